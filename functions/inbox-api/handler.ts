@@ -1,0 +1,18 @@
+import { handle } from 'hono/aws-lambda';
+import { cognitoSource } from '../../shared/auth/middleware.js';
+import { createDocumentClient } from '../../shared/config/clients.js';
+import { authShape, common, parseEnv } from '../../shared/config/env.js';
+import { createLogger } from '../../shared/config/logger.js';
+import { DynamoThreadStore } from '../../shared/store/index.js';
+import { createInboxApiApp } from './app.js';
+
+const config = parseEnv({ ...common, ...authShape });
+if (!config.COGNITO_USER_POOL_ID) throw new Error('configuration error: COGNITO_USER_POOL_ID is required in AWS');
+
+export const app = createInboxApiApp({
+  store: new DynamoThreadStore(createDocumentClient(), config.TABLE_NAME),
+  auth: cognitoSource(config.AWS_REGION, config.COGNITO_USER_POOL_ID),
+  logger: createLogger('inbox-api'),
+});
+
+export const handler = handle(app);

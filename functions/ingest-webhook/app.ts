@@ -1,0 +1,52 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { answerVerification } from '../../shared/channels/meta-signature.js';
+import { normaliseWhatsappWebhook } from '../../shared/channels/whatsapp/normalise.js';
+import type { EventPublisher } from '../../shared/domain/index.js';
+import { errorHandler } from '../../shared/http/on-error.js';
+import { ingestMetaWebhook } from '../../shared/use-cases/ingest-webhook.js';
+
+export interface WebhookAppDeps {
+  appSecret: string;
+  verifyToken: string;
+  maxBodyBytes: number;
+  publisher: EventPublisher;
+  logger: Logger;
+}
+
+/** Meta's webhooks: the GET handshake and signed POSTs, one route pair per channel. */
+export function createWebhookApp(deps: WebhookAppDeps): Hono {
+  const app = new Hono();
+  app.onError(errorHandler(deps.logger));
+  const channels = { whatsapp: normaliseWhatsappWebhook };
+
+  for (const [channel, normalise] of Object.entries(channels)) {
+    const path = `/webhooks/${channel}`;
+    app.get(path, (c) =>
+      c.text(
+        answerVerification(
+          { mode: c.req.query('hub.mode'), token: c.req.query('hub.verify_token'), challenge: c.req.query('hub.challenge') },
+          deps.verifyToken,
+        ),
+      ),
+    );
+    app.post(
+      path,
+      bodyLimit({
+        maxSize: deps.maxBodyBytes,
+        onError: () => {
+          throw new HTTPException(413, { message: `body is over ${deps.maxBodyBytes} bytes` });
+        },
+      }),
+      async (c) => {
+        const raw = new Uint8Array(await c.req.arrayBuffer());
+        const result = await ingestMetaWebhook({ appSecret: deps.appSecret, publisher: deps.publisher, normalise }, raw, c.req.header('x-hub-signature-256'));
+        deps.logger.info('webhook accepted', { channel, events: result.accepted });
+        return c.json({ received: result.accepted });
+      },
+    );
+  }
+  return app;
+}

@@ -1,0 +1,49 @@
+import { localConfig } from './config.js';
+import { startLocalStack } from './stack.js';
+
+const config = localConfig();
+const started = Date.now();
+const stack = await startLocalStack({
+  port: config.PORT,
+  dataDir: config.DATA_DIR,
+  dynamodbPort: config.DYNAMODB_PORT,
+  sqsPort: config.SQS_PORT,
+  metaAppSecret: config.META_APP_SECRET,
+  metaVerifyToken: config.META_VERIFY_TOKEN,
+  demo: config.DEMO === 'true',
+  triagePollers: config.TRIAGE_POLLERS,
+  logLevel: config.LOG_LEVEL,
+});
+
+const dataDirArg = config.DATA_DIR === '.data' ? '' : `DATA_DIR=${config.DATA_DIR} `;
+console.log(`
+Balie is running at ${stack.url}  (ready in ${Date.now() - started} ms)
+
+  Inbox API        ${stack.url}/api/threads          (Authorization: Bearer <token>)
+  WhatsApp webhook ${stack.url}/webhooks/whatsapp
+  Health           ${stack.url}/health
+
+  META_APP_SECRET   ${stack.metaAppSecret}    (X-Hub-Signature-256 = HMAC-SHA256 of the raw body)
+  META_VERIFY_TOKEN ${stack.metaVerifyToken}
+  Token            ${dataDirArg}npm run token -- --role agent      (or --role supervisor)
+
+  Data             ${stack.dataDir}
+  DynamoDB (dynalite) ${stack.dynamodb.endpoint}   SQS (local-aws-sqs) ${stack.sqs.endpoint}
+${stack.demoSent ? `  Demo             ${stack.demoSent} WhatsApp messages sent through the signed webhook\n` : ''}
+Ctrl-C stops it: webhooks stop first, the queue drains, then the emulators stop.
+`);
+
+let signals = 0;
+const shutdown = async (signal: string) => {
+  signals += 1;
+  if (signals > 1) {
+    console.log('second signal: exiting without draining');
+    process.exit(130);
+  }
+  console.log(`${signal}: draining the queue…`);
+  const { drained } = await stack.stop();
+  console.log(drained ? 'queue drained; stopped.' : 'stopped before the queue drained (messages stay in SQS memory and are lost with it).');
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+export const roleSchema = z.enum(['agent', 'supervisor']);
+export type Role = z.infer<typeof roleSchema>;
+
+export interface Agent {
+  sub: string;
+  name: string;
+  role: Role;
+}
+
+/** Cognito puts group membership in `cognito:groups`; local tokens use the same claim. */
+export function agentFromClaims(claims: Record<string, unknown>): Agent | undefined {
+  const groups = Array.isArray(claims['cognito:groups']) ? (claims['cognito:groups'] as unknown[]) : [];
+  const role: Role | undefined = groups.includes('supervisor') ? 'supervisor' : groups.includes('agent') ? 'agent' : undefined;
+  if (!role || typeof claims.sub !== 'string') return undefined;
+  const name = [claims.name, claims['cognito:username'], claims.email, claims.sub].find((v) => typeof v === 'string') as string;
+  return { sub: claims.sub, name, role };
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/**
+ * The WhatsApp Cloud API webhook, as Meta posts it. Only what we route on is required;
+ * everything else passes through untouched and is kept in `raw`.
+ */
+const waMessage = z.looseObject({
+  from: z.string().min(1),
+  id: z.string().min(1),
+  timestamp: z.string().regex(/^\d+$/, 'timestamp must be unix seconds'),
+  type: z.string().min(1),
+});
+export type WaMessage = z.infer<typeof waMessage> & Record<string, unknown>;
+
+const waStatus = z.looseObject({
+  id: z.string().min(1),
+  status: z.string().min(1),
+  timestamp: z.string().regex(/^\d+$/),
+  recipient_id: z.string().optional(),
+  errors: z.array(z.looseObject({ code: z.number().optional(), title: z.string().optional(), message: z.string().optional() })).optional(),
+});
+export type WaStatus = z.infer<typeof waStatus>;
+
+const waValue = z.looseObject({
+  messaging_product: z.literal('whatsapp'),
+  metadata: z.looseObject({ phone_number_id: z.string(), display_phone_number: z.string().optional() }),
+  contacts: z.array(z.looseObject({ wa_id: z.string(), profile: z.looseObject({ name: z.string().optional() }).optional() })).optional(),
+  messages: z.array(waMessage).optional(),
+  statuses: z.array(waStatus).optional(),
+});
+export type WaValue = z.infer<typeof waValue>;
+
+export const whatsappWebhookSchema = z.object({
+  object: z.literal('whatsapp_business_account', { error: 'object must be "whatsapp_business_account"' }),
+  entry: z
+    .array(
+      z.looseObject({
+        id: z.string(),
+        changes: z.array(z.looseObject({ field: z.string(), value: z.unknown() })),
+      }),
+    )
+    .min(1),
+});
+
+export const whatsappValueSchema = waValue;

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/** Parses the environment with a schema once; a missing or bad variable fails at cold start, by name. */
+export function parseEnv<T extends z.ZodRawShape>(shape: T, env: NodeJS.ProcessEnv = process.env): z.infer<z.ZodObject<T>> {
+  const result = z.object(shape).safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`configuration error: ${problems}`);
+  }
+  return result.data;
+}
+
+export const common = {
+  TABLE_NAME: z.string().min(3, 'TABLE_NAME must name the DynamoDB table'),
+  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+};
+
+export const authShape = {
+  AUTH_MODE: z.enum(['local', 'cognito']).default('cognito'),
+  /** Local mode: the public JWK (JSON) the local stack signs tokens with. */
+  LOCAL_AUTH_PUBLIC_JWK: z.string().optional(),
+  COGNITO_USER_POOL_ID: z.string().optional(),
+  COGNITO_CLIENT_ID: z.string().optional(),
+  AWS_REGION: z.string().default('eu-west-1'),
+};
+
+export const webhookShape = {
+  INBOUND_QUEUE_URL: z.url('INBOUND_QUEUE_URL must be the inbound SQS queue URL'),
+  META_APP_SECRET: z.string().min(1, 'META_APP_SECRET is required to check X-Hub-Signature-256'),
+  META_VERIFY_TOKEN: z.string().min(1, 'META_VERIFY_TOKEN is required for the hub.challenge handshake'),
+  MAX_WEBHOOK_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+};

@@ -1,0 +1,43 @@
+/** Base of every error Balie raises on purpose. `retryable` says whether trying the same thing again can help. */
+export class BalieError extends Error {
+  readonly retryable: boolean = false;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends BalieError {
+  constructor(
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export class NotFoundError extends BalieError {}
+
+export class InvalidTransitionError extends BalieError {
+  constructor(
+    readonly from: string,
+    readonly event: string,
+  ) {
+    super(`a thread in status "${from}" cannot take "${event}"`);
+  }
+}
+
+/** Someone else changed the item since we read it. */
+export class ConflictError extends BalieError {
+  constructor(
+    message: string,
+    readonly current?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** A dependency failed in a way that may pass: throttling, timeouts, 5xx. */
+export class TransientError extends BalieError {
+  override readonly retryable = true;
+}

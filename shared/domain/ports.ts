@@ -1,0 +1,79 @@
+import type { Channel } from './channel.js';
+import type { Contact, InboundEvent, InboundMessage, StatusUpdate } from './inbound.js';
+import type { ThreadStatus } from './thread-status.js';
+import type { Draft, Message, Thread } from './thread.js';
+import type { Category, Classification, Priority } from './triage.js';
+
+/** Classifies one customer message. Must be safe to call twice with the same input. */
+export interface Classifier {
+  classify(input: { text: string; subject?: string; channel: Channel }): Promise<Classification>;
+}
+
+export interface DraftRequest {
+  text: string;
+  subject?: string;
+  channel: Channel;
+  contact: Contact;
+  category: Category;
+  language: string;
+}
+
+export interface DraftProposal {
+  text: string;
+  engine: string;
+  reasons: string[];
+  kbRefs: string[];
+}
+
+export interface Drafter {
+  draft(request: DraftRequest): Promise<DraftProposal>;
+}
+
+export interface ThreadQuery {
+  status?: ThreadStatus | 'all';
+  priority?: Priority;
+  category?: Category;
+  channel?: Channel;
+  limit: number;
+  cursor?: string;
+}
+
+export interface ThreadPage {
+  threads: Thread[];
+  nextCursor?: string;
+}
+
+/** The repository the use cases need; the DynamoDB single table is one implementation. */
+export interface ThreadStore {
+  findOpenThreadId(channel: Channel, handle: string): Promise<string | undefined>;
+  /** Claims the contact route for a new thread; answers the thread id that won when another writer was first. */
+  claimOpenThread(channel: Channel, handle: string, threadId: string): Promise<string>;
+  getThread(threadId: string): Promise<Thread | undefined>;
+  /** Creates the thread when `expectedVersion` is 0, else replaces it if its version is still `expectedVersion`. */
+  saveThread(thread: Thread, expectedVersion: number): Promise<void>;
+  /** Stores the message unless one with the same key exists; answers whether it was new. */
+  putMessageOnce(message: Message): Promise<boolean>;
+  putDraftOnce(draft: Draft): Promise<boolean>;
+  /** Which thread and message an external id (wamid, mid, Message-ID) was stored as, if it was. */
+  findMessageRef(channel: Channel, externalId: string): Promise<MessageRef | undefined>;
+  putMessageRef(channel: Channel, externalId: string, ref: MessageRef): Promise<void>;
+  recordDeliveryStatus(ref: MessageRef, update: StatusUpdate): Promise<void>;
+  /** Keeps a receipt for a message we do not know (yet), so it is never dropped. */
+  putOrphanStatus(update: StatusUpdate): Promise<void>;
+  listThreads(query: ThreadQuery): Promise<ThreadPage>;
+  getThreadDetail(threadId: string): Promise<{ thread: Thread; messages: Message[]; drafts: Draft[] } | undefined>;
+}
+
+export interface MessageRef {
+  threadId: string;
+  messageSk: string;
+  /** Set once the message went through triage completely; a later delivery of it is then skipped at once. */
+  done?: boolean;
+}
+
+/** Puts normalised events on the inbound queue. */
+export interface EventPublisher {
+  publish(events: InboundEvent[]): Promise<void>;
+}
+
+export type { InboundMessage };

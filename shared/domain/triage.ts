@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+export const categorySchema = z.enum(['complaint', 'order', 'technical', 'billing', 'other']);
+export type Category = z.infer<typeof categorySchema>;
+
+export const prioritySchema = z.enum(['P1', 'P2', 'P3', 'P4']);
+export type Priority = z.infer<typeof prioritySchema>;
+
+export const sentimentLabelSchema = z.enum(['negative', 'neutral', 'positive']);
+
+export const sentimentSchema = z.object({
+  label: sentimentLabelSchema,
+  /** -1 (very negative) … 1 (very positive). */
+  score: z.number().min(-1).max(1),
+});
+export type Sentiment = z.infer<typeof sentimentSchema>;
+
+export const languageSchema = z.string().min(2).max(8);
+
+export const triageResultSchema = z.object({
+  category: categorySchema,
+  /** 0…1: how sure the engine is of the category. */
+  confidence: z.number().min(0).max(1),
+  sentiment: sentimentSchema,
+  language: languageSchema,
+  urgencyCues: z.array(z.string()),
+  tags: z.array(z.string()),
+  priority: prioritySchema,
+  /** Why this category and this priority, in words an agent can check. */
+  reasons: z.array(z.string()).min(1),
+  engine: z.string().min(1),
+});
+export type TriageResult = z.infer<typeof triageResultSchema>;
+
+/** What a classifier decides before priority rules are applied. */
+export type Classification = Omit<TriageResult, 'priority' | 'reasons'> & { reasons: string[] };

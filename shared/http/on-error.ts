@@ -1,0 +1,45 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { SignatureError, PayloadError } from '../channels/errors.js';
+import { ConflictError, InvalidTransitionError, NotFoundError, TransientError, ValidationError } from '../domain/errors.js';
+import { MessageTooLargeError } from '../queue/errors.js';
+
+const KNOWN: Array<[new (...args: never[]) => Error, ContentfulStatusCode, string]> = [
+  [SignatureError, 401, 'invalid_signature'],
+  [PayloadError, 400, 'invalid_payload'],
+  [ValidationError, 400, 'invalid_request'],
+  [NotFoundError, 404, 'not_found'],
+  [ConflictError, 409, 'conflict'],
+  [InvalidTransitionError, 409, 'invalid_transition'],
+  [MessageTooLargeError, 413, 'too_large'],
+  [TransientError, 503, 'unavailable'],
+];
+
+/** The one place errors become HTTP answers: known ones a 4xx (or 503) with `{ error, message }`, the rest a bare 500. */
+export function errorHandler(logger: Logger) {
+  return (err: Error, c: Context) => {
+    if (err instanceof HTTPException) {
+      const status = err.status as ContentfulStatusCode;
+      const challenge = err.getResponse().headers.get('www-authenticate');
+      return c.json({ error: httpErrorCode(status), message: err.message || httpErrorCode(status) }, status, challenge ? { 'www-authenticate': challenge } : {});
+    }
+    for (const [type, status, code] of KNOWN) {
+      if (err instanceof type) {
+        if (status >= 500) logger.warn('dependency unavailable', { error: err });
+        const details = (err as { details?: unknown }).details;
+        return c.json({ error: code, message: err.message, ...(details ? { details } : {}) }, status);
+      }
+    }
+    logger.error('unhandled error', { error: err, path: c.req.path });
+    return c.json({ error: 'internal', message: 'internal error' }, 500);
+  };
+}
+
+function httpErrorCode(status: number): string {
+  return (
+    { 400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 413: 'too_large', 415: 'unsupported_media_type' }[status] ??
+    'http_error'
+  );
+}

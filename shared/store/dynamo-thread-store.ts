@@ -1,0 +1,216 @@
+import type { DynamoDBDocumentClient, NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  ConflictError,
+  draftSchema,
+  messageSchema,
+  isOpen,
+  threadSchema,
+  type Channel,
+  type Draft,
+  type Message,
+  type MessageRef,
+  type StatusUpdate,
+  type Thread,
+  type ThreadPage,
+  type ThreadQuery,
+  type ThreadStore,
+} from '../domain/index.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { isConditionFailed, translateDynamoError } from './errors.js';
+import { keys, MESSAGE_REF_TTL_DAYS, QUEUE_CLOSED, QUEUE_OPEN, threadIndexKeys, ttlFrom } from './keys.js';
+
+type Item = Record<string, NativeAttributeValue>;
+
+const MAX_QUERIES_PER_PAGE = 25;
+
+/** The single-table repository. Each write is one conditional, idempotent item write; no transactions. */
+export class DynamoThreadStore implements ThreadStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async findOpenThreadId(channel: Channel, handle: string): Promise<string | undefined> {
+    const item = await this.get(keys.contactRoute(channel, handle), 'find open thread');
+    return item?.threadId as string | undefined;
+  }
+
+  async claimOpenThread(channel: Channel, handle: string, threadId: string): Promise<string> {
+    const created = await this.putIfAbsent({ ...keys.contactRoute(channel, handle), entity: 'contactRoute', threadId }, 'claim contact route');
+    if (created) return threadId;
+    const winner = await this.findOpenThreadId(channel, handle);
+    if (!winner) throw new ConflictError(`contact route for ${channel} vanished while claiming it`);
+    return winner;
+  }
+
+  async getThread(threadId: string): Promise<Thread | undefined> {
+    const item = await this.get(keys.thread(threadId), 'get thread');
+    return item ? threadSchema.parse(item) : undefined;
+  }
+
+  async saveThread(thread: Thread, expectedVersion: number): Promise<void> {
+    const condition =
+      expectedVersion === 0
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : { ConditionExpression: '#v = :expected', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':expected': expectedVersion } };
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.thread(thread.id), entity: 'thread', ...threadIndexKeys(thread), ...thread },
+          ...condition,
+        }),
+      );
+    } catch (err) {
+      if (isConditionFailed(err)) throw new ConflictError(`thread ${thread.id} changed since version ${expectedVersion}`);
+      throw translateDynamoError(err, 'save thread');
+    }
+  }
+
+  putMessageOnce(message: Message): Promise<boolean> {
+    return this.putIfAbsent({ ...keys.message(message.threadId, message.sk), entity: 'message', ...message }, 'put message');
+  }
+
+  putDraftOnce(draft: Draft): Promise<boolean> {
+    return this.putIfAbsent({ ...keys.draft(draft.threadId, draft.id), entity: 'draft', ...draft }, 'put draft');
+  }
+
+  async findMessageRef(channel: Channel, externalId: string): Promise<MessageRef | undefined> {
+    const item = await this.get(keys.messageRef(channel, externalId), 'find message ref');
+    if (!item) return undefined;
+    return { threadId: item.threadId as string, messageSk: item.messageSk as string, done: item.done === true };
+  }
+
+  async putMessageRef(channel: Channel, externalId: string, ref: MessageRef): Promise<void> {
+    const item = { ...keys.messageRef(channel, externalId), entity: 'messageRef', ...ref, ttl: ttlFrom(this.now(), MESSAGE_REF_TTL_DAYS) };
+    await this.run(() => this.db.send(new PutCommand({ TableName: this.tableName, Item: item })), 'put message ref');
+  }
+
+  async recordDeliveryStatus(ref: MessageRef, update: StatusUpdate): Promise<void> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.message(ref.threadId, ref.messageSk),
+          // Keeps the first time each receipt was seen, so Meta's retries change nothing.
+          UpdateExpression: 'SET statuses.#s = if_not_exists(statuses.#s, :at)' + (update.errors ? ', deliveryErrors = :errors' : ''),
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#s': update.status },
+          ExpressionAttributeValues: { ':at': update.at, ...(update.errors ? { ':errors': update.errors } : {}) },
+        }),
+      );
+    } catch (err) {
+      if (isConditionFailed(err)) return this.putOrphanStatus(update);
+      throw translateDynamoError(err, 'record delivery status');
+    }
+  }
+
+  async putOrphanStatus(update: StatusUpdate): Promise<void> {
+    const item = { ...keys.orphanStatus(update.channel, update.externalId, update.at, update.status), entity: 'orphanStatus', ...update, ttl: ttlFrom(this.now(), MESSAGE_REF_TTL_DAYS) };
+    await this.run(() => this.db.send(new PutCommand({ TableName: this.tableName, Item: item })), 'put orphan status');
+  }
+
+  async listThreads(query: ThreadQuery): Promise<ThreadPage> {
+    const partitions = query.status === 'all' ? [QUEUE_OPEN, QUEUE_CLOSED] : [query.status && !isOpen(query.status) ? QUEUE_CLOSED : QUEUE_OPEN];
+    const cursor = query.cursor ? decodeCursor(query.cursor, partitions.length) : { partition: 0, key: undefined };
+    const filter = buildFilter(query);
+    const threads: Thread[] = [];
+    let { partition } = cursor;
+    let startKey: Item | undefined = cursor.key;
+    for (let calls = 0; calls < MAX_QUERIES_PER_PAGE && partition < partitions.length; calls++) {
+      const out = await this.run(
+        () =>
+          this.db.send(
+            new QueryCommand({
+              TableName: this.tableName,
+              IndexName: 'gsi1',
+              KeyConditionExpression: query.priority ? 'gsi1pk = :p AND begins_with(gsi1sk, :prio)' : 'gsi1pk = :p',
+              ExpressionAttributeValues: { ':p': partitions[partition], ...(query.priority ? { ':prio': `${query.priority}#` } : {}), ...filter.values },
+              ...(filter.expression ? { FilterExpression: filter.expression, ExpressionAttributeNames: filter.names } : {}),
+              Limit: query.limit - threads.length,
+              ExclusiveStartKey: startKey,
+            }),
+          ),
+        'list threads',
+      );
+      threads.push(...(out.Items ?? []).map((item) => threadSchema.parse(item)));
+      startKey = out.LastEvaluatedKey;
+      if (!startKey) {
+        partition += 1;
+        if (threads.length >= query.limit && partition < partitions.length) return { threads, nextCursor: encodeCursor({ partition, key: undefined }) };
+      }
+      if (threads.length >= query.limit) break;
+    }
+    const more = partition < partitions.length;
+    return { threads, nextCursor: more ? encodeCursor({ partition, key: startKey }) : undefined };
+  }
+
+  async getThreadDetail(threadId: string): Promise<{ thread: Thread; messages: Message[]; drafts: Draft[] } | undefined> {
+    const items: Item[] = [];
+    let startKey: Item | undefined;
+    do {
+      const out = await this.run(
+        () =>
+          this.db.send(
+            new QueryCommand({
+              TableName: this.tableName,
+              KeyConditionExpression: 'pk = :pk',
+              ExpressionAttributeValues: { ':pk': keys.thread(threadId).pk },
+              ExclusiveStartKey: startKey,
+            }),
+          ),
+        'get thread detail',
+      );
+      items.push(...(out.Items ?? []));
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    const meta = items.find((i) => i.sk === 'META');
+    if (!meta) return undefined;
+    return {
+      thread: threadSchema.parse(meta),
+      messages: items.filter((i) => i.entity === 'message').map((i) => messageSchema.parse(i)),
+      drafts: items.filter((i) => i.entity === 'draft').map((i) => draftSchema.parse(i)),
+    };
+  }
+
+  private async get(key: Item, what: string): Promise<Item | undefined> {
+    const out = await this.run(() => this.db.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true })), what);
+    return out.Item;
+  }
+
+  private async putIfAbsent(item: Item, what: string): Promise<boolean> {
+    try {
+      await this.db.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
+      return true;
+    } catch (err) {
+      if (isConditionFailed(err)) return false;
+      throw translateDynamoError(err, what);
+    }
+  }
+
+  private async run<T>(call: () => Promise<T>, what: string): Promise<T> {
+    try {
+      return await call();
+    } catch (err) {
+      throw translateDynamoError(err, what);
+    }
+  }
+}
+
+function buildFilter(query: ThreadQuery): { expression?: string; names: Record<string, string>; values: Item } {
+  const parts: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Item = {};
+  const add = (field: 'status' | 'category' | 'channel', value: string | undefined) => {
+    if (!value || value === 'all') return;
+    names[`#${field}`] = field;
+    values[`:${field}`] = value;
+    parts.push(`#${field} = :${field}`);
+  };
+  add('status', query.status);
+  add('category', query.category);
+  add('channel', query.channel);
+  return { expression: parts.length ? parts.join(' AND ') : undefined, names, values };
+}

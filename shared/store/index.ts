@@ -1,0 +1,3 @@
+export { DynamoThreadStore } from './dynamo-thread-store.js';
+export { tableDefinition } from './table-definition.js';
+export { ensureTable } from './ensure-table.js';

@@ -1,0 +1,38 @@
+import type { Channel, Thread } from '../domain/index.js';
+import { isOpen } from '../domain/index.js';
+
+/** Every key shape of the single table, in one place (see docs/DESIGN.md, Data model). */
+export const keys = {
+  thread: (id: string) => ({ pk: `THREAD#${id}`, sk: 'META' }),
+  message: (threadId: string, sk: string) => ({ pk: `THREAD#${threadId}`, sk }),
+  draft: (threadId: string, draftId: string) => ({ pk: `THREAD#${threadId}`, sk: `DRAFT#${draftId}` }),
+  messageRef: (channel: Channel, externalId: string) => ({ pk: `DEDUPE#${channel}#${externalId}`, sk: 'DEDUPE' }),
+  contactRoute: (channel: Channel, handle: string) => ({ pk: `CONTACT#${channel}#${handle}`, sk: 'OPEN' }),
+  orphanStatus: (channel: Channel, externalId: string, at: string, status: string) => ({
+    pk: `STATUS#${channel}#${externalId}`,
+    sk: `${at}#${status}`,
+  }),
+};
+
+export const QUEUE_OPEN = 'QUEUE#open';
+export const QUEUE_CLOSED = 'QUEUE#closed';
+
+/** GSI1 keys: open threads in one partition, sorted most urgent first (priority, then SLA due time). */
+export function threadIndexKeys(thread: Thread): Record<string, string> {
+  const index: Record<string, string> = {
+    gsi1pk: isOpen(thread.status) ? QUEUE_OPEN : QUEUE_CLOSED,
+    gsi1sk: `${thread.priority}#${thread.slaDueAt}#${thread.id}`,
+  };
+  if (thread.assignee) {
+    index.gsi2pk = `ASSIGNEE#${thread.assignee}`;
+    index.gsi2sk = `${thread.status}#${thread.lastInboundAt}`;
+  }
+  return index;
+}
+
+/** Days a message reference (and so the dedupe of redelivered webhooks) is kept. Meta retries for up to 7 days. */
+export const MESSAGE_REF_TTL_DAYS = 30;
+
+export function ttlFrom(now: Date, days: number): number {
+  return Math.floor(now.getTime() / 1000) + days * 86_400;
+}

@@ -1,0 +1,22 @@
+import { NotFoundError, type Draft, type Message, type Thread, type ThreadPage, type ThreadQuery, type ThreadStore, type TriageResult } from '../domain/index.js';
+
+export function listThreads(store: ThreadStore, query: ThreadQuery): Promise<ThreadPage> {
+  return store.listThreads(query);
+}
+
+export interface ThreadDetail extends Thread {
+  messages: Array<Omit<Message, 'raw'> & { raw?: unknown }>;
+  drafts: Draft[];
+  /** The triage of the newest customer message: what decided the thread's category and priority. */
+  triage?: TriageResult;
+}
+
+/** The thread with its conversation in time order and its drafts newest first. */
+export async function getThreadDetail(store: ThreadStore, threadId: string): Promise<ThreadDetail> {
+  const detail = await store.getThreadDetail(threadId);
+  if (!detail) throw new NotFoundError(`no thread ${threadId}`);
+  const messages = [...detail.messages].sort((a, b) => a.sk.localeCompare(b.sk));
+  const drafts = [...detail.drafts].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const triage = [...messages].reverse().find((m) => m.triage)?.triage;
+  return { ...detail.thread, messages, drafts, triage };
+}
