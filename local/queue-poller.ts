@@ -18,7 +18,7 @@ export class QueuePoller {
     private readonly queueUrl: string,
     private readonly queueArn: string,
     private readonly handler: SqsLambdaHandler,
-    private readonly options: { concurrency: number; waitSeconds: number; onError?: (err: unknown) => void },
+    private readonly options: { concurrency: number; maxIdleDelayMs?: number; onError?: (err: unknown) => void },
   ) {}
 
   start(): void {
@@ -36,30 +36,37 @@ export class QueuePoller {
     await Promise.all(this.loops);
   }
 
+  /**
+   * Short polls with a growing pause while the queue is empty. local-aws-sqs holds a long poll for its
+   * whole WaitTimeSeconds even after a message arrives, which would add a second to every message.
+   */
   private async loop(): Promise<void> {
+    let idleDelay = 0;
     while (this.running) {
       try {
-        await this.pollOnce();
+        const received = await this.pollOnce();
+        idleDelay = received ? 0 : Math.min(Math.max(5, idleDelay * 2), this.options.maxIdleDelayMs ?? 100);
       } catch (err) {
         this.options.onError?.(err);
-        await new Promise((r) => setTimeout(r, 500));
+        idleDelay = 500;
       }
+      if (idleDelay > 0) await new Promise((r) => setTimeout(r, idleDelay));
     }
   }
 
-  private async pollOnce(): Promise<void> {
+  private async pollOnce(): Promise<number> {
     const out = await this.sqs.send(
       new ReceiveMessageCommand({
         QueueUrl: this.queueUrl,
         MaxNumberOfMessages: 10,
-        WaitTimeSeconds: this.options.waitSeconds,
+        WaitTimeSeconds: 0,
         // local-aws-sqs honours the legacy AttributeNames only
         AttributeNames: ['All'],
         MessageAttributeNames: ['All'],
       }),
     );
     const messages = out.Messages ?? [];
-    if (messages.length === 0) return;
+    if (messages.length === 0) return 0;
     this.busy += 1;
     try {
       const records = messages.map((m) => this.toRecord(m));
@@ -77,6 +84,7 @@ export class QueuePoller {
     } finally {
       this.busy -= 1;
     }
+    return messages.length;
   }
 
   private toRecord(m: Message): SQSRecord {

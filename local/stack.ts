@@ -114,7 +114,6 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const triageLogger = createLogger('local-poller');
   const poller = new QueuePoller(sqsClient, inbound.queue.url, inbound.queue.arn, triage, {
     concurrency: options.triagePollers ?? 4,
-    waitSeconds: 1,
     onError: (err) => triageLogger.error('poll failed', { error: err as Error }),
   });
   poller.start();

@@ -1,0 +1,48 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureLocalKeys, signLocalToken } from '../../shared/auth/local-keys.js';
+import type { Role } from '../../shared/auth/roles.js';
+import { queueDepth } from '../../local/queues.js';
+import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../local/stack.js';
+import { postSignedWebhook } from '../../local/whatsapp-payloads.js';
+import { waitFor } from './fixtures.js';
+
+export interface TestStack {
+  stack: LocalStack;
+  token(role?: Role): Promise<string>;
+  postWhatsapp(payload: unknown): Promise<Response>;
+  api<T = unknown>(path: string, role?: Role): Promise<{ status: number; body: T }>;
+  inboundDepth(): Promise<{ visible: number; inFlight: number }>;
+  /** Waits until the inbound queue is empty and nothing is in flight. */
+  settled(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startTestStack(options: LocalStackOptions = {}): Promise<TestStack> {
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'balie-test-')));
+  const stack = await startLocalStack({ port: 0, demo: false, logLevel: 'ERROR', ...options, dataDir });
+  const keys = await ensureLocalKeys(dataDir);
+  const token = (role: Role = 'agent') => signLocalToken(keys.privateJwk, { sub: `test-${role}`, name: `Test ${role}`, role });
+  const inboundDepth = () => queueDepth(stack.sqsClient, stack.inbound.queue.url);
+  return {
+    stack,
+    token,
+    postWhatsapp: (payload) => postSignedWebhook(`${stack.url}/webhooks/whatsapp`, payload, stack.metaAppSecret),
+    async api(path, role = 'agent') {
+      const res = await fetch(`${stack.url}${path}`, { headers: { authorization: `Bearer ${await token(role)}` } });
+      return { status: res.status, body: (await res.json()) as never };
+    },
+    inboundDepth,
+    async settled() {
+      await waitFor(async () => {
+        const d = await inboundDepth();
+        return d.visible === 0 && d.inFlight === 0 ? true : undefined;
+      }, { what: 'the inbound queue to drain' });
+    },
+    async close() {
+      await stack.stop({ drainTimeoutMs: 2_000 });
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { decidePriority, InvalidTransitionError, slaDueAt, transition, type Classification } from '../../shared/domain/index.js';
+
+const classification = (over: Partial<Classification>): Classification => ({
+  category: 'other',
+  confidence: 0.9,
+  sentiment: { label: 'neutral', score: 0 },
+  language: 'en',
+  urgencyCues: [],
+  tags: [],
+  reasons: [],
+  engine: 'test',
+  ...over,
+});
+
+describe('thread state machine', () => {
+  it('walks the happy path from a new message to a resolved thread', () => {
+    let s = transition('new', 'draft_ready');
+    expect(s).toBe('awaiting_approval');
+    for (const event of ['approve', 'send_started', 'sent', 'await_customer', 'resolve'] as const) s = transition(s, event);
+    expect(s).toBe('resolved');
+  });
+
+  it('reopens a resolved thread when the customer writes again', () => {
+    expect(transition('resolved', 'inbound')).toBe('new');
+  });
+
+  it('does not let a new customer message interrupt a send in flight', () => {
+    expect(transition('sending', 'inbound')).toBe('sending');
+    expect(transition('approved', 'inbound')).toBe('approved');
+  });
+
+  it('refuses to approve a thread that was already sent', () => {
+    expect(() => transition('sent', 'approve')).toThrow(InvalidTransitionError);
+  });
+});
+
+describe('priority and SLA', () => {
+  it('makes a strongly negative complaint that threatens to cancel P1, and says why', () => {
+    const { priority, reasons } = decidePriority(
+      classification({ category: 'complaint', sentiment: { label: 'negative', score: -0.8 }, urgencyCues: ['cancellation'] }),
+      { channel: 'whatsapp', unansweredBefore: 0 },
+    );
+    expect(priority).toBe('P1');
+    expect(reasons[0]).toBe('complaint, strong negative, threatens to cancel → P1');
+  });
+
+  it('leaves a calm general question at P4', () => {
+    expect(decidePriority(classification({}), { channel: 'email', unansweredBefore: 0 }).priority).toBe('P4');
+  });
+
+  it('raises priority one step when the customer writes again without an answer', () => {
+    const first = decidePriority(classification({ category: 'order' }), { channel: 'whatsapp', unansweredBefore: 0 });
+    const again = decidePriority(classification({ category: 'order' }), { channel: 'whatsapp', unansweredBefore: 2 });
+    expect([first.priority, again.priority]).toEqual(['P3', 'P2']);
+    expect(again.reasons[0]).toContain('repeat contact (3 messages unanswered)');
+  });
+
+  it('sets the SLA due time from the priority target', () => {
+    const from = new Date('2026-11-25T09:00:00Z');
+    expect(slaDueAt('P1', from)).toBe('2026-11-25T10:00:00.000Z');
+    expect(slaDueAt('P3', from)).toBe('2026-11-26T09:00:00.000Z');
+  });
+});

@@ -1,0 +1,58 @@
+import { ConditionalCheckFailedException, DynamoDBClient, ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createDocumentClient } from '../../shared/config/clients.js';
+import { ConflictError, TransientError, type Thread } from '../../shared/domain/index.js';
+import { DynamoThreadStore } from '../../shared/store/index.js';
+
+const client = new DynamoDBClient({ region: 'eu-west-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+const doc = createDocumentClient(client);
+const docMock = mockClient(doc);
+
+const thread: Thread = {
+  id: 't_1',
+  channel: 'whatsapp',
+  contact: { handle: '31612345678' },
+  status: 'awaiting_approval',
+  category: 'order',
+  priority: 'P3',
+  sentiment: { label: 'neutral', score: 0 },
+  language: 'nl',
+  slaDueAt: '2026-11-26T09:00:00.000Z',
+  createdAt: '2026-11-25T09:00:00.000Z',
+  lastInboundAt: '2026-11-25T09:00:00.000Z',
+  lastInboundSk: 'MSG#2026-11-25T09:00:00.000Z#wamid.1',
+  lastMessagePreview: 'hoi',
+  unanswered: 1,
+  version: 3,
+};
+
+describe('DynamoDB store error translation', () => {
+  beforeEach(() => docMock.reset());
+
+  it('turns throttling into a retryable TransientError', async () => {
+    docMock.on(GetCommand).rejects(new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} }));
+    await expect(new DynamoThreadStore(doc, 'balie').getThread('t_1')).rejects.toBeInstanceOf(TransientError);
+  });
+
+  it('turns a failed version check into a ConflictError', async () => {
+    docMock.on(PutCommand).rejects(new ConditionalCheckFailedException({ message: 'no', $metadata: {} }));
+    await expect(new DynamoThreadStore(doc, 'balie').saveThread({ ...thread, version: 4 }, 3)).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('writes a thread only if its version is still the one read, with its worklist keys', async () => {
+    docMock.on(PutCommand).resolves({});
+    await new DynamoThreadStore(doc, 'balie').saveThread({ ...thread, version: 4 }, 3);
+    const input = docMock.commandCalls(PutCommand)[0]!.args[0].input;
+    expect(input.ConditionExpression).toBe('#v = :expected');
+    expect(input.ExpressionAttributeValues).toEqual({ ':expected': 3 });
+    expect(input.Item).toMatchObject({ pk: 'THREAD#t_1', sk: 'META', gsi1pk: 'QUEUE#open', gsi1sk: 'P3#2026-11-26T09:00:00.000Z#t_1', version: 4 });
+  });
+
+  it('creates a new thread only if none exists', async () => {
+    docMock.on(PutCommand).resolves({});
+    await new DynamoThreadStore(doc, 'balie').saveThread({ ...thread, version: 1 }, 0);
+    expect(docMock.commandCalls(PutCommand)[0]!.args[0].input.ConditionExpression).toBe('attribute_not_exists(pk)');
+  });
+});
