@@ -1,0 +1,132 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDocumentClient } from '../../shared/config/clients.js';
+import { ConflictError, ValidationError, type Priority, type Thread, type ThreadStatus } from '../../shared/domain/index.js';
+import { DynamoThreadStore, ensureTable } from '../../shared/store/index.js';
+import { startDynalite, type Emulator } from '../../local/emulators.js';
+
+let dynalite: Emulator;
+let client: DynamoDBClient;
+let store: DynamoThreadStore;
+
+beforeAll(async () => {
+  dynalite = await startDynalite();
+  client = new DynamoDBClient({ endpoint: dynalite.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+  await ensureTable(client, 'balie-store-test');
+  await ensureTable(client, 'balie-store-test'); // a second start finds it and goes on
+  store = new DynamoThreadStore(createDocumentClient(client), 'balie-store-test');
+  const threads: Array<[string, Priority, string, ThreadStatus, Thread['category'], Thread['channel']]> = [
+    ['a', 'P3', '2026-11-26T09:00:00.000Z', 'awaiting_approval', 'order', 'whatsapp'],
+    ['b', 'P1', '2026-11-25T11:00:00.000Z', 'awaiting_approval', 'complaint', 'whatsapp'],
+    ['c', 'P1', '2026-11-25T10:00:00.000Z', 'escalated', 'complaint', 'email'],
+    ['d', 'P2', '2026-11-25T13:00:00.000Z', 'new', 'billing', 'messenger'],
+    ['e', 'P4', '2026-11-28T09:00:00.000Z', 'resolved', 'other', 'whatsapp'],
+    ['f', 'P2', '2026-11-25T12:00:00.000Z', 'waiting_customer', 'technical', 'instagram'],
+  ];
+  for (const [id, priority, slaDueAt, status, category, channel] of threads) {
+    await store.saveThread(thread({ id, priority, slaDueAt, status, category, channel }), 0);
+  }
+});
+afterAll(async () => {
+  client?.destroy();
+  await dynalite?.stop();
+});
+
+function thread(over: Partial<Thread>): Thread {
+  return {
+    id: 'x',
+    channel: 'whatsapp',
+    contact: { handle: '31600000000' },
+    status: 'awaiting_approval',
+    category: 'other',
+    priority: 'P4',
+    sentiment: { label: 'neutral', score: 0 },
+    language: 'nl',
+    slaDueAt: '2026-11-25T10:00:00.000Z',
+    createdAt: '2026-11-25T09:00:00.000Z',
+    lastInboundAt: '2026-11-25T09:00:00.000Z',
+    lastInboundSk: 'MSG#2026-11-25T09:00:00.000Z#w',
+    lastMessagePreview: 'hoi',
+    unanswered: 1,
+    version: 1,
+    ...over,
+  };
+}
+
+const ids = (threads: Thread[]) => threads.map((t) => t.id);
+
+describe('DynamoDB thread store (dynalite)', () => {
+  it('lists open threads most urgent first: priority, then SLA due time', async () => {
+    expect(ids((await store.listThreads({ limit: 25 })).threads)).toEqual(['c', 'b', 'd', 'a']);
+  });
+
+  it('lists every status, open ones first, with status=all', async () => {
+    expect(ids((await store.listThreads({ status: 'all', limit: 25 })).threads)).toEqual(['c', 'b', 'd', 'a', 'f', 'e']);
+  });
+
+  it('filters by status, priority, category and channel', async () => {
+    expect(ids((await store.listThreads({ status: 'escalated', limit: 25 })).threads)).toEqual(['c']);
+    expect(ids((await store.listThreads({ status: 'resolved', limit: 25 })).threads)).toEqual(['e']);
+    expect(ids((await store.listThreads({ priority: 'P1', limit: 25 })).threads)).toEqual(['c', 'b']);
+    expect(ids((await store.listThreads({ category: 'complaint', channel: 'whatsapp', limit: 25 })).threads)).toEqual(['b']);
+  });
+
+  it('pages with a cursor without skipping or repeating a thread, across open and closed', async () => {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store.listThreads({ status: 'all', limit: 4, cursor });
+      expect(page.threads.length).toBeLessThanOrEqual(4);
+      seen.push(...ids(page.threads));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(['c', 'b', 'd', 'a', 'f', 'e']);
+  });
+
+  it('pages through a filter that matches few threads', async () => {
+    const first = await store.listThreads({ channel: 'whatsapp', limit: 1 });
+    expect(ids(first.threads)).toEqual(['b']);
+    const second = await store.listThreads({ channel: 'whatsapp', limit: 1, cursor: first.nextCursor });
+    expect(ids(second.threads)).toEqual(['a']);
+  });
+
+  it('refuses a cursor it did not give out', async () => {
+    await expect(store.listThreads({ limit: 5, cursor: 'bm9wZQ' })).rejects.toBeInstanceOf(ValidationError);
+    await expect(store.listThreads({ limit: 5, cursor: Buffer.from('{"p":7,"k":null}').toString('base64url') })).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it('refuses a thread write based on a version someone else already changed', async () => {
+    const current = (await store.getThread('a'))!;
+    await store.saveThread({ ...current, priority: 'P2', version: 2 }, 1);
+    await expect(store.saveThread({ ...current, status: 'resolved', version: 2 }, 1)).rejects.toBeInstanceOf(ConflictError);
+    expect(await store.getThread('a')).toMatchObject({ priority: 'P2', status: 'awaiting_approval', version: 2 });
+  });
+
+  it('moves a thread between the open and closed worklists when its status changes', async () => {
+    const d = (await store.getThread('d'))!;
+    await store.saveThread({ ...d, status: 'resolved', version: 2 }, 1);
+    expect(ids((await store.listThreads({ limit: 25 })).threads)).not.toContain('d');
+    expect(ids((await store.listThreads({ status: 'resolved', limit: 25 })).threads)).toContain('d');
+  });
+
+  it('gives the contact route to the first claimer only', async () => {
+    const [x, y] = await Promise.all([store.claimOpenThread('whatsapp', '3161', 't_x'), store.claimOpenThread('whatsapp', '3161', 't_y')]);
+    expect(x).toBe(y);
+    expect(await store.findOpenThreadId('whatsapp', '3161')).toBe(x);
+  });
+
+  it('keeps the first time of each delivery receipt when Meta repeats it', async () => {
+    const message = {
+      threadId: 'a', id: 'm_1', sk: 'MSG#2026-11-25T09:00:00.000Z#wamid.out', direction: 'outbound' as const, channel: 'whatsapp' as const,
+      externalId: 'wamid.out', kind: 'text' as const, text: 'hi', sentAt: '2026-11-25T09:00:00.000Z', ingestedAt: '2026-11-25T09:00:00.000Z', statuses: {}, raw: {},
+    };
+    expect(await store.putMessageOnce(message)).toBe(true);
+    expect(await store.putMessageOnce(message)).toBe(false);
+    const ref = { threadId: 'a', messageSk: message.sk };
+    const receipt = { type: 'status' as const, channel: 'whatsapp' as const, externalId: 'wamid.out', status: 'delivered' as const, raw: {} };
+    await store.recordDeliveryStatus(ref, { ...receipt, at: '2026-11-25T09:01:00.000Z' });
+    await store.recordDeliveryStatus(ref, { ...receipt, at: '2026-11-25T09:05:00.000Z' });
+    const detail = await store.getThreadDetail('a');
+    expect(detail?.messages[0]?.statuses).toEqual({ delivered: '2026-11-25T09:01:00.000Z' });
+  });
+});
