@@ -1,6 +1,5 @@
 import {
   ConflictError,
-  decidePriority,
   higherPriority,
   slaDueAt,
   transition,
@@ -16,6 +15,7 @@ import {
   type TriageResult,
 } from '../domain/index.js';
 import { newThreadId, stableId } from './ids.js';
+import { triageText } from './triage-text.js';
 
 export interface ProcessInboundDeps {
   store: ThreadStore;
@@ -67,7 +67,7 @@ export function createInboundEventProcessor(deps: ProcessInboundDeps): (event: I
       draft = await draftReply(inbound, threadId, message.id, triage);
       await deps.store.putDraftOnce(draft);
     }
-    await updateThread(threadId, inbound, message, triage, draft);
+    await updateThread(existing, threadId, inbound, message, triage, draft);
     await deps.store.putMessageRef(inbound.channel, inbound.externalId, { threadId, messageSk, done: true });
     return { outcome: 'stored', threadId, messageId: message.id, draftId: draft?.id };
   }
@@ -77,10 +77,8 @@ export function createInboundEventProcessor(deps: ProcessInboundDeps): (event: I
     return open ?? deps.store.claimOpenThread(inbound.channel, inbound.contact.handle, newThreadId(now()));
   }
 
-  async function triageMessage(inbound: InboundMessage, thread: Thread | undefined): Promise<TriageResult> {
-    const classification = await deps.classifier.classify({ text: inbound.text, subject: inbound.subject, channel: inbound.channel });
-    const { priority, reasons } = decidePriority(classification, { channel: inbound.channel, unansweredBefore: thread?.unanswered ?? 0 });
-    return { ...classification, priority, reasons: [...classification.reasons, ...reasons] };
+  function triageMessage(inbound: InboundMessage, thread: Thread | undefined): Promise<TriageResult> {
+    return triageText(deps.classifier, { text: inbound.text, subject: inbound.subject, channel: inbound.channel }, { unansweredBefore: thread?.unanswered ?? 0 });
   }
 
   async function draftReply(inbound: InboundMessage, threadId: string, messageId: string, triage: TriageResult): Promise<Draft> {
@@ -107,10 +105,10 @@ export function createInboundEventProcessor(deps: ProcessInboundDeps): (event: I
     };
   }
 
-  /** Read, change, write with the version read; another writer in between means read again. */
-  async function updateThread(threadId: string, inbound: InboundMessage, message: Message, triage?: TriageResult, draft?: Draft): Promise<void> {
+  /** Change and write with the version read; another writer in between means read again. */
+  async function updateThread(read: Thread | undefined, threadId: string, inbound: InboundMessage, message: Message, triage?: TriageResult, draft?: Draft): Promise<void> {
     for (let attempt = 1; ; attempt++) {
-      const current = await deps.store.getThread(threadId);
+      const current = attempt === 1 ? read : await deps.store.getThread(threadId);
       if (current && current.lastInboundSk >= message.sk) return; // this message (or a newer one) is already in
       const next = nextThread(current, threadId, inbound, message, triage, draft);
       try {

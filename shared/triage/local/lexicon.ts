@@ -48,7 +48,7 @@ export const CATEGORY_CUES: Record<Exclude<Category, 'other'>, Cue[]> = {
     cue('invoice|factuur|rechnung|facture', 2.5, 'invoice'),
     cue('refund|terugbetal|geld terug|erstattung|rembourse', 2.5, 'refund'),
     cue('charge|charged|afgeschreven|gefactureerd|abgebucht|preleve|debite', 2.5, 'charged'),
-    cue('twice|double|dubbel|doppelt|deux fois', 1.5, 'charged twice'),
+    cue('twice|double|dubbel|twee keer|2x|doppelt|deux fois', 1.5, 'charged twice'),
     cue('payment|pay|paid|betaal|betaling|betaald|zahlung|bezahlt|paiement|paye', 2, 'payment'),
     cue('price|prijs|preis|prix|cost|kosten|cout', 1, 'price'),
     cue('subscription|abonnement|abo\\b', 1.5, 'subscription'),

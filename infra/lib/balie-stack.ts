@@ -1,0 +1,61 @@
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { Construct } from 'constructs';
+import { Inbox } from './inbox.js';
+import { Ingest } from './ingest.js';
+import { Storage } from './storage.js';
+import { Triage, triageTimeout } from './triage.js';
+
+/** Context keys (cdk.json or `cdk synth -c key=value`) with the defaults used when they are unset. */
+const contextDefaults = {
+  callbackUrl: 'http://localhost:3000/auth/callback',
+  logoutUrl: 'http://localhost:3000/',
+  logLevel: 'INFO',
+  metaVerifyToken: 'balie-verify-token',
+};
+
+/** The whole of Balie in AWS: webhooks → inbound queue → triage → table ← inbox API. */
+export class BalieStack extends Stack {
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+    const context = (key: keyof typeof contextDefaults): string =>
+      (this.node.tryGetContext(key) as string | undefined) ?? contextDefaults[key];
+    const logLevel = context('logLevel');
+
+    // One URL for webhooks, API and UI, as the local stack serves them on one port.
+    const httpApi = new HttpApi(this, 'HttpApi', { description: 'Balie webhooks, inbox API and web UI', createDefaultStage: false });
+    const stage = httpApi.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: 50, burstLimit: 100 },
+    });
+
+    const storage = new Storage(this, 'Storage');
+    const ingest = new Ingest(this, 'Ingest', {
+      httpApi,
+      // AWS recommends 6× the consumer's timeout, so a slow batch is not redelivered mid-run.
+      visibilityTimeout: Duration.seconds(6 * triageTimeout.toSeconds()),
+      logLevel,
+      metaVerifyToken: context('metaVerifyToken'),
+    });
+    new Triage(this, 'Triage', { queue: ingest.queue, table: storage.table, logLevel });
+    const inbox = new Inbox(this, 'Inbox', {
+      httpApi,
+      table: storage.table,
+      logLevel,
+      callbackUrl: context('callbackUrl'),
+      logoutUrl: context('logoutUrl'),
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: stage.url, description: 'Base URL: /webhooks/{channel}, /api, web UI' });
+    new CfnOutput(this, 'UserPoolId', { value: inbox.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: inbox.userPoolClient.userPoolClientId });
+    new CfnOutput(this, 'TableName', { value: storage.table.tableName });
+    new CfnOutput(this, 'InboundQueueUrl', { value: ingest.queue.queueUrl });
+    new CfnOutput(this, 'InboundDeadLetterQueueUrl', { value: ingest.deadLetterQueue.queueUrl });
+    new CfnOutput(this, 'MetaWebhookSecretArn', {
+      value: ingest.metaSecret.secretArn,
+      description: 'Store the Meta App Secret (appSecret) and your verifyToken here',
+    });
+  }
+}

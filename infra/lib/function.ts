@@ -1,0 +1,66 @@
+import { fileURLToPath } from 'node:url';
+import { Duration } from 'aws-cdk-lib';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+
+/** The Lambda functions of Balie; each has its entry at `functions/<name>/handler.ts`. */
+export type FunctionName = 'ingest-webhook' | 'triage' | 'inbox-api';
+
+export interface BalieFunctionProps {
+  readonly name: FunctionName;
+  readonly description: string;
+  readonly environment: Record<string, string>;
+  /** @default 10 seconds */
+  readonly timeout?: Duration;
+}
+
+const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+function entryOf(name: FunctionName): string {
+  return fileURLToPath(new URL(`../../functions/${name}/handler.ts`, import.meta.url));
+}
+
+/**
+ * esbuild's ESM output has no `require`; a bundled CommonJS dependency that calls it (the AWS SDK does)
+ * would throw "Dynamic require is not supported" without this shim.
+ */
+const requireShim = "import { createRequire } from 'module';const require = createRequire(import.meta.url);";
+
+/**
+ * A NodejsFunction with the defaults every Balie function shares: Node 22 on ARM64 (nodejs20.x is deprecated in Lambda since 2026-04-30; the code also runs on the Node 20 of local machines), minified ESM with
+ * source maps, X-Ray tracing and its own log group kept for a month. Bundled by the local esbuild, so
+ * `cdk synth` needs neither Docker nor a network.
+ */
+export class BalieFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: BalieFunctionProps) {
+    super(scope, id, {
+      entry: entryOf(props.name),
+      handler: 'handler',
+      projectRoot,
+      depsLockFilePath: fileURLToPath(new URL('../../package-lock.json', import.meta.url)),
+      description: props.description,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 512,
+      timeout: props.timeout ?? Duration.seconds(10),
+      tracing: Tracing.ACTIVE,
+      logGroup: new LogGroup(scope, `${id}LogGroup`, { retention: RetentionDays.ONE_MONTH }),
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: props.name,
+        ...props.environment,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        banner: requireShim,
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+      },
+    });
+  }
+}

@@ -1,0 +1,78 @@
+import { Duration } from 'aws-cdk-lib';
+import { HttpMethod, type HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { BalieFunction } from './function.js';
+
+export interface IngestProps {
+  /** The API the Meta webhooks are routed on. */
+  readonly httpApi: HttpApi;
+  /** How long a consumer may hold an inbound message; the queue's visibility timeout. */
+  readonly visibilityTimeout: Duration;
+  readonly logLevel: string;
+  /** The `hub.verify_token` Meta sends on subscription; the operator can change it in the secret. */
+  readonly metaVerifyToken: string;
+}
+
+/**
+ * Where every customer message enters: the Meta webhook endpoint and the inbound queue (with its DLQ)
+ * that it publishes normalised events to.
+ */
+export class Ingest extends Construct {
+  readonly queue: Queue;
+  readonly deadLetterQueue: Queue;
+  readonly metaSecret: Secret;
+  readonly webhookFunction: BalieFunction;
+
+  constructor(scope: Construct, id: string, props: IngestProps) {
+    super(scope, id);
+
+    this.deadLetterQueue = new Queue(this, 'InboundDlq', {
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    this.queue = new Queue(this, 'InboundQueue', {
+      visibilityTimeout: props.visibilityTimeout,
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // A poison message leaves the queue after 5 tries instead of blocking triage for days.
+      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: 5 },
+    });
+
+    // appSecret starts random, so no one can forge X-Hub-Signature-256 before the operator stores
+    // the real App Secret from Meta's dashboard here.
+    this.metaSecret = new Secret(this, 'MetaWebhookSecret', {
+      description: 'Meta webhook credentials: appSecret (X-Hub-Signature-256) and verifyToken (hub.challenge)',
+      generateSecretString: {
+        secretStringTemplate: JSON.stringify({ verifyToken: props.metaVerifyToken }),
+        generateStringKey: 'appSecret',
+        excludePunctuation: true,
+        passwordLength: 48,
+      },
+    });
+
+    this.webhookFunction = new BalieFunction(this, 'WebhookFunction', {
+      name: 'ingest-webhook',
+      description: 'Verifies and normalises Meta webhooks, then queues them for triage',
+      environment: {
+        INBOUND_QUEUE_URL: this.queue.queueUrl,
+        // Resolved by CloudFormation at deploy time, so the values sit in the function's configuration
+        // and a changed secret needs a redeploy. Issue 4 moves this to a Secrets Manager read at run time.
+        META_APP_SECRET: this.metaSecret.secretValueFromJson('appSecret').unsafeUnwrap(),
+        META_VERIFY_TOKEN: this.metaSecret.secretValueFromJson('verifyToken').unsafeUnwrap(),
+        LOG_LEVEL: props.logLevel,
+      },
+    });
+    this.queue.grantSendMessages(this.webhookFunction);
+
+    const integration = new HttpLambdaIntegration('WebhookIntegration', this.webhookFunction);
+    props.httpApi.addRoutes({
+      path: '/webhooks/{channel}',
+      methods: [HttpMethod.GET, HttpMethod.POST],
+      integration,
+    });
+  }
+}

@@ -1,0 +1,52 @@
+// npm run triage: JSON lines {"id","text","subject"?,"channel"?} on stdin → one JSON line of triage per input.
+import { createInterface } from 'node:readline';
+import { z } from 'zod';
+import { channelSchema } from '../shared/domain/index.js';
+import { RuleClassifier } from '../shared/triage/index.js';
+import { triageText } from '../shared/use-cases/triage-text.js';
+
+const inputSchema = z.object({
+  id: z.union([z.string(), z.number()]),
+  text: z.string(),
+  subject: z.string().optional(),
+  channel: channelSchema.default('email'),
+});
+
+const classifier = new RuleClassifier();
+let failed = 0;
+for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+  if (!line.trim()) continue;
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch {
+    failed += 1;
+    console.log(JSON.stringify({ id: null, error: 'line is not JSON' }));
+    continue;
+  }
+  const input = inputSchema.safeParse(json);
+  if (!input.success) {
+    failed += 1;
+    const id = (json as { id?: unknown })?.id ?? null;
+    console.log(JSON.stringify({ id, error: input.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ') }));
+    continue;
+  }
+  const { id, ...message } = input.data;
+  const r = await triageText(classifier, message);
+  console.log(
+    JSON.stringify({
+      id,
+      category: r.category,
+      priority: r.priority,
+      sentiment: r.sentiment.label,
+      sentimentScore: r.sentiment.score,
+      language: r.language,
+      confidence: r.confidence,
+      engine: r.engine,
+      urgencyCues: r.urgencyCues,
+      tags: r.tags,
+      reasons: r.reasons,
+    }),
+  );
+}
+if (failed > 0) process.exitCode = 1;

@@ -1,0 +1,168 @@
+import type { GlobalSecondaryIndex } from '@aws-sdk/client-dynamodb';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tableDefinition } from '../../shared/store/table-definition.js';
+import { actionsAllowedTo, cdkContext, functionBehindRoute, functionOf, onlyResource, synthesizeBalie } from './template-queries.js';
+
+const byName = <T extends { AttributeName?: string; IndexName?: string }>(items: T[] = []): T[] =>
+  [...items].sort((a, b) => (a.AttributeName ?? a.IndexName ?? '').localeCompare(b.AttributeName ?? b.IndexName ?? ''));
+const indexShape = ({ IndexName, KeySchema, Projection }: GlobalSecondaryIndex) => ({ IndexName, KeySchema, Projection });
+
+describe('BalieStack', () => {
+  let template: Template;
+  let cleanup = (): void => undefined;
+
+  // Synthesised once: bundling the three functions with esbuild takes a few seconds.
+  beforeAll(() => {
+    ({ template, cleanup } = synthesizeBalie());
+  });
+  afterAll(() => cleanup());
+
+  describe('table', () => {
+    it('keys items by pk and sk and indexes the worklist (gsi1) and each agent’s threads (gsi2)', () => {
+      template.hasResourceProperties('AWS::DynamoDB::Table', {
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        BillingMode: 'PAY_PER_REQUEST',
+        GlobalSecondaryIndexes: Match.arrayWith([
+          Match.objectLike({ IndexName: 'gsi1', Projection: { ProjectionType: 'ALL' } }),
+          Match.objectLike({ IndexName: 'gsi2', Projection: { ProjectionType: 'ALL' } }),
+        ]),
+      });
+    });
+
+    it('is recoverable to any point in time, encrypted, expires items by ttl and survives stack deletion', () => {
+      template.hasResource('AWS::DynamoDB::Table', {
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+        Properties: Match.objectLike({
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          SSESpecification: { SSEEnabled: true },
+          TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
+        }),
+      });
+    });
+
+    it('has the same keys, attributes and indexes as the table the local stack creates', () => {
+      const local = tableDefinition('local');
+      const [, table] = onlyResource(template, 'AWS::DynamoDB::Table');
+      const cloud = table.Properties as Partial<typeof local>;
+      expect(cloud.KeySchema).toEqual(local.KeySchema);
+      expect(byName(cloud.AttributeDefinitions)).toEqual(byName(local.AttributeDefinitions));
+      expect(byName(cloud.GlobalSecondaryIndexes).map(indexShape)).toEqual(byName(local.GlobalSecondaryIndexes).map(indexShape));
+    });
+  });
+
+  describe('inbound queue', () => {
+    it('sends a message to the DLQ after 5 failed receives', () => {
+      const [dlqId] = onlyResource(template, 'AWS::SQS::Queue', { MessageRetentionPeriod: 14 * 24 * 60 * 60 });
+      template.hasResourceProperties('AWS::SQS::Queue', {
+        RedrivePolicy: { maxReceiveCount: 5, deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] } },
+      });
+    });
+
+    it('keeps a message invisible for 6× the triage timeout while triage works on it', () => {
+      const [, triage] = functionOf(template, 'triage');
+      template.hasResourceProperties('AWS::SQS::Queue', {
+        VisibilityTimeout: 6 * (triage.Properties.Timeout as number),
+        RedrivePolicy: Match.anyValue(),
+      });
+    });
+
+    it('encrypts both queues and refuses requests without TLS', () => {
+      template.resourcePropertiesCountIs('AWS::SQS::Queue', { SqsManagedSseEnabled: true }, 2);
+      const denyInsecure = Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
+      template.resourcePropertiesCountIs('AWS::SQS::QueuePolicy', { PolicyDocument: { Statement: Match.arrayWith([denyInsecure]) } }, 2);
+    });
+
+    it('feeds triage in batches of 10 and retries only the messages that failed', () => {
+      const [triageId] = functionOf(template, 'triage');
+      template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        FunctionName: { Ref: triageId },
+        BatchSize: 10,
+        MaximumBatchingWindowInSeconds: 1,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+      });
+    });
+  });
+
+  describe('functions', () => {
+    it('runs three Node.js 22 functions on ARM64 with tracing and source maps', () => {
+      template.resourceCountIs('AWS::Lambda::Function', 3);
+      const shared = {
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+        Environment: { Variables: Match.objectLike({ NODE_OPTIONS: '--enable-source-maps' }) },
+      };
+      template.resourcePropertiesCountIs('AWS::Lambda::Function', shared, 3);
+    });
+
+    it('lets the webhook function send to the queue and do nothing on the table', () => {
+      const actions = actionsAllowedTo(template, functionOf(template, 'ingest-webhook')[1]);
+      expect(actions).toContain('sqs:SendMessage');
+      expect(actions.filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
+    });
+
+    it('lets triage and the inbox API read and write the table', () => {
+      for (const service of ['triage', 'inbox-api']) {
+        const actions = actionsAllowedTo(template, functionOf(template, service)[1]);
+        expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem']));
+      }
+    });
+
+    it('tells the inbox API which Cognito user pool and client to trust', () => {
+      const [, inboxApi] = functionOf(template, 'inbox-api');
+      expect(inboxApi.Properties.Environment).toEqual({
+        Variables: expect.objectContaining({
+          AUTH_MODE: 'cognito',
+          COGNITO_USER_POOL_ID: { Ref: onlyResource(template, 'AWS::Cognito::UserPool')[0] },
+          COGNITO_CLIENT_ID: { Ref: onlyResource(template, 'AWS::Cognito::UserPoolClient')[0] },
+        }),
+      });
+    });
+  });
+
+  describe('HTTP API', () => {
+    it('sends Meta’s verification GET and event POST for every channel to the webhook function', () => {
+      const [webhookId] = functionOf(template, 'ingest-webhook');
+      expect(functionBehindRoute(template, 'GET /webhooks/{channel}')).toBe(webhookId);
+      expect(functionBehindRoute(template, 'POST /webhooks/{channel}')).toBe(webhookId);
+    });
+
+    it('sends the JSON API and the web UI to the inbox function', () => {
+      const [inboxId] = functionOf(template, 'inbox-api');
+      for (const route of ['ANY /api/{proxy+}', 'GET /', 'ANY /{proxy+}']) expect(functionBehindRoute(template, route)).toBe(inboxId);
+    });
+
+    it('throttles the default stage', () => {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+        StageName: '$default',
+        AutoDeploy: true,
+        DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
+      });
+    });
+  });
+
+  describe('sign-in', () => {
+    it('has a user pool without self sign-up and the agent and supervisor groups', () => {
+      template.hasResourceProperties('AWS::Cognito::UserPool', {
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+        UsernameAttributes: ['email'],
+      });
+      template.resourceCountIs('AWS::Cognito::UserPoolGroup', 2);
+      template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'agent' });
+      template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'supervisor' });
+    });
+
+    it('lets the web client sign in with the OAuth code flow back to the callback URL', () => {
+      template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+        AllowedOAuthFlows: ['code'],
+        CallbackURLs: [cdkContext.callbackUrl],
+        GenerateSecret: false,
+      });
+    });
+  });
+});
