@@ -1,0 +1,104 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { Context, SQSEvent } from 'aws-lambda';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { LambdaEvent } from 'hono/aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signMetaPayload } from '../../shared/channels/meta-signature.js';
+import { createDocumentClient } from '../../shared/config/clients.js';
+import { DynamoThreadStore, ensureTable } from '../../shared/store/index.js';
+import { startDynalite, startSqs, type Emulator } from '../../local/emulators.js';
+import { ensureQueueWithDlq } from '../../local/queues.js';
+import { whatsappTextWebhook } from '../../local/whatsapp-payloads.js';
+import { fixture } from '../helpers/fixtures.js';
+
+// The Lambda entry points exactly as Lambda loads them: configured by environment variables, with the
+// SDK pointed at the emulators through its own AWS_ENDPOINT_URL_* variables.
+let dynalite: Emulator;
+let sqsEmulator: Emulator;
+let sqs: SQSClient;
+let queueUrl: string;
+const context = { awsRequestId: 'req-1', functionName: 'test', getRemainingTimeInMillis: () => 30_000 } as unknown as Context;
+
+beforeAll(async () => {
+  [dynalite, sqsEmulator] = await Promise.all([startDynalite(), startSqs()]);
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL_DYNAMODB: dynalite.endpoint,
+    AWS_ENDPOINT_URL_SQS: sqsEmulator.endpoint,
+    AWS_REGION: 'eu-west-1',
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    TABLE_NAME: 'balie-lambda-test',
+    META_APP_SECRET: 'lambda-secret',
+    META_VERIFY_TOKEN: 'lambda-verify',
+    COGNITO_USER_POOL_ID: 'eu-west-1_TestPool',
+    LOG_LEVEL: 'ERROR',
+  });
+  sqs = new SQSClient({});
+  queueUrl = (await ensureQueueWithDlq(sqs, 'lambda-inbound', 30)).queue.url;
+  process.env.INBOUND_QUEUE_URL = queueUrl;
+  await ensureTable(new DynamoDBClient({}), 'balie-lambda-test');
+});
+afterAll(async () => {
+  sqs?.destroy();
+  await Promise.all([dynalite?.stop(), sqsEmulator?.stop()]);
+});
+
+function apiEvent(body: string, signature: string): APIGatewayProxyEventV2 & LambdaEvent {
+  const event = structuredClone(fixture('lambda/api-gateway-v2-post.json')) as unknown as APIGatewayProxyEventV2 & LambdaEvent;
+  event.body = body;
+  event.headers['content-length'] = String(Buffer.byteLength(body));
+  event.headers['x-hub-signature-256'] = signature;
+  return event;
+}
+
+describe('Lambda handlers', () => {
+  it('ingest-webhook: an API Gateway event with a signed WhatsApp body is queued, then triage stores it', async () => {
+    const { handler: ingest } = await import('../../functions/ingest-webhook/handler.js');
+    const body = JSON.stringify(whatsappTextWebhook({ from: '31655555555', name: 'Lambda Lisa', text: 'Ik wil mijn geld terug voor order 1234', wamid: 'wamid.lambda-1' }));
+    const res = await ingest(apiEvent(body, signMetaPayload(body, 'lambda-secret')), context);
+    expect(res.statusCode).toBe(200);
+    expect(JSON.parse(res.body!)).toEqual({ received: 1 });
+
+    const received = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, AttributeNames: ['All'] }));
+    expect(received.Messages).toHaveLength(1);
+    const m = received.Messages![0]!;
+    const sqsEvent: SQSEvent = {
+      Records: [
+        {
+          messageId: m.MessageId!, receiptHandle: m.ReceiptHandle!, body: m.Body!, md5OfBody: m.MD5OfBody!, messageAttributes: {},
+          attributes: { ApproximateReceiveCount: '1', SentTimestamp: '1', SenderId: 'x', ApproximateFirstReceiveTimestamp: '1' },
+          eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:eu-west-1:123456789012:lambda-inbound', awsRegion: 'eu-west-1',
+        },
+        {
+          messageId: 'poison-1', receiptHandle: 'x', body: '{"type":"message"}', md5OfBody: '', messageAttributes: {},
+          attributes: { ApproximateReceiveCount: '1', SentTimestamp: '1', SenderId: 'x', ApproximateFirstReceiveTimestamp: '1' },
+          eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:eu-west-1:123456789012:lambda-inbound', awsRegion: 'eu-west-1',
+        },
+      ],
+    };
+    const { handler: triage } = await import('../../functions/triage/handler.js');
+    expect(await triage(sqsEvent, context)).toEqual({ batchItemFailures: [{ itemIdentifier: 'poison-1' }] });
+
+    const store = new DynamoThreadStore(createDocumentClient(new DynamoDBClient({})), 'balie-lambda-test');
+    const { threads } = await store.listThreads({ limit: 10 });
+    expect(threads).toHaveLength(1);
+    expect(threads[0]).toMatchObject({ category: 'billing', language: 'nl', status: 'awaiting_approval', contact: { name: 'Lambda Lisa' } });
+  });
+
+  it('ingest-webhook: a wrong signature is a 401 JSON answer', async () => {
+    const { handler: ingest } = await import('../../functions/ingest-webhook/handler.js');
+    const res = await ingest(apiEvent('{"object":"whatsapp_business_account"}', 'sha256=' + '0'.repeat(64)), context);
+    expect(res.statusCode).toBe(401);
+    expect(JSON.parse(res.body!)).toMatchObject({ error: 'invalid_signature' });
+  });
+
+  it('inbox-api: refuses a request without a token before touching Cognito or the table', async () => {
+    const { handler: inbox } = await import('../../functions/inbox-api/handler.js');
+    const event = apiEvent('', 'unused');
+    Object.assign(event, { rawPath: '/api/threads', routeKey: 'ANY /api/{proxy+}', requestContext: { ...event.requestContext, http: { ...event.requestContext.http, method: 'GET', path: '/api/threads' } } });
+    delete event.headers['x-hub-signature-256'];
+    const res = await inbox(event, context);
+    expect(res.statusCode).toBe(401);
+  });
+});

@@ -1,0 +1,61 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Hono } from 'hono';
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireAgent, requireRole, type AuthEnv } from '../../shared/auth/middleware.js';
+import { errorHandler } from '../../shared/http/on-error.js';
+import { createLogger } from '../../shared/config/logger.js';
+
+// Cognito signs ID tokens with RS256 and publishes its keys at <issuer>/.well-known/jwks.json.
+let server: Server;
+let issuer: string;
+let privateKey: CryptoKey;
+let app: Hono<AuthEnv>;
+
+beforeAll(async () => {
+  const pair = await generateKeyPair('RS256');
+  privateKey = pair.privateKey;
+  const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'cognito-1', alg: 'RS256', use: 'sig' }] });
+  server = createServer((req, res) => {
+    if (req.url === '/eu-west-1_Pool/.well-known/jwks.json') res.writeHead(200, { 'content-type': 'application/json' }).end(jwks);
+    else res.writeHead(404).end();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}/eu-west-1_Pool`;
+  app = new Hono<AuthEnv>();
+  app.onError(errorHandler(createLogger('test')));
+  app.use('/api/*', requireAgent({ jwksUri: `${issuer}/.well-known/jwks.json`, issuer }));
+  app.get('/api/me', (c) => c.json(c.get('agent')));
+  app.get('/api/supervisor', requireRole('supervisor'), (c) => c.json({ ok: true }));
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+const cognitoToken = (claims: Record<string, unknown>, iss = issuer) =>
+  new SignJWT({ token_use: 'id', 'cognito:username': 'sanne', ...claims })
+    .setProtectedHeader({ alg: 'RS256', kid: 'cognito-1' })
+    .setSubject('0b1c-uuid')
+    .setIssuer(iss)
+    .setIssuedAt()
+    .setExpirationTime('1h')
+    .sign(privateKey);
+
+const call = async (path: string, token: string) => app.request(path, { headers: { authorization: `Bearer ${token}` } });
+
+describe('JWT auth against a Cognito-style JWKS', () => {
+  it('accepts an RS256 ID token from the pool and reads the role from cognito:groups', async () => {
+    const res = await call('/api/me', await cognitoToken({ 'cognito:groups': ['agent'], email: 'sanne@shop.nl' }));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ sub: '0b1c-uuid', name: 'sanne', role: 'agent' });
+  });
+
+  it('refuses a token whose issuer is another pool', async () => {
+    const res = await call('/api/me', await cognitoToken({ 'cognito:groups': ['agent'] }, 'https://cognito-idp.eu-west-1.amazonaws.com/other'));
+    expect(res.status).toBe(401);
+  });
+
+  it('keeps supervisor routes from agents', async () => {
+    expect((await call('/api/supervisor', await cognitoToken({ 'cognito:groups': ['agent'] }))).status).toBe(403);
+    expect((await call('/api/supervisor', await cognitoToken({ 'cognito:groups': ['supervisor'] }))).status).toBe(200);
+  });
+});
