@@ -62,8 +62,9 @@ do {
     page.threads.filter((t) => Number(t.contact.handle.slice(4)) < n).map(async (t) => {
       const detail = (await store.getThreadDetail(t.id))!;
       const message = detail.messages[0]!;
-      const draft = detail.drafts[0]!;
-      toDraft.push(Date.parse(draft.createdAt) - Date.parse(message.ingestedAt));
+      if (!detail.drafts[0]) throw new Error(`thread ${t.id} has no draft`);
+      // the thread write is what puts the message and its draft in an agent's worklist
+      toDraft.push(Date.parse(detail.thread.updatedAt) - Date.parse(message.ingestedAt));
       threads += 1;
     }),
   );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseEnv } from '../shared/config/env.js';
+import { logLevelSchema, parseEnv } from '../shared/config/env.js';
 import { LOCAL_DEFAULTS } from './stack.js';
 
 const port = z.coerce.number().int().min(0).max(65_535);
@@ -16,7 +16,7 @@ export function localConfig(env: NodeJS.ProcessEnv = process.env) {
       META_VERIFY_TOKEN: z.string().min(1).default(LOCAL_DEFAULTS.metaVerifyToken),
       DEMO: z.enum(['true', 'false']).default('true'),
       TRIAGE_POLLERS: z.coerce.number().int().min(1).max(32).default(4),
-      LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('WARN'),
+      LOG_LEVEL: logLevelSchema.default('WARN'),
     },
     env,
   );

@@ -10,6 +10,7 @@ import { createWebhookApp } from '../functions/ingest-webhook/app.js';
 import { createTriageHandler } from '../functions/triage/app.js';
 import { ensureLocalKeys, LOCAL_ISSUER } from '../shared/auth/local-keys.js';
 import { createDocumentClient } from '../shared/config/clients.js';
+import { DEFAULT_MAX_WEBHOOK_BYTES } from '../shared/config/env.js';
 import { createLogger } from '../shared/config/logger.js';
 import { SqsEventPublisher } from '../shared/queue/sqs-publisher.js';
 import { DynamoThreadStore, ensureTable } from '../shared/store/index.js';
@@ -100,12 +101,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     createWebhookApp({
       appSecret: metaAppSecret,
       verifyToken: metaVerifyToken,
-      maxBodyBytes: options.maxWebhookBytes ?? 1024 * 1024,
+      maxBodyBytes: options.maxWebhookBytes ?? DEFAULT_MAX_WEBHOOK_BYTES,
       publisher: new SqsEventPublisher(sqsClient, inbound.queue.url),
       logger: createLogger('ingest-webhook'),
     }),
   );
-  app.route('/', createInboxApiApp({ store, auth: { keys: [keys.publicJwk as never], issuer: LOCAL_ISSUER }, logger: createLogger('inbox-api') }));
+  app.route('/', createInboxApiApp({ store, auth: { kind: 'local', keys: [keys.publicJwk], issuer: LOCAL_ISSUER }, logger: createLogger('inbox-api') }));
 
   const triage = createTriageHandler({
     processEvent: createInboundEventProcessor({ store, classifier: new RuleClassifier(), drafter: new TemplateDrafter() }),

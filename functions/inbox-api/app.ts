@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { requireAgent, type AuthEnv, type AuthSource } from '../../shared/auth/middleware.js';
 import { categorySchema, channelSchema, prioritySchema, threadStatusSchema, ValidationError, type ThreadStore } from '../../shared/domain/index.js';
 import { errorHandler } from '../../shared/http/on-error.js';
-import { getThreadDetail, listThreads } from '../../shared/use-cases/read-threads.js';
+import { getThreadDetail } from '../../shared/use-cases/read-threads.js';
 
 export interface InboxApiDeps {
   store: ThreadStore;
@@ -33,7 +33,7 @@ export function createInboxApiApp(deps: InboxApiDeps): Hono<AuthEnv> {
   app.use('/api/*', requireAgent(deps.auth));
 
   app.get('/api/me', (c) => c.json(c.get('agent')));
-  app.get('/api/threads', zValidator('query', listQuery, badRequest), async (c) => c.json(await listThreads(deps.store, c.req.valid('query'))));
+  app.get('/api/threads', zValidator('query', listQuery, badRequest), async (c) => c.json(await deps.store.listThreads(c.req.valid('query'))));
   app.get('/api/threads/:id', async (c) => c.json(await getThreadDetail(deps.store, c.req.param('id'))));
   return app;
 }

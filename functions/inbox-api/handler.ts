@@ -11,7 +11,7 @@ if (!config.COGNITO_USER_POOL_ID) throw new Error('configuration error: COGNITO_
 
 export const app = createInboxApiApp({
   store: new DynamoThreadStore(createDocumentClient(), config.TABLE_NAME),
-  auth: cognitoSource(config.AWS_REGION, config.COGNITO_USER_POOL_ID),
+  auth: cognitoSource(config.AWS_REGION, config.COGNITO_USER_POOL_ID, config.COGNITO_CLIENT_ID),
   logger: createLogger('inbox-api'),
 });
 

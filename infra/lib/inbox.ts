@@ -74,7 +74,6 @@ export class Inbox extends Construct {
       description: 'Inbox JSON API and agent web UI',
       environment: {
         TABLE_NAME: props.table.tableName,
-        AUTH_MODE: 'cognito',
         COGNITO_USER_POOL_ID: this.userPool.userPoolId,
         COGNITO_CLIENT_ID: this.userPoolClient.userPoolClientId,
         LOG_LEVEL: props.logLevel,

@@ -25,7 +25,7 @@ export class Storage extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    // GSI1, the inbox worklist: STATUS#<status> / <priority>#<slaDueAt>.
+    // GSI1, the inbox worklist: QUEUE#open or QUEUE#closed / <priority>#<slaDueAt>#<threadId> (docs/DESIGN.md).
     this.table.addGlobalSecondaryIndex({
       indexName: 'gsi1',
       partitionKey: { name: 'gsi1pk', type: AttributeType.STRING },

@@ -1,30 +1,59 @@
 import type { MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { jwk } from 'hono/jwk';
-import type { HonoJsonWebKey } from 'hono/utils/jwt/jws';
+import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JWK, type JWTPayload } from 'jose';
+import { TransientError } from '../domain/errors.js';
 import { agentFromClaims, type Agent, type Role } from './roles.js';
 
-export type AuthSource = { keys: HonoJsonWebKey[]; issuer: string } | { jwksUri: string; issuer: string };
+/** Where tokens come from: the local stack's own key, or a Cognito user pool (its JWKS, issuer and app client). */
+export type AuthSource =
+  | { kind: 'local'; keys: JWK[]; issuer: string }
+  | { kind: 'jwks'; jwksUri: string; issuer: string; clientId?: string };
 
-export type AuthEnv = { Variables: { agent: Agent; jwtPayload: Record<string, unknown> } };
+export type AuthEnv = { Variables: { agent: Agent } };
 
 /**
- * Bearer JWT on every route it guards: signature (ES256 locally, RS256 from Cognito's JWKS), expiry and
- * issuer are checked by Hono's JWK middleware; then the role must be one Balie knows.
+ * Bearer JWT on every route it guards, with jose rather than hono/jwk: hono/jwk accepts a token without `exp`
+ * and fetches the JWKS on every request. Here the key set is cached (jose's remote JWKS), `exp` and `sub` are
+ * required, only the source's own algorithm is accepted, and a Cognito token must be for our app client.
  */
 export function requireAgent(source: AuthSource): MiddlewareHandler<AuthEnv> {
-  const verify = jwk({
-    ...('keys' in source ? { keys: source.keys } : { jwks_uri: source.jwksUri }),
-    alg: ['ES256', 'RS256'],
-    verification: { iss: source.issuer },
+  const keySet = source.kind === 'local' ? createLocalJWKSet({ keys: source.keys }) : createRemoteJWKSet(new URL(source.jwksUri));
+  const algorithms = source.kind === 'local' ? ['ES256'] : ['RS256'];
+  return async (c, next) => {
+    const header = c.req.header('authorization') ?? '';
+    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    if (!token) throw unauthorized('invalid_request', 'no bearer token in the Authorization header');
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, keySet, { issuer: source.issuer, algorithms, requiredClaims: ['exp', 'sub'] }));
+    } catch (err) {
+      if (err instanceof errors.JWKSTimeout || (err instanceof TypeError && /fetch/i.test(err.message))) {
+        throw new TransientError('the sign-in key set could not be fetched', { cause: err });
+      }
+      throw unauthorized('invalid_token', err instanceof errors.JOSEError ? `token refused: ${err.code}` : 'token refused');
+    }
+    if (source.kind === 'jwks' && source.clientId && !isForClient(payload, source.clientId)) {
+      throw unauthorized('invalid_token', 'token was issued for another app client');
+    }
+    const agent = agentFromClaims(payload as Record<string, unknown>);
+    if (!agent) throw new HTTPException(403, { message: 'token has no Balie role (agent or supervisor)' });
+    c.set('agent', agent);
+    await next();
+  };
+}
+
+/** Cognito ID tokens carry the client in `aud`, access tokens in `client_id`. */
+function isForClient(payload: JWTPayload, clientId: string): boolean {
+  if (payload.token_use === 'id') return payload.aud === clientId || (Array.isArray(payload.aud) && payload.aud.includes(clientId));
+  if (payload.token_use === 'access') return payload.client_id === clientId;
+  return false;
+}
+
+function unauthorized(error: 'invalid_request' | 'invalid_token', message: string): HTTPException {
+  return new HTTPException(401, {
+    message,
+    res: new Response(null, { status: 401, headers: { 'www-authenticate': `Bearer realm="balie", error="${error}"` } }),
   });
-  return async (c, next) =>
-    verify(c, async () => {
-      const agent = agentFromClaims(c.get('jwtPayload'));
-      if (!agent) throw new HTTPException(403, { message: 'token has no Balie role (agent or supervisor)' });
-      c.set('agent', agent);
-      await next();
-    });
 }
 
 export function requireRole(role: Role): MiddlewareHandler<AuthEnv> {
@@ -34,7 +63,7 @@ export function requireRole(role: Role): MiddlewareHandler<AuthEnv> {
   };
 }
 
-export function cognitoSource(region: string, userPoolId: string): AuthSource {
+export function cognitoSource(region: string, userPoolId: string, clientId?: string): AuthSource {
   const issuer = `https://cognito-idp.${region}.amazonaws.com/${userPoolId}`;
-  return { jwksUri: `${issuer}/.well-known/jwks.json`, issuer };
+  return { kind: 'jwks', jwksUri: `${issuer}/.well-known/jwks.json`, issuer, clientId };
 }

@@ -10,15 +10,17 @@ export function parseEnv<T extends z.ZodRawShape>(shape: T, env: NodeJS.ProcessE
   return result.data;
 }
 
+export const logLevelSchema = z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']);
+
+/** Meta's webhooks are small; 1 MiB leaves room for a batch and refuses anything that is not a webhook. */
+export const DEFAULT_MAX_WEBHOOK_BYTES = 1024 * 1024;
+
 export const common = {
   TABLE_NAME: z.string().min(3, 'TABLE_NAME must name the DynamoDB table'),
-  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+  LOG_LEVEL: logLevelSchema.default('INFO'),
 };
 
 export const authShape = {
-  AUTH_MODE: z.enum(['local', 'cognito']).default('cognito'),
-  /** Local mode: the public JWK (JSON) the local stack signs tokens with. */
-  LOCAL_AUTH_PUBLIC_JWK: z.string().optional(),
   COGNITO_USER_POOL_ID: z.string().optional(),
   COGNITO_CLIENT_ID: z.string().optional(),
   AWS_REGION: z.string().default('eu-west-1'),
@@ -28,5 +30,5 @@ export const webhookShape = {
   INBOUND_QUEUE_URL: z.url('INBOUND_QUEUE_URL must be the inbound SQS queue URL'),
   META_APP_SECRET: z.string().min(1, 'META_APP_SECRET is required to check X-Hub-Signature-256'),
   META_VERIFY_TOKEN: z.string().min(1, 'META_VERIFY_TOKEN is required for the hub.challenge handshake'),
-  MAX_WEBHOOK_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  MAX_WEBHOOK_BYTES: z.coerce.number().int().positive().default(DEFAULT_MAX_WEBHOOK_BYTES),
 };

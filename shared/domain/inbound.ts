@@ -14,7 +14,10 @@ export const messageKindSchema = z.enum([
   'interactive_reply',
   'button_reply',
   'reaction',
+  'email',
   'unsupported',
+  /** A mail the parser could not read at all: kept raw in the object store, shown as such, never drafted. */
+  'unparseable',
 ]);
 export type MessageKind = z.infer<typeof messageKindSchema>;
 
@@ -26,6 +29,52 @@ export const mediaRefSchema = z.object({
   caption: z.string().optional(),
 });
 export type MediaRef = z.infer<typeof mediaRefSchema>;
+
+/** A file kept in the object store (S3), referenced from the message. */
+export const attachmentRefSchema = z.object({
+  key: z.string(),
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number().int().min(0),
+  contentId: z.string().optional(),
+  inline: z.boolean(),
+});
+export type AttachmentRef = z.infer<typeof attachmentRefSchema>;
+
+export const automatedKindSchema = z.enum(['bounce', 'auto_reply', 'bulk', 'list']);
+export type AutomatedKind = z.infer<typeof automatedKindSchema>;
+
+const verdict = z.enum(['PASS', 'FAIL', 'GRAY', 'PROCESSING_FAILED', 'DISABLED']);
+
+/** What only email has. Bodies too big to travel in SQS or sit in DynamoDB are in the object store. */
+export const emailMetaSchema = z.object({
+  messageId: z.string(),
+  inReplyTo: z.string().optional(),
+  references: z.array(z.string()),
+  to: z.array(z.string()),
+  cc: z.array(z.string()),
+  /** The raw MIME as received, for agents and for a re-parse. */
+  rawKey: z.string(),
+  /** Sanitized HTML, inline when small, else `htmlKey`. */
+  html: z.string().optional(),
+  htmlKey: z.string().optional(),
+  /** The full text with quoted history, inline when small, else `fullTextKey`. */
+  fullText: z.string().optional(),
+  fullTextKey: z.string().optional(),
+  remoteImagesBlocked: z.number().int().min(0),
+  automated: automatedKindSchema.optional(),
+  verdicts: z.object({ spam: verdict, virus: verdict, dmarc: verdict, spf: verdict, dkim: verdict }).partial().optional(),
+  /** Why the mail is held: a spam or virus FAIL from SES. No draft is made for it. */
+  quarantined: z.string().optional(),
+  dmarcFail: z.boolean().optional(),
+  /** The text given to triage was cut at the limit. */
+  truncated: z.boolean(),
+  /** Why the parser could not read the mail. */
+  unparseable: z.string().optional(),
+});
+export type EmailMeta = z.infer<typeof emailMetaSchema>;
+
+export const locationSchema = z.object({ latitude: z.number(), longitude: z.number(), name: z.string().optional(), address: z.string().optional() });
 
 export const contactSchema = z.object({
   /** The channel's address for the customer: WhatsApp wa_id, page-scoped id, email address. */
@@ -46,11 +95,11 @@ export const inboundMessageSchema = z.object({
   text: z.string().default(''),
   subject: z.string().optional(),
   media: mediaRefSchema.optional(),
-  location: z
-    .object({ latitude: z.number(), longitude: z.number(), name: z.string().optional(), address: z.string().optional() })
-    .optional(),
+  location: locationSchema.optional(),
   /** The external id of the message this one answers or reacts to, when the channel says so. */
   replyToExternalId: z.string().optional(),
+  attachments: z.array(attachmentRefSchema).optional(),
+  email: emailMetaSchema.optional(),
   /** When the customer sent it, as the channel reports (ISO 8601). */
   sentAt: z.iso.datetime(),
   /** When our webhook acknowledged it (ISO 8601). */
@@ -60,7 +109,8 @@ export const inboundMessageSchema = z.object({
 });
 export type InboundMessage = z.infer<typeof inboundMessageSchema>;
 
-export const deliveryStatusSchema = z.enum(['sent', 'delivered', 'read', 'failed', 'deleted']);
+/** `unknown`: a status the channel added that we do not know yet; kept with `providerStatus`, never dropped. */
+export const deliveryStatusSchema = z.enum(['sent', 'delivered', 'read', 'failed', 'deleted', 'unknown']);
 export type DeliveryStatus = z.infer<typeof deliveryStatusSchema>;
 
 /** A receipt for a message we sent: recorded on that message, never a thread of its own. */
@@ -69,6 +119,8 @@ export const statusUpdateSchema = z.object({
   channel: channelSchema,
   externalId: z.string().min(1),
   status: deliveryStatusSchema,
+  /** The channel's own word for the status, as sent. */
+  providerStatus: z.string().optional(),
   recipient: z.string().optional(),
   at: z.iso.datetime(),
   errors: z.array(z.object({ code: z.number().optional(), title: z.string().optional(), message: z.string().optional() })).optional(),

@@ -48,6 +48,11 @@ export interface ThreadStore {
   findOpenThreadId(channel: Channel, handle: string): Promise<string | undefined>;
   /** Claims the contact route for a new thread; answers the thread id that won when another writer was first. */
   claimOpenThread(channel: Channel, handle: string, threadId: string): Promise<string>;
+  /** Moves the contact route from a stale thread to a new one; answers the thread id that won a race. */
+  replaceOpenThread(channel: Channel, handle: string, staleThreadId: string, threadId: string): Promise<string>;
+  /** The thread of the newest of these email Message-IDs that we have seen or sent, in the order given. */
+  findThreadByEmailIds(messageIds: string[]): Promise<string | undefined>;
+  putEmailRoute(messageId: string, threadId: string): Promise<void>;
   getThread(threadId: string): Promise<Thread | undefined>;
   /** Creates the thread when `expectedVersion` is 0, else replaces it if its version is still `expectedVersion`. */
   saveThread(thread: Thread, expectedVersion: number): Promise<void>;
@@ -77,3 +82,10 @@ export interface EventPublisher {
 }
 
 export type { InboundMessage };
+
+/** Object storage for raw mail, attachments and big bodies: S3 in AWS, an S3 emulator locally. */
+export interface BlobStore {
+  put(key: string, body: Uint8Array | string, contentType: string): Promise<void>;
+  /** Throws NotFoundError when there is no object at `key`. */
+  get(key: string): Promise<Uint8Array>;
+}

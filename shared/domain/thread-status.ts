@@ -62,10 +62,6 @@ export function transition(from: ThreadStatus, event: ThreadEvent): ThreadStatus
   return to;
 }
 
-export function canTransition(from: ThreadStatus, event: ThreadEvent): boolean {
-  return TRANSITIONS[from][event] !== undefined;
-}
-
 /** Statuses an agent still has to act on; they make up the worklist. */
 export const OPEN_STATUSES: readonly ThreadStatus[] = ['new', 'awaiting_approval', 'escalated', 'rejected', 'approved', 'sending'];
 

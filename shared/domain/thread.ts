@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channelSchema } from './channel.js';
-import { contactSchema, deliveryStatusSchema, mediaRefSchema, messageKindSchema } from './inbound.js';
+import { attachmentRefSchema, contactSchema, deliveryStatusSchema, emailMetaSchema, locationSchema, mediaRefSchema, messageKindSchema } from './inbound.js';
 import { threadStatusSchema } from './thread-status.js';
 import { categorySchema, prioritySchema, sentimentSchema, triageResultSchema } from './triage.js';
 
@@ -19,12 +19,17 @@ export const threadSchema = z.object({
   slaDueAt: z.iso.datetime(),
   createdAt: z.iso.datetime(),
   lastInboundAt: z.iso.datetime(),
-  /** Sort key of the newest customer message, so a replayed older message never moves the thread backwards. */
+  /** Sort key of the newest customer message, so an older message arriving late never moves the thread backwards. */
   lastInboundSk: z.string(),
   lastMessagePreview: z.string(),
   /** Customer messages since our last reply. */
   unanswered: z.number().int().min(0),
   latestDraftId: z.string().optional(),
+  /** Marks an agent must see: quarantined, dmarc_fail, automated:<kind>, unparseable. */
+  flags: z.array(z.string()).default([]),
+  /** Ids of the newest customer messages already counted, so a retried write never counts one twice. */
+  appliedInboundIds: z.array(z.string()).default([]),
+  updatedAt: z.iso.datetime(),
   version: z.number().int().min(1),
 });
 export type Thread = z.infer<typeof threadSchema>;
@@ -40,8 +45,10 @@ export const messageSchema = z.object({
   text: z.string(),
   subject: z.string().optional(),
   media: mediaRefSchema.optional(),
-  location: z.object({ latitude: z.number(), longitude: z.number(), name: z.string().optional(), address: z.string().optional() }).optional(),
+  location: locationSchema.optional(),
   replyToExternalId: z.string().optional(),
+  attachments: z.array(attachmentRefSchema).optional(),
+  email: emailMetaSchema.optional(),
   sentAt: z.iso.datetime(),
   ingestedAt: z.iso.datetime(),
   triage: triageResultSchema.optional(),

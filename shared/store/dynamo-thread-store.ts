@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient, NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   ConflictError,
   draftSchema,
@@ -16,12 +16,13 @@ import {
   type ThreadQuery,
   type ThreadStore,
 } from '../domain/index.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeCursor, encodeCursor, queryFingerprint } from './cursor.js';
 import { isConditionFailed, translateDynamoError } from './errors.js';
 import { keys, MESSAGE_REF_TTL_DAYS, QUEUE_CLOSED, QUEUE_OPEN, threadIndexKeys, ttlFrom } from './keys.js';
 
 type Item = Record<string, NativeAttributeValue>;
 
+/** A sparse filter may need many queries to fill a page; past this, the page is returned short with a cursor. */
 const MAX_QUERIES_PER_PAGE = 25;
 
 /** The single-table repository. Each write is one conditional, idempotent item write; no transactions. */
@@ -43,6 +44,48 @@ export class DynamoThreadStore implements ThreadStore {
     const winner = await this.findOpenThreadId(channel, handle);
     if (!winner) throw new ConflictError(`contact route for ${channel} vanished while claiming it`);
     return winner;
+  }
+
+  async replaceOpenThread(channel: Channel, handle: string, staleThreadId: string, threadId: string): Promise<string> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.contactRoute(channel, handle), entity: 'contactRoute', threadId },
+          ConditionExpression: 'threadId = :stale',
+          ExpressionAttributeValues: { ':stale': staleThreadId },
+        }),
+      );
+      return threadId;
+    } catch (err) {
+      if (!isConditionFailed(err)) throw translateDynamoError(err, 'replace contact route');
+      return (await this.findOpenThreadId(channel, handle)) ?? this.claimOpenThread(channel, handle, threadId);
+    }
+  }
+
+  async findThreadByEmailIds(messageIds: string[]): Promise<string | undefined> {
+    const unique = [...new Set(messageIds)].slice(0, 100);
+    if (unique.length === 0) return undefined;
+    const found = new Map<string, string>();
+    let pending: Item[] | undefined = unique.map((id) => keys.emailRoute(id));
+    for (let attempt = 0; pending?.length && attempt < 5; attempt++) {
+      const request: Item[] = pending;
+      const out = await this.run(
+        () => this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: request, ConsistentRead: true } } })),
+        'find thread by email ids',
+      );
+      for (const item of out.Responses?.[this.tableName] ?? []) found.set(item.pk as string, item.threadId as string);
+      pending = out.UnprocessedKeys?.[this.tableName]?.Keys;
+    }
+    for (const id of unique) {
+      const threadId = found.get(keys.emailRoute(id).pk);
+      if (threadId) return threadId;
+    }
+    return undefined;
+  }
+
+  async putEmailRoute(messageId: string, threadId: string): Promise<void> {
+    await this.putIfAbsent({ ...keys.emailRoute(messageId), entity: 'emailRoute', threadId }, 'put email route');
   }
 
   async getThread(threadId: string): Promise<Thread | undefined> {
@@ -114,7 +157,8 @@ export class DynamoThreadStore implements ThreadStore {
 
   async listThreads(query: ThreadQuery): Promise<ThreadPage> {
     const partitions = query.status === 'all' ? [QUEUE_OPEN, QUEUE_CLOSED] : [query.status && !isOpen(query.status) ? QUEUE_CLOSED : QUEUE_OPEN];
-    const cursor = query.cursor ? decodeCursor(query.cursor, partitions.length) : { partition: 0, key: undefined };
+    const fingerprint = queryFingerprint({ status: query.status, priority: query.priority, category: query.category, channel: query.channel });
+    const cursor = query.cursor ? decodeCursor(query.cursor, partitions.length, fingerprint) : { partition: 0, key: undefined };
     const filter = buildFilter(query);
     const threads: Thread[] = [];
     let { partition } = cursor;
@@ -139,12 +183,12 @@ export class DynamoThreadStore implements ThreadStore {
       startKey = out.LastEvaluatedKey;
       if (!startKey) {
         partition += 1;
-        if (threads.length >= query.limit && partition < partitions.length) return { threads, nextCursor: encodeCursor({ partition, key: undefined }) };
+        if (threads.length >= query.limit && partition < partitions.length) return { threads, nextCursor: encodeCursor({ partition, key: undefined }, fingerprint) };
       }
       if (threads.length >= query.limit) break;
     }
     const more = partition < partitions.length;
-    return { threads, nextCursor: more ? encodeCursor({ partition, key: startKey }) : undefined };
+    return { threads, nextCursor: more ? encodeCursor({ partition, key: startKey }, fingerprint) : undefined };
   }
 
   async getThreadDetail(threadId: string): Promise<{ thread: Thread; messages: Message[]; drafts: Draft[] } | undefined> {

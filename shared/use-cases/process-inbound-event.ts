@@ -1,8 +1,5 @@
 import {
   ConflictError,
-  higherPriority,
-  slaDueAt,
-  transition,
   type Classifier,
   type Draft,
   type Drafter,
@@ -14,7 +11,9 @@ import {
   type ThreadStore,
   type TriageResult,
 } from '../domain/index.js';
-import { newThreadId, stableId } from './ids.js';
+import { applyInbound, type InboundChange } from './apply-inbound.js';
+import { stableId } from './ids.js';
+import { resolveThreadId } from './resolve-thread.js';
 import { triageText } from './triage-text.js';
 
 export interface ProcessInboundDeps {
@@ -29,7 +28,7 @@ export type ProcessOutcome =
   | { outcome: 'duplicate'; threadId: string }
   | { outcome: 'status_recorded' | 'status_orphaned' };
 
-const THREAD_WRITE_ATTEMPTS = 8;
+const THREAD_WRITE_ATTEMPTS = 25;
 
 /**
  * The triage worker's use case. For a customer message: find or open the thread, classify, prioritise,
@@ -52,29 +51,21 @@ export function createInboundEventProcessor(deps: ProcessInboundDeps): (event: I
   async function processMessage(inbound: InboundMessage): Promise<ProcessOutcome> {
     const known = await deps.store.findMessageRef(inbound.channel, inbound.externalId);
     if (known?.done) return { outcome: 'duplicate', threadId: known.threadId };
-    const threadId = known?.threadId ?? (await resolveThreadId(inbound));
+    const threadId = known?.threadId ?? (await resolveThreadId(deps.store, inbound, now()));
     const messageSk = `MSG#${inbound.sentAt}#${inbound.externalId}`;
     if (!known) await deps.store.putMessageRef(inbound.channel, inbound.externalId, { threadId, messageSk, done: false });
 
     const existing = await deps.store.getThread(threadId);
-    const needsReply = inbound.kind !== 'reaction';
-    const triage = needsReply ? await triageMessage(inbound, existing) : undefined;
+    const triage = needsReply(inbound) ? await triageMessage(inbound, existing) : undefined;
     const message = toMessage(inbound, threadId, messageSk, triage);
     await deps.store.putMessageOnce(message);
-
-    let draft: Draft | undefined;
-    if (triage) {
-      draft = await draftReply(inbound, threadId, message.id, triage);
-      await deps.store.putDraftOnce(draft);
-    }
-    await updateThread(existing, threadId, inbound, message, triage, draft);
+    const draft = triage ? await draftReply(inbound, threadId, message.id, triage) : undefined;
+    if (draft) await deps.store.putDraftOnce(draft);
+    if (inbound.email) await deps.store.putEmailRoute(inbound.email.messageId, threadId);
+    const counted = await updateThread(existing, { threadId, inbound, message, triage, draft, flags: flagsOf(inbound), now: now() });
     await deps.store.putMessageRef(inbound.channel, inbound.externalId, { threadId, messageSk, done: true });
-    return { outcome: 'stored', threadId, messageId: message.id, draftId: draft?.id };
-  }
-
-  async function resolveThreadId(inbound: InboundMessage): Promise<string> {
-    const open = await deps.store.findOpenThreadId(inbound.channel, inbound.contact.handle);
-    return open ?? deps.store.claimOpenThread(inbound.channel, inbound.contact.handle, newThreadId(now()));
+    // A redelivery that finishes an interrupted attempt is the one that counts the message; a concurrent copy is not.
+    return counted ? { outcome: 'stored', threadId, messageId: message.id, draftId: draft?.id } : { outcome: 'duplicate', threadId };
   }
 
   function triageMessage(inbound: InboundMessage, thread: Thread | undefined): Promise<TriageResult> {
@@ -105,53 +96,42 @@ export function createInboundEventProcessor(deps: ProcessInboundDeps): (event: I
     };
   }
 
-  /** Change and write with the version read; another writer in between means read again. */
-  async function updateThread(read: Thread | undefined, threadId: string, inbound: InboundMessage, message: Message, triage?: TriageResult, draft?: Draft): Promise<void> {
+  /**
+   * Change and write with the version read; another writer in between means read again and re-apply.
+   * Answers whether this call counted the message (false: it was already in the thread).
+   */
+  async function updateThread(read: Thread | undefined, change: InboundChange): Promise<boolean> {
+    let current = read;
     for (let attempt = 1; ; attempt++) {
-      const current = attempt === 1 ? read : await deps.store.getThread(threadId);
-      if (current && current.lastInboundSk >= message.sk) return; // this message (or a newer one) is already in
-      const next = nextThread(current, threadId, inbound, message, triage, draft);
+      const next = applyInbound(current, { ...change, now: now() });
+      if (!next) return false;
       try {
         await deps.store.saveThread(next, current?.version ?? 0);
-        return;
+        return true;
       } catch (err) {
         if (!(err instanceof ConflictError) || attempt >= THREAD_WRITE_ATTEMPTS) throw err;
       }
+      await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
+      current = await deps.store.getThread(change.threadId);
     }
   }
 
-  function nextThread(current: Thread | undefined, id: string, inbound: InboundMessage, message: Message, triage?: TriageResult, draft?: Draft): Thread {
-    const at = new Date(inbound.sentAt);
-    let status = transition(current?.status ?? 'new', 'inbound');
-    if (draft) status = transition(status, 'draft_ready');
-    const unanswered = (current?.unanswered ?? 0) + (triage ? 1 : 0);
-    const priority = triage ? (current && current.unanswered > 0 ? higherPriority(current.priority, triage.priority) : triage.priority) : (current?.priority ?? 'P4');
-    const due = slaDueAt(priority, at);
-    const keepDue = current && current.unanswered > 0 && current.slaDueAt < due;
-    return {
-      id,
-      channel: inbound.channel,
-      contact: { ...current?.contact, ...inbound.contact },
-      businessId: inbound.businessId ?? current?.businessId,
-      subject: current?.subject ?? inbound.subject,
-      status,
-      category: triage?.category ?? current?.category ?? 'other',
-      priority,
-      sentiment: triage?.sentiment ?? current?.sentiment ?? { label: 'neutral', score: 0 },
-      language: triage?.language ?? current?.language ?? 'en',
-      assignee: current?.assignee,
-      slaDueAt: keepDue ? current.slaDueAt : due,
-      createdAt: current?.createdAt ?? now().toISOString(),
-      lastInboundAt: inbound.sentAt,
-      lastInboundSk: message.sk,
-      lastMessagePreview: preview(message),
-      unanswered,
-      latestDraftId: draft?.id ?? current?.latestDraftId,
-      version: (current?.version ?? 0) + 1,
-    };
-  }
-
   return (event) => (event.type === 'status' ? processStatus(event) : processMessage(event));
+}
+
+/** A reaction, a machine's mail, a quarantined or unreadable mail is stored, but gets no triage and no draft. */
+export function needsReply(inbound: InboundMessage): boolean {
+  if (inbound.kind === 'reaction' || inbound.kind === 'unparseable') return false;
+  return !inbound.email?.automated && !inbound.email?.quarantined;
+}
+
+function flagsOf(inbound: InboundMessage): string[] {
+  const flags: string[] = [];
+  if (inbound.email?.quarantined) flags.push('quarantined');
+  if (inbound.email?.dmarcFail) flags.push('dmarc_fail');
+  if (inbound.email?.automated) flags.push(`automated:${inbound.email.automated}`);
+  if (inbound.kind === 'unparseable') flags.push('unparseable');
+  return flags;
 }
 
 function toMessage(inbound: InboundMessage, threadId: string, sk: string, triage?: TriageResult): Message {
@@ -168,15 +148,12 @@ function toMessage(inbound: InboundMessage, threadId: string, sk: string, triage
     media: inbound.media,
     location: inbound.location,
     replyToExternalId: inbound.replyToExternalId,
+    attachments: inbound.attachments,
+    email: inbound.email,
     sentAt: inbound.sentAt,
     ingestedAt: inbound.ingestedAt,
     triage,
     statuses: {},
     raw: inbound.raw,
   };
-}
-
-function preview(message: Message): string {
-  const text = message.text || `[${message.kind}]`;
-  return text.length > 140 ? `${text.slice(0, 139)}…` : text;
 }

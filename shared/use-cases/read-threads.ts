@@ -1,8 +1,4 @@
-import { NotFoundError, type Draft, type Message, type Thread, type ThreadPage, type ThreadQuery, type ThreadStore, type TriageResult } from '../domain/index.js';
-
-export function listThreads(store: ThreadStore, query: ThreadQuery): Promise<ThreadPage> {
-  return store.listThreads(query);
-}
+import { NotFoundError, type Draft, type Message, type Thread, type ThreadStore, type TriageResult } from '../domain/index.js';
 
 export interface ThreadDetail extends Thread {
   messages: Array<Omit<Message, 'raw'> & { raw?: unknown }>;

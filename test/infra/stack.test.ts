@@ -117,7 +117,6 @@ describe('BalieStack', () => {
       const [, inboxApi] = functionOf(template, 'inbox-api');
       expect(inboxApi.Properties.Environment).toEqual({
         Variables: expect.objectContaining({
-          AUTH_MODE: 'cognito',
           COGNITO_USER_POOL_ID: { Ref: onlyResource(template, 'AWS::Cognito::UserPool')[0] },
           COGNITO_CLIENT_ID: { Ref: onlyResource(template, 'AWS::Cognito::UserPoolClient')[0] },
         }),

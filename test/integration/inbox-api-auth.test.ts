@@ -53,6 +53,13 @@ describe('inbox API authentication', () => {
     expect((await get('/api/threads', 'not-a-jwt')).status).toBe(401);
   });
 
+  it('refuses a correctly signed token that never expires (no exp claim)', async () => {
+    const keys = await ensureLocalKeys(t.stack.dataDir);
+    const key = await importJWK(keys.privateJwk, 'ES256');
+    const forever = await new SignJWT({ 'cognito:groups': ['supervisor'] }).setProtectedHeader({ alg: 'ES256', kid: keys.privateJwk.kid }).setSubject('x').setIssuer('balie-local').sign(key);
+    expect((await get('/api/threads', forever)).status).toBe(401);
+  });
+
   it('answers 403 to a valid token that carries no Balie role', async () => {
     const keys = await ensureLocalKeys(t.stack.dataDir);
     const key = await importJWK(keys.privateJwk, 'ES256');

@@ -48,6 +48,9 @@ function thread(over: Partial<Thread>): Thread {
     lastInboundSk: 'MSG#2026-11-25T09:00:00.000Z#w',
     lastMessagePreview: 'hoi',
     unanswered: 1,
+    flags: [],
+    appliedInboundIds: [],
+    updatedAt: '2026-11-25T09:00:00.000Z',
     version: 1,
     ...over,
   };
@@ -93,6 +96,12 @@ describe('DynamoDB thread store (dynalite)', () => {
   it('refuses a cursor it did not give out', async () => {
     await expect(store.listThreads({ limit: 5, cursor: 'bm9wZQ' })).rejects.toBeInstanceOf(ValidationError);
     await expect(store.listThreads({ limit: 5, cursor: Buffer.from('{"p":7,"k":null}').toString('base64url') })).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it('refuses a cursor from a list with other filters', async () => {
+    const page = await store.listThreads({ priority: 'P1', limit: 1 });
+    expect(page.nextCursor).toBeDefined();
+    await expect(store.listThreads({ priority: 'P3', limit: 1, cursor: page.nextCursor })).rejects.toBeInstanceOf(ValidationError);
   });
 
   it('refuses a thread write based on a version someone else already changed', async () => {

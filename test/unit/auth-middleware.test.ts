@@ -12,27 +12,31 @@ let server: Server;
 let issuer: string;
 let privateKey: CryptoKey;
 let app: Hono<AuthEnv>;
+let jwksFetches = 0;
 
 beforeAll(async () => {
   const pair = await generateKeyPair('RS256');
   privateKey = pair.privateKey;
   const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'cognito-1', alg: 'RS256', use: 'sig' }] });
   server = createServer((req, res) => {
-    if (req.url === '/eu-west-1_Pool/.well-known/jwks.json') res.writeHead(200, { 'content-type': 'application/json' }).end(jwks);
+    if (req.url === '/eu-west-1_Pool/.well-known/jwks.json') {
+      jwksFetches += 1;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(jwks);
+    }
     else res.writeHead(404).end();
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}/eu-west-1_Pool`;
   app = new Hono<AuthEnv>();
   app.onError(errorHandler(createLogger('test')));
-  app.use('/api/*', requireAgent({ jwksUri: `${issuer}/.well-known/jwks.json`, issuer }));
+  app.use('/api/*', requireAgent({ kind: 'jwks', jwksUri: `${issuer}/.well-known/jwks.json`, issuer, clientId: 'web-client' }));
   app.get('/api/me', (c) => c.json(c.get('agent')));
   app.get('/api/supervisor', requireRole('supervisor'), (c) => c.json({ ok: true }));
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 const cognitoToken = (claims: Record<string, unknown>, iss = issuer) =>
-  new SignJWT({ token_use: 'id', 'cognito:username': 'sanne', ...claims })
+  new SignJWT({ token_use: 'id', aud: 'web-client', 'cognito:username': 'sanne', ...claims })
     .setProtectedHeader({ alg: 'RS256', kid: 'cognito-1' })
     .setSubject('0b1c-uuid')
     .setIssuer(iss)
@@ -52,6 +56,21 @@ describe('JWT auth against a Cognito-style JWKS', () => {
   it('refuses a token whose issuer is another pool', async () => {
     const res = await call('/api/me', await cognitoToken({ 'cognito:groups': ['agent'] }, 'https://cognito-idp.eu-west-1.amazonaws.com/other'));
     expect(res.status).toBe(401);
+  });
+
+  it('refuses a token for another app client of the same pool', async () => {
+    expect((await call('/api/me', await cognitoToken({ 'cognito:groups': ['agent'], aud: 'other-client' }))).status).toBe(401);
+  });
+
+  it('accepts an access token for our client (client_id) and refuses one without', async () => {
+    expect((await call('/api/me', await cognitoToken({ 'cognito:groups': ['agent'], token_use: 'access', aud: undefined, client_id: 'web-client' }))).status).toBe(200);
+    expect((await call('/api/me', await cognitoToken({ 'cognito:groups': ['agent'], token_use: 'access', aud: undefined }))).status).toBe(401);
+  });
+
+  it('fetches the key set once, not on every request', async () => {
+    const before = jwksFetches;
+    for (let i = 0; i < 5; i++) await call('/api/me', await cognitoToken({ 'cognito:groups': ['agent'] }));
+    expect(jwksFetches - before).toBe(0);
   });
 
   it('keeps supervisor routes from agents', async () => {

@@ -25,6 +25,9 @@ const thread: Thread = {
   lastInboundSk: 'MSG#2026-11-25T09:00:00.000Z#wamid.1',
   lastMessagePreview: 'hoi',
   unanswered: 1,
+  flags: [],
+  appliedInboundIds: [],
+  updatedAt: '2026-11-25T09:00:00.000Z',
   version: 3,
 };
 

@@ -112,3 +112,19 @@ describe('WhatsApp webhook normalisation', () => {
     expect(() => normaliseWhatsappWebhook(body, at)).toThrow(PayloadError);
   });
 });
+
+describe('WhatsApp receipts and timestamps the code does not expect', () => {
+  it('keeps a status value it does not know as "unknown" with the provider word, and the messages beside it', () => {
+    const body = fixture('whatsapp/text.json') as { entry: Array<{ changes: Array<{ value: Record<string, unknown> }> }> };
+    body.entry[0]!.changes[0]!.value.statuses = [{ id: 'wamid.out-1', status: 'warning', timestamp: '1764057600', recipient_id: '31612345678' }];
+    const events = normaliseWhatsappWebhook(body, at);
+    expect(events.map((e) => e.type)).toEqual(['message', 'status']);
+    expect(events[1]).toMatchObject({ status: 'unknown', providerStatus: 'warning', externalId: 'wamid.out-1' });
+  });
+
+  it('refuses a timestamp no date can hold with a PayloadError, not a crash', () => {
+    const body = fixture('whatsapp/text.json') as { entry: Array<{ changes: Array<{ value: { messages: Array<Record<string, unknown>> } }> }> };
+    body.entry[0]!.changes[0]!.value.messages[0]!.timestamp = '99999999999999';
+    expect(() => normaliseWhatsappWebhook(body, at)).toThrow(PayloadError);
+  });
+});

@@ -113,13 +113,12 @@ const STATUSES: Record<string, DeliveryStatus> = {
 };
 
 function normaliseStatus(s: WaStatus): StatusUpdate {
-  const status = STATUSES[s.status];
-  if (!status) throw new PayloadError(`unknown WhatsApp status "${s.status}"`);
   return stripUndefined({
     type: 'status' as const,
     channel: 'whatsapp' as const,
     externalId: s.id,
-    status,
+    status: STATUSES[s.status] ?? 'unknown',
+    providerStatus: s.status,
     recipient: s.recipient_id,
     at: fromUnix(s.timestamp),
     errors: s.errors?.map((e) => stripUndefined({ code: e.code, title: e.title, message: e.message })),

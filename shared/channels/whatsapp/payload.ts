@@ -4,10 +4,13 @@ import { z } from 'zod';
  * The WhatsApp Cloud API webhook, as Meta posts it. Only what we route on is required;
  * everything else passes through untouched and is kept in `raw`.
  */
+/** Unix seconds; 12 digits reach past the year 30000, and anything longer cannot be a date. */
+const unixSeconds = z.string().regex(/^\d{1,12}$/, 'timestamp must be unix seconds');
+
 const waMessage = z.looseObject({
   from: z.string().min(1),
   id: z.string().min(1),
-  timestamp: z.string().regex(/^\d+$/, 'timestamp must be unix seconds'),
+  timestamp: unixSeconds,
   type: z.string().min(1),
 });
 export type WaMessage = z.infer<typeof waMessage> & Record<string, unknown>;
@@ -15,7 +18,7 @@ export type WaMessage = z.infer<typeof waMessage> & Record<string, unknown>;
 const waStatus = z.looseObject({
   id: z.string().min(1),
   status: z.string().min(1),
-  timestamp: z.string().regex(/^\d+$/),
+  timestamp: unixSeconds,
   recipient_id: z.string().optional(),
   errors: z.array(z.looseObject({ code: z.number().optional(), title: z.string().optional(), message: z.string().optional() })).optional(),
 });

@@ -1,0 +1,51 @@
+import EmailReplyParser from 'email-reply-parser';
+
+/**
+ * Where quoted history starts, in the languages our customers write. Each pattern matches the first line of the
+ * quoted part; everything from there on is history. Patterns are tried on the text before email-reply-parser runs,
+ * because its built-in list misses Dutch and Outlook's localized header blocks.
+ */
+const HISTORY_STARTS: RegExp[] = [
+  /^[ \t]*On\b.{0,200}\bwrote:?[ \t]*$/im,
+  /^[ \t]*Op\b.{0,200}\bschreef\b.{0,200}:?[ \t]*$/im,
+  /^[ \t]*>?[ \t]*Am\b.{0,200}\bschrieb\b.{0,200}:?[ \t]*$/im,
+  /^[ \t]*Le\b.{0,200}\ba écrit[ \t]*:?[ \t]*$/im,
+  /^[ \t]*-{2,}[ \t]*(?:Original Message|Oorspronkelijk bericht|Origineel bericht|Ursprüngliche Nachricht|Message d'origine|Forwarded message|Doorgestuurd bericht|Weitergeleitete Nachricht)[ \t]*-{2,}/im,
+  /^[ \t]*_{10,}[ \t]*$/m,
+  // Outlook's header block: From/Van/Von/De, then Sent/Verzonden/Gesendet/Envoyé within the next lines
+  /^[ \t]*\*?(?:From|Van|Von|De)\*?:[^\n]*\n(?:[^\n]*\n){0,2}[ \t]*\*?(?:Sent|Date|Verzonden|Datum|Gesendet|Envoyé)\*?:/im,
+];
+
+const MOBILE_SIGNATURE =
+  /^[ \t]*(?:Sent from my|Get Outlook for|Verzonden (?:vanaf|met|via) mijn|Verstuurd (?:vanaf|met|via) mijn|Von meinem|Gesendet von meinem|Envoyé de mon)\b.*$/im;
+
+export interface CleanText {
+  /** What the customer wrote this time: no quoted history, no signature. */
+  text: string;
+  /** Whether anything was removed. */
+  stripped: boolean;
+}
+
+export function cleanReplyText(full: string): CleanText {
+  const normalised = full.replace(/\r\n?/g, '\n');
+  let text = normalised;
+  for (const pattern of HISTORY_STARTS) {
+    const match = pattern.exec(text);
+    if (match && match.index > 0) text = text.slice(0, match.index);
+  }
+  text = new EmailReplyParser().read(text).getVisibleText();
+  const mobile = MOBILE_SIGNATURE.exec(text);
+  if (mobile && mobile.index > 0) text = text.slice(0, mobile.index);
+  text = text.replace(/\n{3,}/g, '\n\n').trim();
+  // A message that is nothing but quotes (a bare forward) keeps its whole text, so triage has something to read.
+  if (!text) text = normalised.trim();
+  return { text, stripped: text !== normalised.trim() };
+}
+
+/** Cuts text for triage at `limit` characters, on a word boundary when one is near, with a visible mark. */
+export function cutForTriage(text: string, limit: number): { text: string; truncated: boolean } {
+  if (text.length <= limit) return { text, truncated: false };
+  const cut = text.slice(0, limit);
+  const space = cut.lastIndexOf(' ');
+  return { text: `${space > limit * 0.8 ? cut.slice(0, space) : cut} […]`, truncated: true };
+}

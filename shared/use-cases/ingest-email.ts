@@ -1,0 +1,134 @@
+import { cleanReplyText, cutForTriage } from '../channels/email/clean-text.js';
+import { parseEmail, type ParsedEmail } from '../channels/email/parse-email.js';
+import { sanitizeEmailHtml } from '../channels/email/sanitize.js';
+import type { AttachmentRef, BlobStore, EmailMeta, EventPublisher, InboundMessage } from '../domain/index.js';
+
+/** What SES (or the local stand-in) tells us about one received mail. */
+export interface ReceivedMail {
+  /** SES's id; the raw MIME is at `rawKey` in the object store. */
+  sesMessageId: string;
+  rawKey: string;
+  envelopeFrom?: string;
+  receivedAt: string;
+  verdicts?: EmailMeta['verdicts'];
+}
+
+export interface IngestEmailDeps {
+  blobs: BlobStore;
+  publisher: EventPublisher;
+  now?: () => Date;
+}
+
+/** Characters of clean text given to triage; the full text stays with the message. */
+export const TRIAGE_TEXT_LIMIT = 8_000;
+/** Bodies up to this size travel inline (SQS 256 KB, DynamoDB 400 KB); bigger ones go to the object store. */
+export const INLINE_BODY_LIMIT = 32 * 1024;
+
+/**
+ * SES stored the raw MIME; read it, parse it, keep attachments and big bodies in the object store, and queue
+ * one normalised message. A mail the parser cannot read is still queued, as `unparseable`, so nothing is lost.
+ */
+export async function ingestEmail(deps: IngestEmailDeps, mail: ReceivedMail): Promise<InboundMessage> {
+  const raw = await deps.blobs.get(mail.rawKey);
+  let parsed: ParsedEmail | undefined;
+  let parseError: string | undefined;
+  try {
+    parsed = await parseEmail(raw);
+  } catch (err) {
+    parseError = err instanceof Error ? err.message : String(err);
+  }
+  const message = parsed ? await fromParsed(deps.blobs, mail, parsed) : unparseable(mail, parseError ?? 'unknown parser error', (deps.now ?? (() => new Date()))());
+  await deps.publisher.publish([message]);
+  return message;
+}
+
+async function fromParsed(blobs: BlobStore, mail: ReceivedMail, parsed: ParsedEmail): Promise<InboundMessage> {
+  const prefix = `mail/${mail.sesMessageId}`;
+  const attachments = await storeAttachments(blobs, prefix, parsed);
+  const inlineImages = new Map(attachments.filter((a) => a.contentId).map((a) => [a.contentId!.replace(/^<|>$/g, ''), a.key]));
+  const sanitized = parsed.html ? sanitizeEmailHtml(parsed.html, inlineImages) : undefined;
+  const clean = cleanReplyText(parsed.text);
+  const forTriage = cutForTriage(clean.text, TRIAGE_TEXT_LIMIT);
+  const html = sanitized ? await inlineOrStored(blobs, `${prefix}/body.html`, sanitized.html, 'text/html; charset=utf-8') : {};
+  const fullText = await inlineOrStored(blobs, `${prefix}/body.txt`, parsed.text, 'text/plain; charset=utf-8');
+  const verdicts = mail.verdicts;
+  const quarantined =
+    verdicts?.virus === 'FAIL' ? 'SES virus verdict FAIL' : verdicts?.spam === 'FAIL' ? 'SES spam verdict FAIL' : undefined;
+  const email: EmailMeta = {
+    messageId: parsed.messageId,
+    inReplyTo: parsed.inReplyTo,
+    references: parsed.references,
+    to: parsed.to,
+    cc: parsed.cc,
+    rawKey: mail.rawKey,
+    html: html.inline,
+    htmlKey: html.key,
+    fullText: fullText.inline,
+    fullTextKey: fullText.key,
+    remoteImagesBlocked: sanitized?.remoteImagesBlocked ?? 0,
+    automated: parsed.automated,
+    verdicts,
+    quarantined,
+    dmarcFail: verdicts?.dmarc === 'FAIL' || undefined,
+    truncated: forTriage.truncated,
+  };
+  return {
+    type: 'message',
+    channel: 'email',
+    externalId: parsed.messageId,
+    contact: { handle: parsed.from?.address ?? mail.envelopeFrom?.toLowerCase() ?? 'unknown@invalid', name: parsed.from?.name },
+    kind: 'email',
+    text: forTriage.text,
+    subject: parsed.subject,
+    attachments,
+    email: stripUndefined(email),
+    sentAt: sentAt(parsed.date, mail.receivedAt),
+    ingestedAt: mail.receivedAt,
+    raw: { sesMessageId: mail.sesMessageId, messageIdDerived: parsed.messageIdDerived || undefined },
+  };
+}
+
+async function storeAttachments(blobs: BlobStore, prefix: string, parsed: ParsedEmail): Promise<AttachmentRef[]> {
+  return Promise.all(
+    parsed.attachments.map(async (a, i) => {
+      const key = `${prefix}/attachments/${i}-${safeName(a.filename)}`;
+      await blobs.put(key, a.content, a.contentType);
+      return stripUndefined({ key, filename: a.filename, contentType: a.contentType, size: a.content.length, contentId: a.contentId, inline: a.inline });
+    }),
+  );
+}
+
+async function inlineOrStored(blobs: BlobStore, key: string, body: string, contentType: string): Promise<{ inline?: string; key?: string }> {
+  if (Buffer.byteLength(body) <= INLINE_BODY_LIMIT) return { inline: body };
+  await blobs.put(key, body, contentType);
+  return { key };
+}
+
+function unparseable(mail: ReceivedMail, reason: string, now: Date): InboundMessage {
+  return {
+    type: 'message',
+    channel: 'email',
+    externalId: `<${mail.sesMessageId}@ses.unparseable>`,
+    contact: { handle: mail.envelopeFrom?.toLowerCase() ?? 'unknown@invalid' },
+    kind: 'unparseable',
+    text: '',
+    email: { messageId: `<${mail.sesMessageId}@ses.unparseable>`, references: [], to: [], cc: [], rawKey: mail.rawKey, remoteImagesBlocked: 0, truncated: false, unparseable: reason },
+    sentAt: mail.receivedAt,
+    ingestedAt: now.toISOString(),
+    raw: { sesMessageId: mail.sesMessageId },
+  };
+}
+
+/** The Date header unless it is missing or absurd (more than a day in the future); then when SES received it. */
+function sentAt(date: Date | undefined, receivedAt: string): string {
+  if (!date || date.getTime() > Date.parse(receivedAt) + 86_400_000) return receivedAt;
+  return date.toISOString();
+}
+
+function safeName(name: string): string {
+  return name.normalize('NFKD').replace(/[^\w.-]+/g, '_').slice(-100) || 'attachment';
+}
+
+function stripUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,111 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '../../shared/config/clients.js';
+import type { InboundMessage, ThreadStore } from '../../shared/domain/index.js';
+import { DynamoThreadStore, ensureTable } from '../../shared/store/index.js';
+import { RuleClassifier, TemplateDrafter } from '../../shared/triage/index.js';
+import { createInboundEventProcessor } from '../../shared/use-cases/process-inbound-event.js';
+import { startDynalite, type Emulator } from '../../local/emulators.js';
+
+let dynalite: Emulator;
+let client: DynamoDBClient;
+let store: DynamoThreadStore;
+
+beforeAll(async () => {
+  dynalite = await startDynalite();
+  client = new DynamoDBClient({ endpoint: dynalite.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+  await ensureTable(client, 'balie-process-test');
+  store = new DynamoThreadStore(createDocumentClient(client), 'balie-process-test');
+});
+afterAll(async () => {
+  client?.destroy();
+  await dynalite?.stop();
+});
+
+const processorOn = (s: ThreadStore) => createInboundEventProcessor({ store: s, classifier: new RuleClassifier(), drafter: new TemplateDrafter() });
+
+const message = (handle: string, wamid: string, text: string, sentAt = '2026-11-25T09:00:00.000Z'): InboundMessage => ({
+  type: 'message', channel: 'whatsapp', externalId: wamid, contact: { handle, name: 'Klant' }, kind: 'text', text,
+  sentAt, ingestedAt: sentAt, raw: {},
+});
+
+const threadOf = async (handle: string) => {
+  const id = (await store.findOpenThreadId('whatsapp', handle))!;
+  return (await store.getThreadDetail(id))!;
+};
+
+describe('processing inbound messages (dynalite)', () => {
+  it('counts two messages sent in the same second, whichever sorts first, and keeps the most urgent priority', async () => {
+    const process = processorOn(store);
+    // wamid.Z sorts after wamid.B, so the second message has the lower sort key
+    await process(message('31690000001', 'wamid.Z', 'Hoe laat zijn jullie open?'));
+    await process(message('31690000001', 'wamid.B', 'Dit is onacceptabel, ik schakel mijn advocaat in en zeg mijn abonnement op!'));
+    const { thread, messages, drafts } = await threadOf('31690000001');
+    expect([messages.length, drafts.length, thread.unanswered]).toEqual([2, 2, 2]);
+    expect(thread.priority).toBe('P1');
+    expect(Date.parse(thread.slaDueAt) - Date.parse('2026-11-25T09:00:00.000Z')).toBe(60 * 60_000);
+  });
+
+  it('keeps the newest message as the preview when an older one arrives late', async () => {
+    const process = processorOn(store);
+    await process(message('31690000002', 'wamid.new', 'Nieuwste bericht', '2026-11-25T10:00:00.000Z'));
+    await process(message('31690000002', 'wamid.old', 'Ouder bericht', '2026-11-25T09:00:00.000Z'));
+    const { thread } = await threadOf('31690000002');
+    expect(thread.lastMessagePreview).toBe('Nieuwste bericht');
+    expect(thread.lastInboundAt).toBe('2026-11-25T10:00:00.000Z');
+    expect(thread.unanswered).toBe(2);
+  });
+
+  it('counts every one of eight different messages processed at once, as a Lambda batch does', async () => {
+    const process = processorOn(store);
+    await Promise.all(Array.from({ length: 8 }, (_, i) => process(message('31690000003', `wamid.burst-${i}`, `Bericht ${i} over mijn bestelling`))));
+    const { thread, messages, drafts } = await threadOf('31690000003');
+    expect([messages.length, drafts.length, thread.unanswered, thread.appliedInboundIds.length]).toEqual([8, 8, 8, 8]);
+  });
+
+  it.each([
+    ['putMessageRef', 1, 'stored'],
+    ['putMessageOnce', 1, 'stored'],
+    ['putDraftOnce', 1, 'stored'],
+    ['saveThread', 1, 'stored'],
+    // the thread already counted it; the redelivery only marks the reference done
+    ['putMessageRef', 2, 'duplicate'],
+  ] as const)('finishes the same way after a crash at %s (call %i) and a redelivery', async (method, failOnCall, redelivered) => {
+    const handle = `3169100${method.length}${failOnCall}`;
+    let calls = 0;
+    const crashing = new Proxy(store, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver);
+        if (prop !== method || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
+        return async (...args: unknown[]) => {
+          calls += 1;
+          if (calls === failOnCall) throw new Error(`crash in ${method}`);
+          return value.apply(target, args);
+        };
+      },
+    });
+    const inbound = message(handle, `wamid.crash-${method}-${failOnCall}`, 'Mijn pakket is beschadigd');
+    await expect(processorOn(crashing as ThreadStore)(inbound)).rejects.toThrow('crash');
+    expect(await processorOn(store)(inbound)).toMatchObject({ outcome: redelivered });
+    expect(await processorOn(store)(inbound)).toMatchObject({ outcome: 'duplicate' });
+    const { thread, messages, drafts } = await threadOf(handle);
+    expect([messages.length, drafts.length, thread.unanswered]).toEqual([1, 1, 1]);
+    expect(await store.findMessageRef('whatsapp', inbound.externalId)).toMatchObject({ done: true, threadId: thread.id });
+  });
+
+  it('keeps a receipt for a message it does not know, so it is never dropped', async () => {
+    const outcome = await processorOn(store)({
+      type: 'status', channel: 'whatsapp', externalId: 'wamid.unknown-outbound', status: 'delivered', at: '2026-11-25T09:01:00.000Z', raw: { id: 'wamid.unknown-outbound' },
+    });
+    expect(outcome).toEqual({ outcome: 'status_orphaned' });
+    const orphans = await createDocumentClient(client).send(
+      new QueryCommand({
+        TableName: 'balie-process-test',
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': 'STATUS#whatsapp#wamid.unknown-outbound' },
+      }),
+    );
+    expect(orphans.Items).toMatchObject([{ sk: '2026-11-25T09:01:00.000Z#delivered', status: 'delivered' }]);
+  });
+});
