@@ -48,3 +48,8 @@ export function startDynalite(options: { port?: number; dataDir?: string } = {})
 export function startSqs(options: { port?: number } = {}): Promise<Emulator> {
   return startChild('sqs.mjs', [String(options.port ?? 0)], 'local-aws-sqs');
 }
+
+/** S3-compatible server (s3rver) keeping objects under `dataDir`, with `bucket` created. */
+export function startS3(options: { port?: number; dataDir: string; bucket: string }): Promise<Emulator> {
+  return startChild('s3.mjs', [String(options.port ?? 0), options.dataDir, options.bucket], 's3rver');
+}

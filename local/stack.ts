@@ -2,22 +2,26 @@ import { mkdir, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createInboxApiApp } from '../functions/inbox-api/app.js';
+import { createIngestEmailHandler } from '../functions/ingest-email/app.js';
 import { createWebhookApp } from '../functions/ingest-webhook/app.js';
 import { createTriageHandler } from '../functions/triage/app.js';
 import { ensureLocalKeys, LOCAL_ISSUER } from '../shared/auth/local-keys.js';
 import { createDocumentClient } from '../shared/config/clients.js';
 import { DEFAULT_MAX_WEBHOOK_BYTES } from '../shared/config/env.js';
 import { createLogger } from '../shared/config/logger.js';
+import { errorHandler } from '../shared/http/on-error.js';
 import { SqsEventPublisher } from '../shared/queue/sqs-publisher.js';
-import { DynamoThreadStore, ensureTable } from '../shared/store/index.js';
+import { DynamoThreadStore, ensureTable, S3BlobStore } from '../shared/store/index.js';
 import { RuleClassifier, TemplateDrafter } from '../shared/triage/index.js';
 import { createInboundEventProcessor } from '../shared/use-cases/process-inbound-event.js';
 import { sendDemoTraffic } from './demo.js';
-import { startDynalite, startSqs, type Emulator } from './emulators.js';
+import { startDynalite, startS3, startSqs, type Emulator } from './emulators.js';
+import { createLocalEmailRoute } from './local-email-route.js';
 import { QueuePoller } from './queue-poller.js';
 import { ensureQueueWithDlq, queueDepth, type QueueRef } from './queues.js';
 
@@ -28,6 +32,8 @@ export const LOCAL_DEFAULTS = {
   metaVerifyToken: 'balie-local-verify-token',
   tableName: 'balie',
   inboundQueue: 'balie-inbound',
+  mailBucket: 'balie-mail',
+  rawMailPrefix: 'raw/',
 } as const;
 
 export interface LocalStackOptions {
@@ -35,6 +41,7 @@ export interface LocalStackOptions {
   dataDir?: string;
   dynamodbPort?: number;
   sqsPort?: number;
+  s3Port?: number;
   metaAppSecret?: string;
   metaVerifyToken?: string;
   /** Send demo traffic when the data folder is new. */
@@ -52,41 +59,48 @@ export interface LocalStack {
   dataDir: string;
   dynamodb: Emulator;
   sqs: Emulator;
+  s3: Emulator;
   inbound: { queue: QueueRef; dlq: QueueRef };
   tableName: string;
+  mailBucket: string;
   metaAppSecret: string;
   metaVerifyToken: string;
   demoSent: number;
   sqsClient: SQSClient;
   dynamoClient: DynamoDBClient;
+  s3Client: S3Client;
   /** Stops taking webhooks, drains the queues (up to `drainTimeoutMs`), then stops the emulators. */
   stop(options?: { drainTimeoutMs?: number }): Promise<{ drained: boolean }>;
 }
 
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+const REGION = 'us-east-1';
 
 /**
- * The whole of Balie on one machine: DynamoDB and SQS emulators as child processes, the webhook and inbox
- * apps on one loopback port, and the triage handler polled from the queue, all wired with the same adapters
- * the Lambdas use.
+ * The whole of Balie on one machine: DynamoDB, SQS and S3 emulators as child processes, the webhook, email and
+ * inbox apps on one loopback port, and the triage handler polled from the queue, all wired with the same
+ * adapters the Lambdas use.
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const dataDir = resolve(options.dataDir ?? LOCAL_DEFAULTS.dataDir);
-  const dbDir = join(dataDir, 'dynamodb');
-  const fresh = !(await exists(dbDir));
-  await mkdir(dbDir, { recursive: true });
-  const keys = await ensureLocalKeys(dataDir);
-  const metaAppSecret = options.metaAppSecret ?? LOCAL_DEFAULTS.metaAppSecret;
-  const metaVerifyToken = options.metaVerifyToken ?? LOCAL_DEFAULTS.metaVerifyToken;
-  const logLevel = options.logLevel ?? 'WARN';
+  const fresh = !(await exists(join(dataDir, 'dynamodb')));
+  await Promise.all([mkdir(join(dataDir, 'dynamodb'), { recursive: true }), mkdir(join(dataDir, 's3'), { recursive: true })]);
   // Node 20 is what this machine has; the SDK's notice about Node 22 says nothing a local user can act on.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  process.env.LOG_LEVEL = logLevel;
+  process.env.LOG_LEVEL = options.logLevel ?? 'WARN';
+  const metaAppSecret = options.metaAppSecret ?? LOCAL_DEFAULTS.metaAppSecret;
+  const metaVerifyToken = options.metaVerifyToken ?? LOCAL_DEFAULTS.metaVerifyToken;
 
-  const [dynamodb, sqs] = await Promise.all([startDynalite({ port: options.dynamodbPort, dataDir: dbDir }), startSqs({ port: options.sqsPort })]);
-  const region = 'us-east-1';
-  const dynamoClient = new DynamoDBClient({ endpoint: dynamodb.endpoint, region, credentials: LOCAL_CREDENTIALS });
-  const sqsClient = new SQSClient({ endpoint: sqs.endpoint, region, credentials: LOCAL_CREDENTIALS });
+  const [keys, dynamodb, sqs, s3] = await Promise.all([
+    ensureLocalKeys(dataDir),
+    startDynalite({ port: options.dynamodbPort, dataDir: join(dataDir, 'dynamodb') }),
+    startSqs({ port: options.sqsPort }),
+    startS3({ port: options.s3Port, dataDir: join(dataDir, 's3'), bucket: LOCAL_DEFAULTS.mailBucket }),
+  ]);
+  const dynamoClient = new DynamoDBClient({ endpoint: dynamodb.endpoint, region: REGION, credentials: LOCAL_CREDENTIALS });
+  const sqsClient = new SQSClient({ endpoint: sqs.endpoint, region: REGION, credentials: LOCAL_CREDENTIALS });
+  // s3rver accepts only its own fixed key pair
+  const s3Client = new S3Client({ endpoint: s3.endpoint, region: REGION, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }, forcePathStyle: true });
   const tableName = LOCAL_DEFAULTS.tableName;
   const [, inbound] = await Promise.all([
     ensureTable(dynamoClient, tableName),
@@ -94,37 +108,37 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   ]);
 
   const store = new DynamoThreadStore(createDocumentClient(dynamoClient), tableName);
+  const publisher = new SqsEventPublisher(sqsClient, inbound.queue.url);
+  const blobs = new S3BlobStore(s3Client, LOCAL_DEFAULTS.mailBucket);
   const app = new Hono();
+  app.onError(errorHandler(createLogger('local')));
   app.get('/health', (c) => c.json({ status: 'ok' }));
-  app.route(
-    '/',
-    createWebhookApp({
-      appSecret: metaAppSecret,
-      verifyToken: metaVerifyToken,
-      maxBodyBytes: options.maxWebhookBytes ?? DEFAULT_MAX_WEBHOOK_BYTES,
-      publisher: new SqsEventPublisher(sqsClient, inbound.queue.url),
-      logger: createLogger('ingest-webhook'),
-    }),
-  );
+  app.route('/', createWebhookApp({
+    appSecret: metaAppSecret,
+    verifyToken: metaVerifyToken,
+    maxBodyBytes: options.maxWebhookBytes ?? DEFAULT_MAX_WEBHOOK_BYTES,
+    publisher,
+    logger: createLogger('ingest-webhook'),
+  }));
+  const ingestEmail = createIngestEmailHandler({ blobs, publisher, rawPrefix: LOCAL_DEFAULTS.rawMailPrefix, logger: createLogger('ingest-email') });
+  app.route('/', createLocalEmailRoute({ blobs, rawPrefix: LOCAL_DEFAULTS.rawMailPrefix, ingest: ingestEmail }));
   app.route('/', createInboxApiApp({ store, auth: { kind: 'local', keys: [keys.publicJwk], issuer: LOCAL_ISSUER }, logger: createLogger('inbox-api') }));
 
   const triage = createTriageHandler({
     processEvent: createInboundEventProcessor({ store, classifier: new RuleClassifier(), drafter: new TemplateDrafter() }),
     logger: createLogger('triage'),
   });
-  const triageLogger = createLogger('local-poller');
+  const pollerLogger = createLogger('local-poller');
   const poller = new QueuePoller(sqsClient, inbound.queue.url, inbound.queue.arn, triage, {
     concurrency: options.triagePollers ?? 4,
-    onError: (err) => triageLogger.error('poll failed', { error: err as Error }),
+    onError: (err) => pollerLogger.error('poll failed', { error: err as Error }),
   });
   poller.start();
 
   const server = await listen(app, options.port ?? LOCAL_DEFAULTS.port);
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
-
-  let demoSent = 0;
-  if (fresh && options.demo !== false) demoSent = await sendDemoTraffic(url, metaAppSecret);
+  const demoSent = fresh && options.demo !== false ? await sendDemoTraffic(url, metaAppSecret) : 0;
 
   let stopping: Promise<{ drained: boolean }> | undefined;
   const stop = (stopOptions: { drainTimeoutMs?: number } = {}) =>
@@ -132,13 +146,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       await new Promise<void>((r) => server.close(() => r()));
       const drained = await drain(sqsClient, inbound.queue.url, poller, stopOptions.drainTimeoutMs ?? 30_000);
       await poller.stop();
-      sqsClient.destroy();
-      dynamoClient.destroy();
-      await Promise.all([dynamodb.stop(), sqs.stop()]);
+      for (const client of [sqsClient, dynamoClient, s3Client]) client.destroy();
+      await Promise.all([dynamodb.stop(), sqs.stop(), s3.stop()]);
       return { drained };
     })());
 
-  return { url, port, dataDir, dynamodb, sqs, inbound, tableName, metaAppSecret, metaVerifyToken, demoSent, sqsClient, dynamoClient, stop };
+  return {
+    url, port, dataDir, dynamodb, sqs, s3, inbound, tableName, mailBucket: LOCAL_DEFAULTS.mailBucket,
+    metaAppSecret, metaVerifyToken, demoSent, sqsClient, dynamoClient, s3Client, stop,
+  };
 }
 
 /** Waits until the queue has nothing visible or in flight and no batch is being handled. */

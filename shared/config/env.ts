@@ -32,3 +32,9 @@ export const webhookShape = {
   META_VERIFY_TOKEN: z.string().min(1, 'META_VERIFY_TOKEN is required for the hub.challenge handshake'),
   MAX_WEBHOOK_BYTES: z.coerce.number().int().positive().default(DEFAULT_MAX_WEBHOOK_BYTES),
 };
+
+export const emailShape = {
+  INBOUND_QUEUE_URL: z.url('INBOUND_QUEUE_URL must be the inbound SQS queue URL'),
+  MAIL_BUCKET: z.string().min(3, 'MAIL_BUCKET must name the bucket SES writes raw mail to'),
+  RAW_MAIL_PREFIX: z.string().default('raw/'),
+};

@@ -17,6 +17,8 @@ export interface IngestEmailDeps {
   blobs: BlobStore;
   publisher: EventPublisher;
   now?: () => Date;
+  /** The MIME parser; replaceable so a test can make it fail the way a truly broken mail would. */
+  parse?: (raw: Uint8Array) => Promise<ParsedEmail>;
 }
 
 /** Characters of clean text given to triage; the full text stays with the message. */
@@ -33,7 +35,7 @@ export async function ingestEmail(deps: IngestEmailDeps, mail: ReceivedMail): Pr
   let parsed: ParsedEmail | undefined;
   let parseError: string | undefined;
   try {
-    parsed = await parseEmail(raw);
+    parsed = await (deps.parse ?? parseEmail)(raw);
   } catch (err) {
     parseError = err instanceof Error ? err.message : String(err);
   }
@@ -45,7 +47,7 @@ export async function ingestEmail(deps: IngestEmailDeps, mail: ReceivedMail): Pr
 async function fromParsed(blobs: BlobStore, mail: ReceivedMail, parsed: ParsedEmail): Promise<InboundMessage> {
   const prefix = `mail/${mail.sesMessageId}`;
   const attachments = await storeAttachments(blobs, prefix, parsed);
-  const inlineImages = new Map(attachments.filter((a) => a.contentId).map((a) => [a.contentId!.replace(/^<|>$/g, ''), a.key]));
+  const inlineImages = new Map(attachments.filter((a) => a.contentId).map((a) => [a.contentId!.slice(1, -1), a.key]));
   const sanitized = parsed.html ? sanitizeEmailHtml(parsed.html, inlineImages) : undefined;
   const clean = cleanReplyText(parsed.text);
   const forTriage = cutForTriage(clean.text, TRIAGE_TEXT_LIMIT);

@@ -16,6 +16,8 @@ const HISTORY_STARTS: RegExp[] = [
   /^[ \t]*\*?(?:From|Van|Von|De)\*?:[^\n]*\n(?:[^\n]*\n){0,2}[ \t]*\*?(?:Sent|Date|Verzonden|Datum|Gesendet|Envoyé)\*?:/im,
 ];
 
+const FORWARD_MARKER = /^[ \t]*-{2,}[^\n]*(?:forwarded|doorgestuurd|weitergeleitet|original|oorspronkelijk|origineel|ursprüngliche|d'origine)[^\n]*-{2,}[ \t]*$/gim;
+
 const MOBILE_SIGNATURE =
   /^[ \t]*(?:Sent from my|Get Outlook for|Verzonden (?:vanaf|met|via) mijn|Verstuurd (?:vanaf|met|via) mijn|Von meinem|Gesendet von meinem|Envoyé de mon)\b.*$/im;
 
@@ -38,7 +40,7 @@ export function cleanReplyText(full: string): CleanText {
   if (mobile && mobile.index > 0) text = text.slice(0, mobile.index);
   text = text.replace(/\n{3,}/g, '\n\n').trim();
   // A message that is nothing but quotes (a bare forward) keeps its whole text, so triage has something to read.
-  if (!text) text = normalised.trim();
+  if (!/[\p{L}\p{N}]/u.test(text.replace(FORWARD_MARKER, ''))) text = normalised.trim();
   return { text, stripped: text !== normalised.trim() };
 }
 

@@ -53,14 +53,14 @@ export async function parseEmail(raw: Uint8Array): Promise<ParsedEmail> {
     to: addresses(mail.to),
     cc: addresses(mail.cc),
     subject: mail.subject,
-    date: mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date : undefined,
+    date: dateHeader(mail),
     text: mail.text ?? '',
     html: typeof mail.html === 'string' ? mail.html : undefined,
     attachments: mail.attachments.map((a) => ({
       filename: a.filename ?? `attachment.${(a.contentType.split('/')[1] ?? 'bin').replace(/[^a-z0-9]/gi, '')}`,
       contentType: a.contentType,
       content: a.content,
-      contentId: a.cid ?? undefined,
+      contentId: normaliseId(a.cid),
       inline: a.contentDisposition === 'inline' || a.related === true,
     })),
     automated: detectAutomated(mail.headers, from?.address, mail.subject),
@@ -84,4 +84,15 @@ function addresses(field: AddressObject | AddressObject[] | undefined): string[]
     .flatMap((f) => f.value)
     .map((v) => v.address?.toLowerCase())
     .filter((a): a is string => !!a);
+}
+
+/**
+ * mailparser fills in the current time for a missing or unreadable Date header; we want to know it was unreadable,
+ * so the message falls back to the time SES received it, which is the same on every redelivery.
+ */
+function dateHeader(mail: ParsedMail): Date | undefined {
+  const line = mail.headerLines.find((l) => l.key === 'date')?.line;
+  const value = line?.slice(line.indexOf(':') + 1).trim();
+  const parsed = value ? new Date(value) : undefined;
+  return parsed && !Number.isNaN(parsed.getTime()) ? parsed : undefined;
 }

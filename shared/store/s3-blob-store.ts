@@ -1,0 +1,37 @@
+import { GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { NotFoundError, TransientError, type BlobStore } from '../domain/index.js';
+
+/** Raw mail, attachments and big bodies in one bucket (S3 in AWS, s3rver locally), server-side encrypted. */
+export class S3BlobStore implements BlobStore {
+  constructor(
+    private readonly s3: S3Client,
+    private readonly bucket: string,
+  ) {}
+
+  async put(key: string, body: Uint8Array | string, contentType: string): Promise<void> {
+    try {
+      await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }));
+    } catch (err) {
+      throw translate(err, `put ${key}`);
+    }
+  }
+
+  async get(key: string): Promise<Uint8Array> {
+    try {
+      const out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      return await out.Body!.transformToByteArray();
+    } catch (err) {
+      if (err instanceof NoSuchKey || (err as { name?: string }).name === 'NoSuchKey') throw new NotFoundError(`no object at ${key}`);
+      throw translate(err, `get ${key}`);
+    }
+  }
+}
+
+function translate(err: unknown, what: string): Error {
+  const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 0;
+  const name = (err as { name?: string }).name ?? 'unknown';
+  if (status >= 500 || status === 0 || name === 'SlowDown' || name === 'RequestTimeout') {
+    return new TransientError(`S3 ${what} failed and may pass on retry: ${name}`, { cause: err });
+  }
+  return new Error(`S3 ${what} failed: ${name}`, { cause: err });
+}
