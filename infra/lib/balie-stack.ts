@@ -1,26 +1,19 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { Construct } from 'constructs';
+import { balieSettings } from './context.js';
+import { EmailIngest } from './email.js';
 import { Inbox } from './inbox.js';
 import { Ingest } from './ingest.js';
 import { Storage } from './storage.js';
 import { Triage, triageTimeout } from './triage.js';
 
-/** Context keys (cdk.json or `cdk synth -c key=value`) with the defaults used when they are unset. */
-const contextDefaults = {
-  callbackUrl: 'http://localhost:3000/auth/callback',
-  logoutUrl: 'http://localhost:3000/',
-  logLevel: 'INFO',
-  metaVerifyToken: 'balie-verify-token',
-};
-
-/** The whole of Balie in AWS: webhooks → inbound queue → triage → table ← inbox API. */
+/** The whole of Balie in AWS: webhooks and email → inbound queue → triage → table ← inbox API. */
 export class BalieStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
-    const context = (key: keyof typeof contextDefaults): string =>
-      (this.node.tryGetContext(key) as string | undefined) ?? contextDefaults[key];
-    const logLevel = context('logLevel');
+    const settings = balieSettings(this);
+    const { logLevel } = settings;
 
     // One URL for webhooks, API and UI, as the local stack serves them on one port.
     const httpApi = new HttpApi(this, 'HttpApi', { description: 'Balie webhooks, inbox API and web UI', createDefaultStage: false });
@@ -36,15 +29,22 @@ export class BalieStack extends Stack {
       // AWS recommends 6× the consumer's timeout, so a slow batch is not redelivered mid-run.
       visibilityTimeout: Duration.seconds(6 * triageTimeout.toSeconds()),
       logLevel,
-      metaVerifyToken: context('metaVerifyToken'),
+      metaVerifyToken: settings.metaVerifyToken,
+    });
+    const email = new EmailIngest(this, 'EmailIngest', {
+      queue: ingest.queue,
+      recipients: settings.supportAddresses,
+      rawMailRetention: settings.rawMailRetention,
+      mailRetention: settings.mailRetention,
+      logLevel,
     });
     new Triage(this, 'Triage', { queue: ingest.queue, table: storage.table, logLevel });
     const inbox = new Inbox(this, 'Inbox', {
       httpApi,
       table: storage.table,
       logLevel,
-      callbackUrl: context('callbackUrl'),
-      logoutUrl: context('logoutUrl'),
+      callbackUrl: settings.callbackUrl,
+      logoutUrl: settings.logoutUrl,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: stage.url, description: 'Base URL: /webhooks/{channel}, /api, web UI' });
@@ -57,5 +57,12 @@ export class BalieStack extends Stack {
       value: ingest.metaSecret.secretArn,
       description: 'Store the Meta App Secret (appSecret) and your verifyToken here',
     });
+    // CloudFormation cannot activate a receipt rule set; until the operator does, SES delivers no mail to it.
+    new CfnOutput(this, 'ReceiptRuleSetName', {
+      value: email.ruleSet.receiptRuleSetName,
+      description: 'Activate once: aws ses set-active-receipt-rule-set --rule-set-name <this value>',
+    });
+    new CfnOutput(this, 'MailBucketName', { value: email.bucket.bucketName });
+    new CfnOutput(this, 'EmailIngestDeadLetterQueueUrl', { value: email.deadLetterQueue.queueUrl });
   }
 }

@@ -6,7 +6,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 
 /** The Lambda functions of Balie; each has its entry at `functions/<name>/handler.ts`. */
-export type FunctionName = 'ingest-webhook' | 'triage' | 'inbox-api';
+export type FunctionName = 'ingest-webhook' | 'ingest-email' | 'triage' | 'inbox-api';
 
 export interface BalieFunctionProps {
   readonly name: FunctionName;
@@ -14,6 +14,8 @@ export interface BalieFunctionProps {
   readonly environment: Record<string, string>;
   /** @default 10 seconds */
   readonly timeout?: Duration;
+  /** In MB; Lambda's CPU share grows with it. @default 512 */
+  readonly memorySize?: number;
 }
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -43,7 +45,7 @@ export class BalieFunction extends NodejsFunction {
       description: props.description,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
-      memorySize: 512,
+      memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(10),
       tracing: Tracing.ACTIVE,
       logGroup: new LogGroup(scope, `${id}LogGroup`, { retention: RetentionDays.ONE_MONTH }),

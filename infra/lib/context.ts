@@ -1,0 +1,57 @@
+import { Duration } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+
+/** Context keys (cdk.json or `cdk synth -c key=value`) with the defaults used when they are unset. */
+export const contextDefaults = {
+  callbackUrl: 'http://localhost:3000/auth/callback',
+  logoutUrl: 'http://localhost:3000/',
+  logLevel: 'INFO',
+  metaVerifyToken: 'balie-verify-token',
+  /** Comma-separated addresses (or domains) the SES receipt rule accepts mail for. */
+  supportAddresses: 'support@example.com',
+  rawMailRetentionDays: '90',
+  mailRetentionDays: '365',
+};
+
+export interface BalieSettings {
+  readonly callbackUrl: string;
+  readonly logoutUrl: string;
+  readonly logLevel: string;
+  readonly metaVerifyToken: string;
+  readonly supportAddresses: string[];
+  readonly rawMailRetention: Duration;
+  readonly mailRetention: Duration;
+}
+
+/** The deployment's settings from the CDK context of `scope`; a bad value fails the synth and names its key. */
+export function balieSettings(scope: Construct): BalieSettings {
+  // cdk.json may hold numbers; `-c key=value` always gives strings.
+  const context = (key: keyof typeof contextDefaults): string =>
+    String((scope.node.tryGetContext(key) as string | number | undefined) ?? contextDefaults[key]);
+
+  const days = (key: 'rawMailRetentionDays' | 'mailRetentionDays'): Duration => {
+    const value = Number(context(key));
+    if (!Number.isInteger(value) || value < 1) throw new Error(`context ${key} must be a whole number of days, got "${context(key)}"`);
+    return Duration.days(value);
+  };
+
+  // A receipt rule without recipients takes mail for every verified identity, so an empty list is refused.
+  const addresses = (key: 'supportAddresses'): string[] => {
+    const list = context(key)
+      .split(',')
+      .map((address) => address.trim())
+      .filter((address) => address !== '');
+    if (list.length === 0) throw new Error(`context ${key} must name at least one address or domain`);
+    return list;
+  };
+
+  return {
+    callbackUrl: context('callbackUrl'),
+    logoutUrl: context('logoutUrl'),
+    logLevel: context('logLevel'),
+    metaVerifyToken: context('metaVerifyToken'),
+    supportAddresses: addresses('supportAddresses'),
+    rawMailRetention: days('rawMailRetentionDays'),
+    mailRetention: days('mailRetentionDays'),
+  };
+}

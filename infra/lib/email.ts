@@ -1,0 +1,104 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { ReceiptRuleSet, TlsPolicy } from 'aws-cdk-lib/aws-ses';
+import { Lambda, LambdaInvocationType, S3 } from 'aws-cdk-lib/aws-ses-actions';
+import { Queue, QueueEncryption, type IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { BalieFunction } from './function.js';
+
+/** Where the SES receipt rule writes the raw MIME; ingest-email reads `<prefix><SES message id>`. */
+export const rawMailPrefix = 'raw/';
+/** Where ingest-email writes attachments and bodies too big for the queue (shared/use-cases/ingest-email.ts). */
+export const mailPartsPrefix = 'mail/';
+
+export interface EmailIngestProps {
+  /** The inbound queue that ingest-email publishes normalised events to. */
+  readonly queue: IQueue;
+  /** The addresses (or domains) SES accepts mail for; their domain must be verified in SES with an MX record. */
+  readonly recipients: string[];
+  /** How long the raw MIME stays in the bucket. */
+  readonly rawMailRetention: Duration;
+  /** How long attachments and big bodies stay in the bucket. */
+  readonly mailRetention: Duration;
+  readonly logLevel: string;
+}
+
+/**
+ * The email channel in AWS: SES receives the mail, its receipt rule stores the raw MIME in the mail bucket and
+ * then invokes ingest-email asynchronously, which parses it and queues it for triage like any other message.
+ */
+export class EmailIngest extends Construct {
+  readonly bucket: Bucket;
+  readonly ingestFunction: BalieFunction;
+  /** Invocations that failed every retry; each names the SES message id, so `raw/<id>` can be replayed. */
+  readonly deadLetterQueue: Queue;
+  readonly ruleSet: ReceiptRuleSet;
+
+  constructor(scope: Construct, id: string, props: EmailIngestProps) {
+    super(scope, id);
+
+    this.bucket = new Bucket(this, 'MailBucket', {
+      // S3-managed keys: SES can write with them without a KMS key policy of its own.
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      lifecycleRules: [
+        { id: 'expire-raw-mail', prefix: rawMailPrefix, expiration: props.rawMailRetention },
+        { id: 'expire-mail-parts', prefix: mailPartsPrefix, expiration: props.mailRetention },
+      ],
+      // Customers' mail outlives any one deployment of the stack, as the table does.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.deadLetterQueue = new Queue(this, 'Dlq', {
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+
+    this.ingestFunction = new BalieFunction(this, 'Function', {
+      name: 'ingest-email',
+      description: 'Parses the raw mail SES stored, keeps attachments in S3 and queues the message for triage',
+      // SES accepts mails up to 40 MB, and the whole MIME is parsed in memory.
+      memorySize: 1024,
+      timeout: Duration.seconds(60),
+      environment: {
+        INBOUND_QUEUE_URL: props.queue.queueUrl,
+        MAIL_BUCKET: this.bucket.bucketName,
+        RAW_MAIL_PREFIX: rawMailPrefix,
+        LOG_LEVEL: props.logLevel,
+      },
+    });
+    this.bucket.grantRead(this.ingestFunction, `${rawMailPrefix}*`);
+    this.bucket.grantPut(this.ingestFunction, `${mailPartsPrefix}*`);
+    props.queue.grantSendMessages(this.ingestFunction);
+    // SES invokes asynchronously and does not retry itself: after Lambda's retries the event is parked, not lost.
+    this.ingestFunction.configureAsyncInvoke({
+      retryAttempts: 2,
+      onFailure: new SqsDestination(this.deadLetterQueue),
+    });
+
+    // The S3 action adds the bucket policy statement (SES may put under raw/* only, from this account) and the
+    // Lambda action the invoke permission (ses.amazonaws.com, this account); both run in the order listed.
+    //
+    // CloudFormation cannot make a rule set the active one. After the first deploy the operator runs
+    //   aws ses set-active-receipt-rule-set --rule-set-name <ReceiptRuleSetName output>
+    // (one active rule set per account and region; activating this one deactivates any other).
+    this.ruleSet = new ReceiptRuleSet(this, 'ReceiptRuleSet', {
+      rules: [
+        {
+          recipients: props.recipients,
+          // Spam and virus verdicts reach ingest-email, which quarantines rather than drops.
+          scanEnabled: true,
+          tlsPolicy: TlsPolicy.REQUIRE,
+          actions: [
+            new S3({ bucket: this.bucket, objectKeyPrefix: rawMailPrefix }),
+            new Lambda({ function: this.ingestFunction, invocationType: LambdaInvocationType.EVENT }),
+          ],
+        },
+      ],
+    });
+  }
+}

@@ -1,0 +1,225 @@
+import { App } from 'aws-cdk-lib';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { balieSettings } from '../../infra/lib/context.js';
+import {
+  actionsAllowedTo,
+  cdkContext,
+  functionOf,
+  onlyResource,
+  resourcesAllowedFor,
+  synthesizeBalie,
+  withoutBundling,
+  type Resource,
+} from './template-queries.js';
+
+type Statement = { Effect: string; Principal?: { Service?: string }; Action: string | string[]; Resource: unknown; Condition?: unknown };
+
+const days = (n: number): number => n * 24 * 60 * 60;
+const objectArns = (resources: string[]): string[] => resources.filter((r) => r.includes('/'));
+
+describe('email channel', () => {
+  let template: Template;
+  let cleanup = (): void => undefined;
+  let bucketId: string;
+  let emailFunctionId: string;
+  let emailFunction: Resource;
+
+  // Synthesised once: bundling the four functions with esbuild takes a few seconds.
+  beforeAll(() => {
+    ({ template, cleanup } = synthesizeBalie());
+    [bucketId] = onlyResource(template, 'AWS::S3::Bucket');
+    [emailFunctionId, emailFunction] = functionOf(template, 'ingest-email');
+  });
+  afterAll(() => cleanup());
+
+  describe('mail bucket', () => {
+    it('blocks all public access, encrypts every object and survives stack deletion', () => {
+      template.hasResource('AWS::S3::Bucket', {
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+        Properties: Match.objectLike({
+          PublicAccessBlockConfiguration: {
+            BlockPublicAcls: true,
+            BlockPublicPolicy: true,
+            IgnorePublicAcls: true,
+            RestrictPublicBuckets: true,
+          },
+          BucketEncryption: {
+            ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: Match.stringLikeRegexp('^(AES256|aws:kms)$') } }],
+          },
+        }),
+      });
+    });
+
+    it('refuses every request without TLS', () => {
+      template.hasResourceProperties('AWS::S3::BucketPolicy', {
+        Bucket: { Ref: bucketId },
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      });
+    });
+
+    it('expires raw MIME under raw/ and attachments and big bodies under mail/ after the days set in context', () => {
+      template.hasResourceProperties('AWS::S3::Bucket', {
+        LifecycleConfiguration: {
+          Rules: Match.arrayWith([
+            Match.objectLike({ Prefix: 'raw/', ExpirationInDays: Number(cdkContext.rawMailRetentionDays), Status: 'Enabled' }),
+            Match.objectLike({ Prefix: 'mail/', ExpirationInDays: Number(cdkContext.mailRetentionDays), Status: 'Enabled' }),
+          ]),
+        },
+      });
+    });
+
+    it('lets SES put objects under raw/ only, and only on behalf of this account', () => {
+      const [, policy] = onlyResource(template, 'AWS::S3::BucketPolicy', { Bucket: { Ref: bucketId } });
+      const statements = (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement;
+      const forSes = statements.filter((s) => s.Principal?.Service === 'ses.amazonaws.com');
+      expect(forSes).toEqual([
+        {
+          Effect: 'Allow',
+          Principal: { Service: 'ses.amazonaws.com' },
+          Action: 's3:PutObject',
+          Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/raw/*']] },
+          Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+        },
+      ]);
+    });
+  });
+
+  describe('receipt rule', () => {
+    it('accepts mail for the support addresses over TLS only and has SES scan it for spam and viruses', () => {
+      template.hasResourceProperties('AWS::SES::ReceiptRule', {
+        Rule: Match.objectLike({
+          Enabled: true,
+          Recipients: String(cdkContext.supportAddresses).split(','),
+          ScanEnabled: true,
+          TlsPolicy: 'Require',
+        }),
+      });
+    });
+
+    it('stores the raw MIME under raw/ before it invokes ingest-email asynchronously', () => {
+      const [ruleSetId] = onlyResource(template, 'AWS::SES::ReceiptRuleSet');
+      template.hasResourceProperties('AWS::SES::ReceiptRule', {
+        RuleSetName: { Ref: ruleSetId },
+        Rule: Match.objectLike({
+          Actions: [
+            { S3Action: { BucketName: { Ref: bucketId }, ObjectKeyPrefix: 'raw/' } },
+            { LambdaAction: { FunctionArn: { 'Fn::GetAtt': [emailFunctionId, 'Arn'] }, InvocationType: 'Event' } },
+          ],
+        }),
+      });
+    });
+
+    it('lets SES invoke ingest-email only on behalf of this account', () => {
+      template.hasResourceProperties('AWS::Lambda::Permission', {
+        Action: 'lambda:InvokeFunction',
+        FunctionName: { 'Fn::GetAtt': [emailFunctionId, 'Arn'] },
+        Principal: 'ses.amazonaws.com',
+        SourceAccount: { Ref: 'AWS::AccountId' },
+      });
+    });
+
+    it('names the rule set in an output, since the operator has to activate it', () => {
+      const [ruleSetId] = onlyResource(template, 'AWS::SES::ReceiptRuleSet');
+      template.hasOutput('ReceiptRuleSetName', {
+        Value: { Ref: ruleSetId },
+        Description: Match.stringLikeRegexp('set-active-receipt-rule-set'),
+      });
+    });
+  });
+
+  describe('ingest-email function', () => {
+    it('has 1024 MB to parse a 40 MB mail in memory and a minute to do it', () => {
+      expect(emailFunction.Properties).toMatchObject({ MemorySize: 1024, Timeout: 60 });
+    });
+
+    it('is told the inbound queue, the mail bucket, where raw mail lands and the log level', () => {
+      const [inboundQueueId] = onlyResource(template, 'AWS::SQS::Queue', { RedrivePolicy: Match.anyValue() });
+      expect(emailFunction.Properties.Environment).toEqual({
+        Variables: expect.objectContaining({
+          INBOUND_QUEUE_URL: { Ref: inboundQueueId },
+          MAIL_BUCKET: { Ref: bucketId },
+          RAW_MAIL_PREFIX: 'raw/',
+          LOG_LEVEL: cdkContext.logLevel,
+        }),
+      });
+    });
+
+    it('retries a failed invocation twice, then parks it in an encrypted, TLS-only queue for 14 days', () => {
+      const [, invokeConfig] = onlyResource(template, 'AWS::Lambda::EventInvokeConfig', { FunctionName: { Ref: emailFunctionId } });
+      expect(invokeConfig.Properties).toMatchObject({ MaximumRetryAttempts: 2, Qualifier: '$LATEST' });
+      const destination = (invokeConfig.Properties.DestinationConfig as { OnFailure: { Destination: { 'Fn::GetAtt': [string, string] } } })
+        .OnFailure.Destination;
+      const [dlqId, attribute] = destination['Fn::GetAtt'];
+      expect(attribute).toBe('Arn');
+      expect(template.toJSON().Resources[dlqId]).toMatchObject({
+        Type: 'AWS::SQS::Queue',
+        Properties: { MessageRetentionPeriod: days(14), SqsManagedSseEnabled: true },
+      });
+      template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: dlqId }],
+        PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+      });
+      expect(resourcesAllowedFor(template, emailFunction, 'sqs:SendMessage')).toContain(`${dlqId}.Arn`);
+    });
+
+    it('reads objects under raw/ only, writes objects under mail/ only and sends to the inbound queue', () => {
+      const [inboundQueueId] = onlyResource(template, 'AWS::SQS::Queue', { RedrivePolicy: Match.anyValue() });
+      expect(objectArns(resourcesAllowedFor(template, emailFunction, 's3:GetObject'))).toEqual([`${bucketId}.Arn/raw/*`]);
+      expect(resourcesAllowedFor(template, emailFunction, 's3:PutObject')).toEqual([`${bucketId}.Arn/mail/*`]);
+      expect(resourcesAllowedFor(template, emailFunction, 's3:DeleteObject')).toEqual([]);
+      expect(resourcesAllowedFor(template, emailFunction, 'sqs:SendMessage')).toContain(`${inboundQueueId}.Arn`);
+    });
+
+    it('does nothing on the table', () => {
+      expect(actionsAllowedTo(template, emailFunction).filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
+    });
+
+    it('is the only function with access to the mail bucket', () => {
+      for (const service of ['ingest-webhook', 'triage', 'inbox-api']) {
+        expect(actionsAllowedTo(template, functionOf(template, service)[1]).filter((a) => a.startsWith('s3:'))).toEqual([]);
+      }
+    });
+  });
+});
+
+describe('email channel settings from context', () => {
+  // No function code is asserted here, so esbuild is skipped.
+  it('takes every comma-separated support address and the retention days given as strings on the command line', () => {
+    const { template, cleanup } = synthesizeBalie({
+      ...withoutBundling,
+      supportAddresses: 'support@shop.example, klantenservice@shop.example ,',
+      rawMailRetentionDays: '30',
+      mailRetentionDays: '730',
+    });
+    try {
+      template.hasResourceProperties('AWS::SES::ReceiptRule', {
+        Rule: Match.objectLike({ Recipients: ['support@shop.example', 'klantenservice@shop.example'] }),
+      });
+      template.hasResourceProperties('AWS::S3::Bucket', {
+        LifecycleConfiguration: {
+          Rules: Match.arrayWith([
+            Match.objectLike({ Prefix: 'raw/', ExpirationInDays: 30 }),
+            Match.objectLike({ Prefix: 'mail/', ExpirationInDays: 730 }),
+          ]),
+        },
+      });
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('refuses a retention that is not a whole number of days, naming the key', () => {
+    expect(() => balieSettings(new App({ context: { mailRetentionDays: '1y' } }))).toThrow(/mailRetentionDays/);
+    expect(() => balieSettings(new App({ context: { rawMailRetentionDays: 0 } }))).toThrow(/rawMailRetentionDays/);
+  });
+
+  it('refuses an empty support address list, which would take mail for every verified domain', () => {
+    expect(() => balieSettings(new App({ context: { supportAddresses: ' , ' } }))).toThrow(/supportAddresses/);
+  });
+});
