@@ -9,19 +9,23 @@ import { Hono } from 'hono';
 import { createInboxApiApp } from '../functions/inbox-api/app.js';
 import { createIngestEmailHandler } from '../functions/ingest-email/app.js';
 import { createWebhookApp } from '../functions/ingest-webhook/app.js';
+import { createSendHandler } from '../functions/send/app.js';
 import { createTriageHandler } from '../functions/triage/app.js';
 import { ensureLocalKeys, LOCAL_ISSUER } from '../shared/auth/local-keys.js';
 import { createDocumentClient } from '../shared/config/clients.js';
 import { DEFAULT_MAX_WEBHOOK_BYTES } from '../shared/config/env.js';
 import { createLogger } from '../shared/config/logger.js';
 import { errorHandler } from '../shared/http/on-error.js';
+import { SqsSendJobPublisher } from '../shared/queue/send-job-publisher.js';
 import { SqsEventPublisher } from '../shared/queue/sqs-publisher.js';
 import { DynamoThreadStore, ensureTable, S3BlobStore } from '../shared/store/index.js';
 import { RuleClassifier, TemplateDrafter } from '../shared/triage/index.js';
 import { createInboundEventProcessor } from '../shared/use-cases/process-inbound-event.js';
+import { sendApprovedDraft } from '../shared/use-cases/send-reply.js';
 import { sendDemoTraffic } from './demo.js';
 import { startDynalite, startS3, startSqs, type Emulator } from './emulators.js';
 import { createLocalEmailRoute } from './local-email-route.js';
+import { LocalOutbox } from './outbox.js';
 import { QueuePoller } from './queue-poller.js';
 import { ensureQueueWithDlq, queueDepth, type QueueRef } from './queues.js';
 
@@ -32,6 +36,8 @@ export const LOCAL_DEFAULTS = {
   metaVerifyToken: 'balie-local-verify-token',
   tableName: 'balie',
   inboundQueue: 'balie-inbound',
+  outboundQueue: 'balie-outbound',
+  emailFrom: 'Balie Klantenservice <support@balie.local>',
   mailBucket: 'balie-mail',
   rawMailPrefix: 'raw/',
 } as const;
@@ -61,6 +67,7 @@ export interface LocalStack {
   sqs: Emulator;
   s3: Emulator;
   inbound: { queue: QueueRef; dlq: QueueRef };
+  outbound: { queue: QueueRef; dlq: QueueRef };
   tableName: string;
   mailBucket: string;
   metaAppSecret: string;
@@ -102,12 +109,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   // s3rver accepts only its own fixed key pair
   const s3Client = new S3Client({ endpoint: s3.endpoint, region: REGION, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }, forcePathStyle: true });
   const tableName = LOCAL_DEFAULTS.tableName;
-  const [, inbound] = await Promise.all([
+  const [, inbound, outbound] = await Promise.all([
     ensureTable(dynamoClient, tableName),
     ensureQueueWithDlq(sqsClient, LOCAL_DEFAULTS.inboundQueue, options.visibilityTimeoutSeconds ?? 30),
+    ensureQueueWithDlq(sqsClient, LOCAL_DEFAULTS.outboundQueue, options.visibilityTimeoutSeconds ?? 30),
   ]);
 
-  const store = new DynamoThreadStore(createDocumentClient(dynamoClient), tableName);
+  const documents = createDocumentClient(dynamoClient);
+  const store = new DynamoThreadStore(documents, tableName);
+  const outbox = new LocalOutbox(documents, tableName, LOCAL_DEFAULTS.emailFrom);
   const publisher = new SqsEventPublisher(sqsClient, inbound.queue.url);
   const blobs = new S3BlobStore(s3Client, LOCAL_DEFAULTS.mailBucket);
   const app = new Hono();
@@ -122,18 +132,29 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   }));
   const ingestEmail = createIngestEmailHandler({ blobs, publisher, rawPrefix: LOCAL_DEFAULTS.rawMailPrefix, logger: createLogger('ingest-email') });
   app.route('/', createLocalEmailRoute({ blobs, rawPrefix: LOCAL_DEFAULTS.rawMailPrefix, ingest: ingestEmail }));
-  app.route('/', createInboxApiApp({ store, auth: { kind: 'local', keys: [keys.publicJwk], issuer: LOCAL_ISSUER }, logger: createLogger('inbox-api') }));
+  app.get('/local/outbox', async (c) => c.json({ items: await outbox.list() }));
+  app.route('/', createInboxApiApp({
+    store,
+    jobs: new SqsSendJobPublisher(sqsClient, outbound.queue.url),
+    auth: { kind: 'local', keys: [keys.publicJwk], issuer: LOCAL_ISSUER },
+    logger: createLogger('inbox-api'),
+  }));
 
   const triage = createTriageHandler({
     processEvent: createInboundEventProcessor({ store, classifier: new RuleClassifier(), drafter: new TemplateDrafter() }),
     logger: createLogger('triage'),
   });
-  const pollerLogger = createLogger('local-poller');
-  const poller = new QueuePoller(sqsClient, inbound.queue.url, inbound.queue.arn, triage, {
-    concurrency: options.triagePollers ?? 4,
-    onError: (err) => pollerLogger.error('poll failed', { error: err as Error }),
+  const send = createSendHandler({
+    send: (job) => sendApprovedDraft({ store, senderFor: () => outbox, emailFrom: LOCAL_DEFAULTS.emailFrom }, job),
+    logger: createLogger('send'),
   });
-  poller.start();
+  const pollerLogger = createLogger('local-poller');
+  const onError = (err: unknown) => pollerLogger.error('poll failed', { error: err as Error });
+  const pollers = [
+    new QueuePoller(sqsClient, inbound.queue.url, inbound.queue.arn, triage, { concurrency: options.triagePollers ?? 4, onError }),
+    new QueuePoller(sqsClient, outbound.queue.url, outbound.queue.arn, send, { concurrency: 1, onError }),
+  ];
+  for (const poller of pollers) poller.start();
 
   const server = await listen(app, options.port ?? LOCAL_DEFAULTS.port);
   const port = (server.address() as AddressInfo).port;
@@ -144,22 +165,23 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const stop = (stopOptions: { drainTimeoutMs?: number } = {}) =>
     (stopping ??= (async () => {
       await new Promise<void>((r) => server.close(() => r()));
-      const drained = await drain(sqsClient, inbound.queue.url, poller, stopOptions.drainTimeoutMs ?? 30_000);
-      await poller.stop();
+      const deadline = Date.now() + (stopOptions.drainTimeoutMs ?? 30_000);
+      // inbound first: triage can add no send jobs, but approvals already queued should still go out
+      const drained = (await drain(sqsClient, inbound.queue.url, pollers[0]!, deadline)) && (await drain(sqsClient, outbound.queue.url, pollers[1]!, deadline));
+      await Promise.all(pollers.map((p) => p.stop()));
       for (const client of [sqsClient, dynamoClient, s3Client]) client.destroy();
       await Promise.all([dynamodb.stop(), sqs.stop(), s3.stop()]);
       return { drained };
     })());
 
   return {
-    url, port, dataDir, dynamodb, sqs, s3, inbound, tableName, mailBucket: LOCAL_DEFAULTS.mailBucket,
+    url, port, dataDir, dynamodb, sqs, s3, inbound, outbound, tableName, mailBucket: LOCAL_DEFAULTS.mailBucket,
     metaAppSecret, metaVerifyToken, demoSent, sqsClient, dynamoClient, s3Client, stop,
   };
 }
 
 /** Waits until the queue has nothing visible or in flight and no batch is being handled. */
-async function drain(sqs: SQSClient, queueUrl: string, poller: QueuePoller, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
+async function drain(sqs: SQSClient, queueUrl: string, poller: QueuePoller, deadline: number): Promise<boolean> {
   while (Date.now() < deadline) {
     const depth = await queueDepth(sqs, queueUrl);
     if (depth.visible === 0 && depth.inFlight === 0 && !poller.active) return true;

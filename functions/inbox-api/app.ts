@@ -3,15 +3,20 @@ import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireAgent, type AuthEnv, type AuthSource } from '../../shared/auth/middleware.js';
-import { categorySchema, channelSchema, prioritySchema, threadStatusSchema, ValidationError, type ThreadStore } from '../../shared/domain/index.js';
+import { categorySchema, channelSchema, prioritySchema, threadStatusSchema, ValidationError, type SendJobPublisher, type ThreadStore } from '../../shared/domain/index.js';
 import { errorHandler } from '../../shared/http/on-error.js';
 import { getThreadDetail } from '../../shared/use-cases/read-threads.js';
+import { approveDraft, rejectDraft } from '../../shared/use-cases/review-draft.js';
 
 export interface InboxApiDeps {
   store: ThreadStore;
+  jobs: SendJobPublisher;
   auth: AuthSource;
   logger: Logger;
 }
+
+const approveBody = z.object({ version: z.number().int().min(1), text: z.string().max(100_000).optional() });
+const rejectBody = z.object({ version: z.number().int().min(1), reason: z.string().trim().min(1).max(1000) });
 
 const listQuery = z.object({
   status: z.union([threadStatusSchema, z.literal('all')]).optional(),
@@ -23,7 +28,7 @@ const listQuery = z.object({
 });
 
 const badRequest = (result: { success: true } | { success: false; error: { issues: unknown } }) => {
-  if (!result.success) throw new ValidationError('invalid query', result.error.issues);
+  if (!result.success) throw new ValidationError('invalid request', result.error.issues);
 };
 
 /** The agents' JSON API. Every route needs a bearer token. */
@@ -35,5 +40,15 @@ export function createInboxApiApp(deps: InboxApiDeps): Hono<AuthEnv> {
   app.get('/api/me', (c) => c.json(c.get('agent')));
   app.get('/api/threads', zValidator('query', listQuery, badRequest), async (c) => c.json(await deps.store.listThreads(c.req.valid('query'))));
   app.get('/api/threads/:id', async (c) => c.json(await getThreadDetail(deps.store, c.req.param('id'))));
+  app.post('/api/threads/:id/drafts/:draftId/approve', zValidator('json', approveBody, badRequest), async (c) => {
+    const body = c.req.valid('json');
+    const draft = await approveDraft({ store: deps.store, jobs: deps.jobs }, { threadId: c.req.param('id'), draftId: c.req.param('draftId'), ...body, agent: c.get('agent') });
+    return c.json({ draft });
+  });
+  app.post('/api/threads/:id/drafts/:draftId/reject', zValidator('json', rejectBody, badRequest), async (c) => {
+    const body = c.req.valid('json');
+    const draft = await rejectDraft({ store: deps.store }, { threadId: c.req.param('id'), draftId: c.req.param('draftId'), ...body, agent: c.get('agent') });
+    return c.json({ draft });
+  });
   return app;
 }

@@ -1,16 +1,19 @@
 import { handle } from 'hono/aws-lambda';
 import { cognitoSource } from '../../shared/auth/middleware.js';
-import { createDocumentClient } from '../../shared/config/clients.js';
+import { z } from 'zod';
+import { createDocumentClient, createSqsClient } from '../../shared/config/clients.js';
+import { SqsSendJobPublisher } from '../../shared/queue/send-job-publisher.js';
 import { authShape, common, parseEnv } from '../../shared/config/env.js';
 import { createLogger } from '../../shared/config/logger.js';
 import { DynamoThreadStore } from '../../shared/store/index.js';
 import { createInboxApiApp } from './app.js';
 
-const config = parseEnv({ ...common, ...authShape });
+const config = parseEnv({ ...common, ...authShape, OUTBOUND_QUEUE_URL: z.url('OUTBOUND_QUEUE_URL must be the outbound SQS queue URL') });
 if (!config.COGNITO_USER_POOL_ID) throw new Error('configuration error: COGNITO_USER_POOL_ID is required in AWS');
 
 export const app = createInboxApiApp({
   store: new DynamoThreadStore(createDocumentClient(), config.TABLE_NAME),
+  jobs: new SqsSendJobPublisher(createSqsClient(), config.OUTBOUND_QUEUE_URL),
   auth: cognitoSource(config.AWS_REGION, config.COGNITO_USER_POOL_ID, config.COGNITO_CLIENT_ID),
   logger: createLogger('inbox-api'),
 });

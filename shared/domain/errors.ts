@@ -41,3 +41,18 @@ export class ConflictError extends BalieError {
 export class TransientError extends BalieError {
   override readonly retryable = true;
 }
+
+/** A channel provider refused a send. `retryable` for 429 and 5xx; the code and text are kept for the agent. */
+export class ProviderError extends BalieError {
+  constructor(
+    message: string,
+    readonly code: string,
+    override readonly retryable: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** A send is not allowed: a machine's mail, a quarantined thread, a closed messaging window. */
+export class SendRefusedError extends BalieError {}

@@ -1,7 +1,7 @@
 import type { Channel } from './channel.js';
 import type { Contact, InboundEvent, InboundMessage, StatusUpdate } from './inbound.js';
 import type { ThreadStatus } from './thread-status.js';
-import type { Draft, Message, Thread } from './thread.js';
+import type { AuditEntry, Draft, Message, SendJob, Thread } from './thread.js';
 import type { Category, Classification, Priority } from './triage.js';
 
 /** Classifies one customer message. Must be safe to call twice with the same input. */
@@ -65,8 +65,19 @@ export interface ThreadStore {
   recordDeliveryStatus(ref: MessageRef, update: StatusUpdate): Promise<void>;
   /** Keeps a receipt for a message we do not know (yet), so it is never dropped. */
   putOrphanStatus(update: StatusUpdate): Promise<void>;
+  getDraft(threadId: string, draftId: string): Promise<Draft | undefined>;
+  /** Replaces the draft if it still has `expected.version` and `expected.state`; ConflictError otherwise. */
+  updateDraft(draft: Draft, expected: { version: number; state: Draft['state'] }): Promise<void>;
+  putAudit(entry: AuditEntry): Promise<void>;
   listThreads(query: ThreadQuery): Promise<ThreadPage>;
-  getThreadDetail(threadId: string): Promise<{ thread: Thread; messages: Message[]; drafts: Draft[] } | undefined>;
+  getThreadDetail(threadId: string): Promise<ThreadDetailItems | undefined>;
+}
+
+export interface ThreadDetailItems {
+  thread: Thread;
+  messages: Message[];
+  drafts: Draft[];
+  audit: AuditEntry[];
 }
 
 export interface MessageRef {
@@ -88,4 +99,28 @@ export interface BlobStore {
   put(key: string, body: Uint8Array | string, contentType: string): Promise<void>;
   /** Throws NotFoundError when there is no object at `key`. */
   get(key: string): Promise<Uint8Array>;
+}
+
+/** What a sender needs to deliver one reply on the customer's channel. */
+export interface OutboundMessage {
+  channel: Channel;
+  to: Contact;
+  text: string;
+  /** The business account to send from (WhatsApp phone-number id, page id). */
+  businessId?: string;
+  email?: {
+    subject: string;
+    messageId: string;
+    inReplyTo?: string;
+    references: string[];
+  };
+}
+
+export interface Sender {
+  /** Delivers one message; answers the channel's id for it. Throws ProviderError on refusal. */
+  send(message: OutboundMessage): Promise<{ providerMessageId: string }>;
+}
+
+export interface SendJobPublisher {
+  publish(job: SendJob): Promise<void>;
 }

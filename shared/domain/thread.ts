@@ -72,6 +72,34 @@ export const draftSchema = z.object({
   reasons: z.array(z.string()),
   kbRefs: z.array(z.string()),
   createdAt: z.iso.datetime(),
+  /** Set on approval: who, when, the text that goes out, and whether the agent changed it. */
+  approvedBy: z.string().optional(),
+  approvedByName: z.string().optional(),
+  approvedAt: z.iso.datetime().optional(),
+  finalText: z.string().optional(),
+  edited: z.boolean().optional(),
+  rejectedBy: z.string().optional(),
+  rejectReason: z.string().optional(),
+  /** When a sender claimed it (approved → sending). */
+  sendingAt: z.iso.datetime().optional(),
+  sentAt: z.iso.datetime().optional(),
+  /** The channel's id of what we sent (wamid, mid, our email Message-ID). */
+  providerMessageId: z.string().optional(),
+  failure: z.object({ code: z.string(), message: z.string() }).optional(),
   version: z.number().int().min(1),
 });
 export type Draft = z.infer<typeof draftSchema>;
+
+/** One approved draft to deliver; the outbound queue carries these. */
+export const sendJobSchema = z.object({ threadId: z.string(), draftId: z.string() });
+export type SendJob = z.infer<typeof sendJobSchema>;
+
+export const auditEntrySchema = z.object({
+  threadId: z.string(),
+  at: z.iso.datetime(),
+  actor: z.string(),
+  action: z.enum(['approve', 'reject', 'send', 'send_failed']),
+  draftId: z.string().optional(),
+  detail: z.string().optional(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;

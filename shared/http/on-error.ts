@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { SignatureError, PayloadError } from '../channels/errors.js';
-import { ConflictError, InvalidTransitionError, NotFoundError, TransientError, ValidationError } from '../domain/errors.js';
+import { ConflictError, InvalidTransitionError, NotFoundError, SendRefusedError, TransientError, ValidationError } from '../domain/errors.js';
 import { MessageTooLargeError } from '../queue/errors.js';
 
 const KNOWN: Array<[new (...args: never[]) => Error, ContentfulStatusCode, string]> = [
@@ -13,6 +13,7 @@ const KNOWN: Array<[new (...args: never[]) => Error, ContentfulStatusCode, strin
   [NotFoundError, 404, 'not_found'],
   [ConflictError, 409, 'conflict'],
   [InvalidTransitionError, 409, 'invalid_transition'],
+  [SendRefusedError, 422, 'send_refused'],
   [MessageTooLargeError, 413, 'too_large'],
   [TransientError, 503, 'unavailable'],
 ];
@@ -28,7 +29,7 @@ export function errorHandler(logger: Logger) {
     for (const [type, status, code] of KNOWN) {
       if (err instanceof type) {
         if (status >= 500) logger.warn('dependency unavailable', { error: err });
-        const details = (err as { details?: unknown }).details;
+        const details = (err as { details?: unknown }).details ?? (err as { current?: unknown }).current;
         return c.json({ error: code, message: err.message, ...(details ? { details } : {}) }, status);
       }
     }

@@ -1,29 +1,30 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { inboundEventSchema, type InboundEvent } from '../domain/index.js';
+import type { z } from 'zod';
 import { PoisonMessageError } from './errors.js';
 
-export type EventHandler = (event: InboundEvent, record: SQSRecord) => Promise<unknown>;
-
 /**
- * An SQS Lambda handler that processes each record on its own and reports only the failed ones
- * (ReportBatchItemFailures), so one bad message never holds back its batch. A record that keeps
- * failing is moved to the DLQ by the queue's redrive policy.
+ * An SQS Lambda handler that parses each record with `schema`, processes it on its own and reports only the failed
+ * ones (ReportBatchItemFailures), so one bad message never holds back its batch. A record that keeps failing is
+ * moved to the DLQ by the queue's redrive policy.
  */
-export function createSqsBatchHandler(handle: EventHandler): (event: SQSEvent, context: Context) => Promise<SQSBatchResponse> {
+export function createSqsBatchHandler<S extends z.ZodType>(
+  schema: S,
+  handle: (body: z.infer<S>, record: SQSRecord) => Promise<unknown>,
+): (event: SQSEvent, context: Context) => Promise<SQSBatchResponse> {
   const processor = new BatchProcessor(EventType.SQS);
-  const recordHandler = async (record: SQSRecord) => handle(parseEvent(record), record);
+  const recordHandler = async (record: SQSRecord) => handle(parseBody(schema, record), record);
   return (event, context) => processPartialResponse(event, recordHandler, processor, { context, throwOnFullBatchFailure: false });
 }
 
-export function parseEvent(record: SQSRecord): InboundEvent {
+export function parseBody<S extends z.ZodType>(schema: S, record: SQSRecord): z.infer<S> {
   let json: unknown;
   try {
     json = JSON.parse(record.body);
   } catch {
     throw new PoisonMessageError(`queue message ${record.messageId} is not JSON`);
   }
-  const parsed = inboundEventSchema.safeParse(json);
-  if (!parsed.success) throw new PoisonMessageError(`queue message ${record.messageId} is not an inbound event: ${parsed.error.message}`);
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new PoisonMessageError(`queue message ${record.messageId} does not fit its queue: ${parsed.error.message}`);
   return parsed.data;
 }

@@ -1,29 +1,28 @@
 import type { DynamoDBDocumentClient, NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
+  auditEntrySchema,
   ConflictError,
   draftSchema,
   messageSchema,
-  isOpen,
   threadSchema,
+  type AuditEntry,
   type Channel,
   type Draft,
   type Message,
   type MessageRef,
   type StatusUpdate,
   type Thread,
+  type ThreadDetailItems,
   type ThreadPage,
   type ThreadQuery,
   type ThreadStore,
 } from '../domain/index.js';
-import { decodeCursor, encodeCursor, queryFingerprint } from './cursor.js';
 import { isConditionFailed, translateDynamoError } from './errors.js';
-import { keys, MESSAGE_REF_TTL_DAYS, QUEUE_CLOSED, QUEUE_OPEN, threadIndexKeys, ttlFrom } from './keys.js';
+import { keys, MESSAGE_REF_TTL_DAYS, threadIndexKeys, ttlFrom } from './keys.js';
+import { listThreadPage } from './list-threads.js';
 
 type Item = Record<string, NativeAttributeValue>;
-
-/** A sparse filter may need many queries to fill a page; past this, the page is returned short with a cursor. */
-const MAX_QUERIES_PER_PAGE = 25;
 
 /** The single-table repository. Each write is one conditional, idempotent item write; no transactions. */
 export class DynamoThreadStore implements ThreadStore {
@@ -155,43 +154,37 @@ export class DynamoThreadStore implements ThreadStore {
     await this.run(() => this.db.send(new PutCommand({ TableName: this.tableName, Item: item })), 'put orphan status');
   }
 
-  async listThreads(query: ThreadQuery): Promise<ThreadPage> {
-    const partitions = query.status === 'all' ? [QUEUE_OPEN, QUEUE_CLOSED] : [query.status && !isOpen(query.status) ? QUEUE_CLOSED : QUEUE_OPEN];
-    const fingerprint = queryFingerprint({ status: query.status, priority: query.priority, category: query.category, channel: query.channel });
-    const cursor = query.cursor ? decodeCursor(query.cursor, partitions.length, fingerprint) : { partition: 0, key: undefined };
-    const filter = buildFilter(query);
-    const threads: Thread[] = [];
-    let { partition } = cursor;
-    let startKey: Item | undefined = cursor.key;
-    for (let calls = 0; calls < MAX_QUERIES_PER_PAGE && partition < partitions.length; calls++) {
-      const out = await this.run(
-        () =>
-          this.db.send(
-            new QueryCommand({
-              TableName: this.tableName,
-              IndexName: 'gsi1',
-              KeyConditionExpression: query.priority ? 'gsi1pk = :p AND begins_with(gsi1sk, :prio)' : 'gsi1pk = :p',
-              ExpressionAttributeValues: { ':p': partitions[partition], ...(query.priority ? { ':prio': `${query.priority}#` } : {}), ...filter.values },
-              ...(filter.expression ? { FilterExpression: filter.expression, ExpressionAttributeNames: filter.names } : {}),
-              Limit: query.limit - threads.length,
-              ExclusiveStartKey: startKey,
-            }),
-          ),
-        'list threads',
-      );
-      threads.push(...(out.Items ?? []).map((item) => threadSchema.parse(item)));
-      startKey = out.LastEvaluatedKey;
-      if (!startKey) {
-        partition += 1;
-        if (threads.length >= query.limit && partition < partitions.length) return { threads, nextCursor: encodeCursor({ partition, key: undefined }, fingerprint) };
-      }
-      if (threads.length >= query.limit) break;
-    }
-    const more = partition < partitions.length;
-    return { threads, nextCursor: more ? encodeCursor({ partition, key: startKey }, fingerprint) : undefined };
+  listThreads(query: ThreadQuery): Promise<ThreadPage> {
+    return listThreadPage(this.db, this.tableName, query);
   }
 
-  async getThreadDetail(threadId: string): Promise<{ thread: Thread; messages: Message[]; drafts: Draft[] } | undefined> {
+  async getDraft(threadId: string, draftId: string): Promise<Draft | undefined> {
+    const item = await this.get(keys.draft(threadId, draftId), 'get draft');
+    return item ? draftSchema.parse(item) : undefined;
+  }
+
+  async updateDraft(draft: Draft, expected: { version: number; state: Draft['state'] }): Promise<void> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.draft(draft.threadId, draft.id), entity: 'draft', ...draft },
+          ConditionExpression: '#v = :v AND #s = :s',
+          ExpressionAttributeNames: { '#v': 'version', '#s': 'state' },
+          ExpressionAttributeValues: { ':v': expected.version, ':s': expected.state },
+        }),
+      );
+    } catch (err) {
+      if (isConditionFailed(err)) throw new ConflictError(`draft ${draft.id} is no longer ${expected.state} at version ${expected.version}`);
+      throw translateDynamoError(err, 'update draft');
+    }
+  }
+
+  async putAudit(entry: AuditEntry): Promise<void> {
+    await this.putIfAbsent({ ...keys.audit(entry.threadId, entry.at, entry.action), entity: 'audit', ...entry }, 'put audit entry');
+  }
+
+  async getThreadDetail(threadId: string): Promise<ThreadDetailItems | undefined> {
     const items: Item[] = [];
     let startKey: Item | undefined;
     do {
@@ -216,6 +209,7 @@ export class DynamoThreadStore implements ThreadStore {
       thread: threadSchema.parse(meta),
       messages: items.filter((i) => i.entity === 'message').map((i) => messageSchema.parse(i)),
       drafts: items.filter((i) => i.entity === 'draft').map((i) => draftSchema.parse(i)),
+      audit: items.filter((i) => i.entity === 'audit').map((i) => auditEntrySchema.parse(i)),
     };
   }
 
@@ -241,20 +235,4 @@ export class DynamoThreadStore implements ThreadStore {
       throw translateDynamoError(err, what);
     }
   }
-}
-
-function buildFilter(query: ThreadQuery): { expression?: string; names: Record<string, string>; values: Item } {
-  const parts: string[] = [];
-  const names: Record<string, string> = {};
-  const values: Item = {};
-  const add = (field: 'status' | 'category' | 'channel', value: string | undefined) => {
-    if (!value || value === 'all') return;
-    names[`#${field}`] = field;
-    values[`:${field}`] = value;
-    parts.push(`#${field} = :${field}`);
-  };
-  add('status', query.status);
-  add('category', query.category);
-  add('channel', query.channel);
-  return { expression: parts.length ? parts.join(' AND ') : undefined, names, values };
 }

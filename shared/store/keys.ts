@@ -7,6 +7,7 @@ export const keys = {
   message: (threadId: string, sk: string) => ({ pk: `THREAD#${threadId}`, sk }),
   draft: (threadId: string, draftId: string) => ({ pk: `THREAD#${threadId}`, sk: `DRAFT#${draftId}` }),
   messageRef: (channel: Channel, externalId: string) => ({ pk: `DEDUPE#${channel}#${externalId}`, sk: 'DEDUPE' }),
+  audit: (threadId: string, at: string, action: string) => ({ pk: `THREAD#${threadId}`, sk: `AUDIT#${at}#${action}` }),
   emailRoute: (messageId: string) => ({ pk: `EMAILID#${messageId}`, sk: 'EMAILID' }),
   contactRoute: (channel: Channel, handle: string) => ({ pk: `CONTACT#${channel}#${handle}`, sk: 'OPEN' }),
   orphanStatus: (channel: Channel, externalId: string, at: string, status: string) => ({

@@ -15,6 +15,8 @@ export interface TestStack {
   /** POST /local/email with one raw message; `query` sets SES verdicts, e.g. `spam=FAIL`. */
   postEmail(raw: string | Uint8Array, query?: string): Promise<Response>;
   api<T = unknown>(path: string, role?: Role): Promise<{ status: number; body: T }>;
+  /** POST JSON to the API as an agent (`sub` picks which one). */
+  post<T = unknown>(path: string, body: unknown, agent?: { role?: Role; sub?: string; name?: string }): Promise<{ status: number; body: T }>;
   inboundDepth(): Promise<{ visible: number; inFlight: number }>;
   /** Waits until the inbound queue is empty and nothing is in flight. */
   settled(): Promise<void>;
@@ -27,6 +29,7 @@ export async function startTestStack(options: LocalStackOptions = {}): Promise<T
   const keys = await ensureLocalKeys(dataDir);
   const token = (role: Role = 'agent') => signLocalToken(keys.privateJwk, { sub: `test-${role}`, name: `Test ${role}`, role });
   const inboundDepth = () => queueDepth(stack.sqsClient, stack.inbound.queue.url);
+  const outboundDepth = () => queueDepth(stack.sqsClient, stack.outbound.queue.url);
   return {
     stack,
     token,
@@ -36,12 +39,18 @@ export async function startTestStack(options: LocalStackOptions = {}): Promise<T
       const res = await fetch(`${stack.url}${path}`, { headers: { authorization: `Bearer ${await token(role)}` } });
       return { status: res.status, body: (await res.json()) as never };
     },
+    async post(path, body, agent = {}) {
+      const role = agent.role ?? 'agent';
+      const token = await signLocalToken(keys.privateJwk, { sub: agent.sub ?? `test-${role}`, name: agent.name ?? `Test ${role}`, role });
+      const res = await fetch(`${stack.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      return { status: res.status, body: (await res.json()) as never };
+    },
     inboundDepth,
     async settled() {
       await waitFor(async () => {
-        const d = await inboundDepth();
-        return d.visible === 0 && d.inFlight === 0 ? true : undefined;
-      }, { what: 'the inbound queue to drain' });
+        const [a, b] = await Promise.all([inboundDepth(), outboundDepth()]);
+        return a.visible + a.inFlight + b.visible + b.inFlight === 0 ? true : undefined;
+      }, { what: 'the queues to drain' });
     },
     async close() {
       await stack.stop({ drainTimeoutMs: 2_000 });

@@ -1,6 +1,6 @@
 import { ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InboundEvent } from '../../shared/domain/index.js';
+import { inboundEventSchema, type InboundEvent } from '../../shared/domain/index.js';
 import { createSqsBatchHandler } from '../../shared/queue/batch-consumer.js';
 import { SqsEventPublisher } from '../../shared/queue/sqs-publisher.js';
 import { startSqs, type Emulator } from '../../local/emulators.js';
@@ -34,7 +34,7 @@ describe('inbound queue (local-aws-sqs)', () => {
   it('moves a message that fails 5 receives to the DLQ, while the rest of its batch goes through', async () => {
     const { queue, dlq } = await ensureQueueWithDlq(sqs, 'poison', 1);
     const handled = new Map<string, number>();
-    const handler = createSqsBatchHandler(async (e) => {
+    const handler = createSqsBatchHandler(inboundEventSchema, async (e) => {
       handled.set(e.externalId, (handled.get(e.externalId) ?? 0) + 1);
       if (e.externalId === 'wamid.poison') throw new Error('always fails');
     });

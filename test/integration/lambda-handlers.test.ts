@@ -1,12 +1,16 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import type { Context, SQSEvent } from 'aws-lambda';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { LambdaEvent } from 'hono/aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signMetaPayload } from '../../shared/channels/meta-signature.js';
 import { createDocumentClient } from '../../shared/config/clients.js';
+import { SqsSendJobPublisher } from '../../shared/queue/send-job-publisher.js';
 import { DynamoThreadStore, ensureTable } from '../../shared/store/index.js';
+import { approveDraft } from '../../shared/use-cases/review-draft.js';
 import { startDynalite, startSqs, type Emulator } from '../../local/emulators.js';
 import { ensureQueueWithDlq } from '../../local/queues.js';
 import { whatsappTextWebhook } from '../../local/whatsapp-payloads.js';
@@ -18,10 +22,23 @@ let dynalite: Emulator;
 let sqsEmulator: Emulator;
 let sqs: SQSClient;
 let queueUrl: string;
+let outboundUrl: string;
+let ses: Server;
+const sesRequests: Array<{ path: string; body: { Content?: { Raw?: { Data?: string } } } }> = [];
 const context = { awsRequestId: 'req-1', functionName: 'test', getRemainingTimeInMillis: () => 30_000 } as unknown as Context;
 
 beforeAll(async () => {
   [dynalite, sqsEmulator] = await Promise.all([startDynalite(), startSqs()]);
+  // SES v2 is a REST JSON API: a local server that answers SendEmail the way SES does stands in for it.
+  ses = createServer((req, res) => {
+    let body = '';
+    req.on('data', (d) => (body += d));
+    req.on('end', () => {
+      sesRequests.push({ path: req.url ?? '', body: JSON.parse(body || '{}') });
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ MessageId: '0102018c-lambda-000000' }));
+    });
+  });
+  await new Promise<void>((r) => ses.listen(0, '127.0.0.1', r));
   Object.assign(process.env, {
     AWS_ENDPOINT_URL_DYNAMODB: dynalite.endpoint,
     AWS_ENDPOINT_URL_SQS: sqsEmulator.endpoint,
@@ -32,17 +49,29 @@ beforeAll(async () => {
     META_APP_SECRET: 'lambda-secret',
     META_VERIFY_TOKEN: 'lambda-verify',
     COGNITO_USER_POOL_ID: 'eu-west-1_TestPool',
+    AWS_ENDPOINT_URL_SESV2: `http://127.0.0.1:${(ses.address() as AddressInfo).port}`,
+    SUPPORT_EMAIL_FROM: 'Demoshop <support@demoshop.nl>',
     LOG_LEVEL: 'ERROR',
   });
   sqs = new SQSClient({});
   queueUrl = (await ensureQueueWithDlq(sqs, 'lambda-inbound', 30)).queue.url;
   process.env.INBOUND_QUEUE_URL = queueUrl;
+  outboundUrl = (await ensureQueueWithDlq(sqs, 'lambda-outbound', 30)).queue.url;
+  process.env.OUTBOUND_QUEUE_URL = outboundUrl;
   await ensureTable(new DynamoDBClient({}), 'balie-lambda-test');
 });
 afterAll(async () => {
   sqs?.destroy();
-  await Promise.all([dynalite?.stop(), sqsEmulator?.stop()]);
+  await Promise.all([dynalite?.stop(), sqsEmulator?.stop(), new Promise((r) => ses?.close(r))]);
 });
+
+function sqsRecord(m: { MessageId?: string; ReceiptHandle?: string; Body?: string; MD5OfBody?: string }, queue: string): SQSRecord {
+  return {
+    messageId: m.MessageId!, receiptHandle: m.ReceiptHandle!, body: m.Body!, md5OfBody: m.MD5OfBody ?? '', messageAttributes: {},
+    attributes: { ApproximateReceiveCount: '1', SentTimestamp: '1', SenderId: 'x', ApproximateFirstReceiveTimestamp: '1' },
+    eventSource: 'aws:sqs', eventSourceARN: `arn:aws:sqs:eu-west-1:123456789012:${queue}`, awsRegion: 'eu-west-1',
+  };
+}
 
 function apiEvent(body: string, signature: string): APIGatewayProxyEventV2 & LambdaEvent {
   const event = structuredClone(fixture('lambda/api-gateway-v2-post.json')) as unknown as APIGatewayProxyEventV2 & LambdaEvent;
@@ -100,5 +129,36 @@ describe('Lambda handlers', () => {
     delete event.headers['x-hub-signature-256'];
     const res = await inbox(event, context);
     expect(res.statusCode).toBe(401);
+  });
+
+  it('send: an approved email reply goes out through SES v2 as raw MIME with its threading headers', async () => {
+    const { handler: triage } = await import('../../functions/triage/handler.js');
+    const { handler: send } = await import('../../functions/send/handler.js');
+    // an inbound email event, as ingest-email would queue it
+    const inbound = {
+      type: 'message', channel: 'email', externalId: '<cust-1@mail.example>', contact: { handle: 'klant@mail.example', name: 'Klant' }, kind: 'email',
+      text: 'Waar blijft mijn bestelling?', subject: 'Bestelling 77', sentAt: '2026-11-25T08:00:00.000Z', ingestedAt: '2026-11-25T08:00:01.000Z', raw: {},
+      email: { messageId: '<cust-1@mail.example>', references: ['<older@mail.example>'], to: ['support@demoshop.nl'], cc: [], rawKey: 'raw/x', remoteImagesBlocked: 0, truncated: false },
+    };
+    await triage({ Records: [sqsRecord({ MessageId: 'in-1', ReceiptHandle: 'r', Body: JSON.stringify(inbound) }, 'lambda-inbound')] }, context);
+    const store = new DynamoThreadStore(createDocumentClient(new DynamoDBClient({})), 'balie-lambda-test');
+    const threadId = (await store.findThreadByEmailIds(['<cust-1@mail.example>']))!;
+    const detail = (await store.getThreadDetail(threadId))!;
+    await approveDraft({ store, jobs: new SqsSendJobPublisher(sqs, outboundUrl) }, { threadId, draftId: detail.drafts[0]!.id, version: 1, agent: { sub: 'a', name: 'Anna', role: 'agent' } });
+
+    const jobs = await sqs.send(new ReceiveMessageCommand({ QueueUrl: outboundUrl, MaxNumberOfMessages: 10 }));
+    expect(jobs.Messages).toHaveLength(1);
+    const event = { Records: [sqsRecord(jobs.Messages![0]!, 'lambda-outbound'), sqsRecord(jobs.Messages![0]!, 'lambda-outbound')] };
+    event.Records[1]!.messageId = 'same-job-again';
+    expect(await send(event, context)).toEqual({ batchItemFailures: [] });
+
+    expect(sesRequests).toHaveLength(1);
+    expect(sesRequests[0]!.path).toBe('/v2/email/outbound-emails');
+    const raw = Buffer.from(sesRequests[0]!.body.Content!.Raw!.Data!, 'base64').toString();
+    expect(raw).toContain('In-Reply-To: <cust-1@mail.example>');
+    expect(raw).toContain('References: <older@mail.example> <cust-1@mail.example>');
+    expect(raw).toContain('Subject: Re: Bestelling 77');
+    expect((await store.getDraft(threadId, detail.drafts[0]!.id))).toMatchObject({ state: 'sent', providerMessageId: '<0102018c-lambda-000000@eu-west-1.amazonses.com>' });
+    expect(await store.findThreadByEmailIds(['<0102018c-lambda-000000@eu-west-1.amazonses.com>'])).toBe(threadId);
   });
 });

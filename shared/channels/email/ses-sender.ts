@@ -1,0 +1,28 @@
+import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
+import { ProviderError, type OutboundMessage, type Sender } from '../../domain/index.js';
+import { composeReplyMime } from './compose-reply.js';
+
+/** Sends our composed MIME with SES v2 (raw content), so our threading headers go out exactly as written. */
+export class SesEmailSender implements Sender {
+  constructor(
+    private readonly ses: SESv2Client,
+    private readonly from: string,
+  ) {}
+
+  async send(message: OutboundMessage): Promise<{ providerMessageId: string }> {
+    const raw = await composeReplyMime(message, this.from);
+    let sesId: string | undefined;
+    try {
+      sesId = (await this.ses.send(new SendEmailCommand({ Content: { Raw: { Data: raw } } }))).MessageId;
+    } catch (err) {
+      const e = err as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+      const status = e.$metadata?.httpStatusCode ?? 0;
+      const retryable = status === 429 || status >= 500 || e.name === 'TooManyRequestsException' || status === 0;
+      throw new ProviderError(`SES refused the reply: ${e.name}: ${e.message}`, e.name ?? 'unknown', retryable, { cause: err });
+    }
+    // SES replaces our Message-ID with <its id@region.amazonses.com> and keeps In-Reply-To and References; the
+    // customer's reply will name the SES id, so that is the one to remember.
+    if (!sesId) return { providerMessageId: message.email!.messageId };
+    return { providerMessageId: `<${sesId}@${await this.ses.config.region()}.amazonses.com>` };
+  }
+}

@@ -1,0 +1,96 @@
+import type { Agent } from '../auth/roles.js';
+import {
+  assertReplyable,
+  ConflictError,
+  NotFoundError,
+  type Draft,
+  type SendJobPublisher,
+  type Thread,
+  type ThreadStore,
+} from '../domain/index.js';
+import { changeThreadStatus } from './change-thread-status.js';
+
+export interface ReviewDeps {
+  store: ThreadStore;
+  jobs: SendJobPublisher;
+  now?: () => Date;
+}
+
+export interface ApproveInput {
+  threadId: string;
+  draftId: string;
+  /** The draft version the agent saw; a different one means someone changed it since. */
+  version: number;
+  /** The agent's edit; absent means the draft as proposed. */
+  text?: string;
+  agent: Agent;
+}
+
+/**
+ * Approve (optionally edited): a conditional change proposed → approved at the version the agent saw, then one
+ * send job. Two agents at once: one wins, the other gets a ConflictError that says who approved. The same agent
+ * retrying the same approval (a lost response) gets the same answer and the job again; the sender sends once.
+ */
+export async function approveDraft(deps: ReviewDeps, input: ApproveInput): Promise<Draft> {
+  const now = (deps.now ?? (() => new Date()))();
+  const { thread, draft } = await load(deps.store, input.threadId, input.draftId);
+  const finalText = input.text?.trim() || draft.text;
+  if (draft.state === 'approved' && draft.approvedBy === input.agent.sub && draft.version === input.version + 1 && draft.finalText === finalText) {
+    await deps.jobs.publish({ threadId: draft.threadId, draftId: draft.id });
+    return draft;
+  }
+  if (draft.state !== 'proposed' || draft.version !== input.version) throw conflict(draft, input.version);
+  assertReplyable(thread, finalText);
+  const approved: Draft = {
+    ...draft,
+    state: 'approved',
+    approvedBy: input.agent.sub,
+    approvedByName: input.agent.name,
+    approvedAt: now.toISOString(),
+    finalText,
+    edited: finalText !== draft.text,
+    version: draft.version + 1,
+  };
+  await guarded(deps.store, approved, { version: draft.version, state: 'proposed' }, input.version);
+  await deps.jobs.publish({ threadId: draft.threadId, draftId: draft.id });
+  await changeThreadStatus(deps.store, thread.id, ['approve'], now);
+  await deps.store.putAudit({ threadId: thread.id, at: now.toISOString(), actor: input.agent.sub, action: 'approve', draftId: draft.id, detail: approved.edited ? 'edited' : undefined });
+  return approved;
+}
+
+export async function rejectDraft(deps: Omit<ReviewDeps, 'jobs'>, input: { threadId: string; draftId: string; version: number; reason: string; agent: Agent }): Promise<Draft> {
+  const now = (deps.now ?? (() => new Date()))();
+  const { thread, draft } = await load(deps.store, input.threadId, input.draftId);
+  if (draft.state !== 'proposed' || draft.version !== input.version) throw conflict(draft, input.version);
+  const rejected: Draft = { ...draft, state: 'rejected', rejectedBy: input.agent.sub, rejectReason: input.reason, version: draft.version + 1 };
+  await guarded(deps.store, rejected, { version: draft.version, state: 'proposed' }, input.version);
+  if (thread.latestDraftId === draft.id) await changeThreadStatus(deps.store, thread.id, ['reject'], now);
+  await deps.store.putAudit({ threadId: thread.id, at: now.toISOString(), actor: input.agent.sub, action: 'reject', draftId: draft.id, detail: input.reason });
+  return rejected;
+}
+
+async function load(store: ThreadStore, threadId: string, draftId: string): Promise<{ thread: Thread; draft: Draft }> {
+  const [thread, draft] = await Promise.all([store.getThread(threadId), store.getDraft(threadId, draftId)]);
+  if (!thread || !draft) throw new NotFoundError(`no draft ${draftId} in thread ${threadId}`);
+  return { thread, draft };
+}
+
+/** The conditional write; if another agent got there between our read and write, say who. */
+async function guarded(store: ThreadStore, next: Draft, expected: { version: number; state: Draft['state'] }, seen: number): Promise<void> {
+  try {
+    await store.updateDraft(next, expected);
+  } catch (err) {
+    if (!(err instanceof ConflictError)) throw err;
+    const current = await store.getDraft(next.threadId, next.id);
+    throw current ? conflict(current, seen) : err;
+  }
+}
+
+function conflict(draft: Draft, seen: number): ConflictError {
+  const details = { state: draft.state, version: draft.version, approvedBy: draft.approvedByName ?? draft.approvedBy, approvedAt: draft.approvedAt, rejectedBy: draft.rejectedBy };
+  if (draft.state === 'approved' || draft.state === 'sending' || draft.state === 'sent') {
+    return new ConflictError(`already approved by ${details.approvedBy} at ${draft.approvedAt}`, details);
+  }
+  if (draft.state === 'rejected') return new ConflictError(`already rejected by ${draft.rejectedBy}`, details);
+  return new ConflictError(`the draft changed since version ${seen} (now ${draft.version}); reload it`, details);
+}

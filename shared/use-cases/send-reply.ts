@@ -1,0 +1,120 @@
+import { replySubject } from '../channels/email/subject.js';
+import { replyMessageId } from '../channels/email/compose-reply.js';
+import {
+  ConflictError,
+  NotFoundError,
+  ProviderError,
+  type Channel,
+  type Draft,
+  type Message,
+  type OutboundMessage,
+  type SendJob,
+  type Sender,
+  type Thread,
+  type ThreadStore,
+} from '../domain/index.js';
+import { changeThreadStatus } from './change-thread-status.js';
+
+export interface SendDeps {
+  store: ThreadStore;
+  senderFor: (channel: Channel) => Sender;
+  /** The From of our email replies, e.g. `Demoshop Klantenservice <support@demoshop.nl>`. */
+  emailFrom: string;
+  now?: () => Date;
+}
+
+export type SendOutcome = 'sent' | 'skipped' | 'failed';
+
+/**
+ * Delivers one approved draft, at most once to the customer: approved → sending is a conditional claim, so a
+ * redelivered job finds the draft sending or sent and sends nothing. A claim left by a crashed attempt cannot tell
+ * whether the provider took the message, so it is marked failed for an agent to check, never sent again blindly.
+ * Refusals the provider says may pass (429, 5xx) hand the draft back to `approved` and throw, so SQS retries.
+ */
+export async function sendApprovedDraft(deps: SendDeps, job: SendJob): Promise<SendOutcome> {
+  const now = () => (deps.now ?? (() => new Date()))();
+  const draft = await deps.store.getDraft(job.threadId, job.draftId);
+  if (!draft) throw new NotFoundError(`no draft ${job.draftId} in thread ${job.threadId}`);
+  if (draft.state === 'sending') {
+    await settle(deps, draft, { state: 'failed', failure: { code: 'outcome_unknown', message: 'an earlier send attempt stopped midway; check the conversation before sending again' } }, now());
+    return 'failed';
+  }
+  if (draft.state !== 'approved') return 'skipped';
+  const detail = await deps.store.getThreadDetail(job.threadId);
+  if (!detail) throw new NotFoundError(`no thread ${job.threadId}`);
+  const answered = detail.messages.find((m) => m.id === draft.inReplyTo);
+
+  const sending: Draft = { ...draft, state: 'sending', sendingAt: now().toISOString(), version: draft.version + 1 };
+  try {
+    await deps.store.updateDraft(sending, { version: draft.version, state: 'approved' });
+  } catch (err) {
+    if (err instanceof ConflictError) return 'skipped';
+    throw err;
+  }
+  await changeThreadStatus(deps.store, job.threadId, ['send_started'], now());
+
+  const outbound = outboundFor(detail.thread, sending, answered, deps.emailFrom);
+  let providerMessageId: string;
+  try {
+    ({ providerMessageId } = await deps.senderFor(detail.thread.channel).send(outbound));
+  } catch (err) {
+    if (err instanceof ProviderError && err.retryable) {
+      await deps.store.updateDraft({ ...sending, state: 'approved', version: sending.version + 1 }, { version: sending.version, state: 'sending' });
+      throw err;
+    }
+    const failure = err instanceof ProviderError ? { code: err.code, message: err.message } : { code: 'error', message: (err as Error).message };
+    await settle(deps, sending, { state: 'failed', failure }, now());
+    return 'failed';
+  }
+  await recordSent(deps, detail.thread, sending, outbound, providerMessageId, answered, now());
+  return 'sent';
+}
+
+function outboundFor(thread: Thread, draft: Draft, answered: Message | undefined, emailFrom: string): OutboundMessage {
+  const text = draft.finalText ?? draft.text;
+  const base = { channel: thread.channel, to: thread.contact, text, businessId: thread.businessId };
+  if (thread.channel !== 'email') return base;
+  const customerId = answered?.email?.messageId;
+  const chain = [...(answered?.email?.references ?? []), ...(customerId ? [customerId] : [])];
+  return {
+    ...base,
+    email: { subject: replySubject(thread.subject), messageId: replyMessageId(draft.id, emailFrom), inReplyTo: customerId, references: [...new Set(chain)].slice(-20) },
+  };
+}
+
+async function recordSent(deps: SendDeps, thread: Thread, sending: Draft, outbound: OutboundMessage, providerMessageId: string, answered: Message | undefined, at: Date): Promise<void> {
+  const sentAt = at.toISOString();
+  const sk = `MSG#${sentAt}#${providerMessageId}`;
+  await deps.store.putMessageRef(thread.channel, providerMessageId, { threadId: thread.id, messageSk: sk, done: true });
+  await deps.store.putMessageOnce({
+    threadId: thread.id,
+    id: `m_out_${sending.id}`,
+    sk,
+    direction: 'outbound',
+    channel: thread.channel,
+    externalId: providerMessageId,
+    kind: thread.channel === 'email' ? 'email' : 'text',
+    text: outbound.text,
+    subject: outbound.email?.subject,
+    sentAt,
+    ingestedAt: sentAt,
+    statuses: { sent: sentAt },
+    raw: { draftId: sending.id, approvedBy: sending.approvedBy },
+  });
+  if (outbound.email) {
+    await deps.store.putEmailRoute(providerMessageId, thread.id);
+    await deps.store.putEmailRoute(outbound.email.messageId, thread.id);
+  }
+  await deps.store.updateDraft({ ...sending, state: 'sent', sentAt, providerMessageId, version: sending.version + 1 }, { version: sending.version, state: 'sending' });
+  // Customer messages that arrived after the one this draft answers still wait: the thread goes back to work.
+  const detail = await deps.store.getThreadDetail(thread.id);
+  const waiting = (detail?.messages ?? []).filter((m) => m.direction === 'inbound' && m.triage && answered && m.sk > answered.sk).length;
+  await changeThreadStatus(deps.store, thread.id, waiting > 0 ? ['sent', 'inbound', 'draft_ready'] : ['sent', 'await_customer'], at, () => ({ unanswered: waiting }));
+  await deps.store.putAudit({ threadId: thread.id, at: sentAt, actor: 'balie', action: 'send', draftId: sending.id, detail: providerMessageId });
+}
+
+async function settle(deps: SendDeps, draft: Draft, change: Pick<Draft, 'state' | 'failure'>, at: Date): Promise<void> {
+  await deps.store.updateDraft({ ...draft, ...change, version: draft.version + 1 }, { version: draft.version, state: draft.state });
+  await changeThreadStatus(deps.store, draft.threadId, ['send_failed'], at);
+  await deps.store.putAudit({ threadId: draft.threadId, at: at.toISOString(), actor: 'balie', action: 'send_failed', draftId: draft.id, detail: `${change.failure?.code}: ${change.failure?.message}` });
+}

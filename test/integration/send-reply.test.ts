@@ -1,0 +1,96 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDocumentClient } from '../../shared/config/clients.js';
+import { ProviderError, type InboundMessage, type OutboundMessage, type Sender } from '../../shared/domain/index.js';
+import { DynamoThreadStore, ensureTable } from '../../shared/store/index.js';
+import { RuleClassifier, TemplateDrafter } from '../../shared/triage/index.js';
+import { createInboundEventProcessor } from '../../shared/use-cases/process-inbound-event.js';
+import { approveDraft } from '../../shared/use-cases/review-draft.js';
+import { sendApprovedDraft } from '../../shared/use-cases/send-reply.js';
+import { startDynalite, type Emulator } from '../../local/emulators.js';
+
+let dynalite: Emulator;
+let client: DynamoDBClient;
+let store: DynamoThreadStore;
+const agent = { sub: 'agent-1', name: 'Anna', role: 'agent' as const };
+const noJobs = { publish: async () => undefined };
+
+beforeAll(async () => {
+  dynalite = await startDynalite();
+  client = new DynamoDBClient({ endpoint: dynalite.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+  await ensureTable(client, 'balie-send-test');
+  store = new DynamoThreadStore(createDocumentClient(client), 'balie-send-test');
+});
+afterAll(async () => {
+  client?.destroy();
+  await dynalite?.stop();
+});
+
+const process = () => createInboundEventProcessor({ store, classifier: new RuleClassifier(), drafter: new TemplateDrafter() });
+const message = (handle: string, wamid: string, text: string, sentAt: string): InboundMessage => ({
+  type: 'message', channel: 'whatsapp', externalId: wamid, contact: { handle, name: 'Klant' }, kind: 'text', text, sentAt, ingestedAt: sentAt, raw: {},
+});
+
+/** A thread with one approved draft, ready for the send worker. */
+async function approvedThread(handle: string) {
+  const outcome = await process()(message(handle, `wamid.${handle}.1`, 'Waar is mijn pakket?', '2026-11-25T08:00:00.000Z'));
+  if (outcome.outcome !== 'stored') throw new Error('not stored');
+  await approveDraft({ store, jobs: noJobs }, { threadId: outcome.threadId, draftId: outcome.draftId!, version: 1, agent });
+  return { threadId: outcome.threadId, draftId: outcome.draftId! };
+}
+
+const sender = (send: (m: OutboundMessage) => Promise<{ providerMessageId: string }>): Sender => ({ send });
+const deps = (s: Sender) => ({ store, senderFor: () => s, emailFrom: 'Shop <support@shop.nl>' });
+
+describe('the send worker (dynalite)', () => {
+  it('hands a draft back to approved and throws on a 429, so SQS retries it, then sends it', async () => {
+    const job = await approvedThread('31670000001');
+    const limited = sender(() => Promise.reject(new ProviderError('(#130429) Rate limit hit', '130429', true)));
+    await expect(sendApprovedDraft(deps(limited), job)).rejects.toMatchObject({ code: '130429' });
+    expect(await store.getDraft(job.threadId, job.draftId)).toMatchObject({ state: 'approved' });
+    expect(await sendApprovedDraft(deps(sender(async () => ({ providerMessageId: 'wamid.out.1' }))), job)).toBe('sent');
+    expect(await store.getDraft(job.threadId, job.draftId)).toMatchObject({ state: 'sent', providerMessageId: 'wamid.out.1' });
+  });
+
+  it('marks the draft failed with the provider\'s code on a refusal that will not pass, and puts the thread back to work', async () => {
+    const job = await approvedThread('31670000002');
+    const refused = sender(() => Promise.reject(new ProviderError('(#131047) Re-engagement message', '131047', false)));
+    expect(await sendApprovedDraft(deps(refused), job)).toBe('failed');
+    expect(await store.getDraft(job.threadId, job.draftId)).toMatchObject({ state: 'failed', failure: { code: '131047' } });
+    expect(await store.getThread(job.threadId)).toMatchObject({ status: 'awaiting_approval' });
+  });
+
+  it('never sends a draft left "sending" by a crashed attempt: it is marked outcome_unknown for an agent', async () => {
+    const job = await approvedThread('31670000003');
+    let calls = 0;
+    const crashing = sender(async () => {
+      calls += 1;
+      throw new Error('process killed');
+    });
+    // a plain Error is not a provider answer: it is treated as a failure, so simulate the crash by claiming by hand
+    const draft = (await store.getDraft(job.threadId, job.draftId))!;
+    await store.updateDraft({ ...draft, state: 'sending', version: draft.version + 1 }, { version: draft.version, state: 'approved' });
+    expect(await sendApprovedDraft(deps(crashing), job)).toBe('failed');
+    expect(calls).toBe(0);
+    expect(await store.getDraft(job.threadId, job.draftId)).toMatchObject({ state: 'failed', failure: { code: 'outcome_unknown' } });
+  });
+
+  it('skips a job for a draft that was already sent', async () => {
+    const job = await approvedThread('31670000004');
+    let calls = 0;
+    const counting = sender(async () => ({ providerMessageId: `wamid.out.${++calls}` }));
+    expect(await sendApprovedDraft(deps(counting), job)).toBe('sent');
+    expect(await sendApprovedDraft(deps(counting), job)).toBe('skipped');
+    expect(calls).toBe(1);
+  });
+
+  it('keeps the thread in the worklist when the customer wrote again while the reply was going out', async () => {
+    const job = await approvedThread('31670000005');
+    const slow = sender(async () => {
+      await process()(message('31670000005', 'wamid.31670000005.2', 'En kan ik ook ruilen?', '2026-11-25T08:05:00.000Z'));
+      return { providerMessageId: 'wamid.out.late' };
+    });
+    expect(await sendApprovedDraft(deps(slow), job)).toBe('sent');
+    expect(await store.getThread(job.threadId)).toMatchObject({ status: 'awaiting_approval', unanswered: 1 });
+  });
+});
