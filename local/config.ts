@@ -12,6 +12,7 @@ export function localConfig(env: NodeJS.ProcessEnv = process.env) {
       DATA_DIR: z.string().min(1).default(LOCAL_DEFAULTS.dataDir),
       DYNAMODB_PORT: port.default(0),
       SQS_PORT: port.default(0),
+      S3_PORT: port.default(0),
       META_APP_SECRET: z.string().min(1).default(LOCAL_DEFAULTS.metaAppSecret),
       META_VERIFY_TOKEN: z.string().min(1).default(LOCAL_DEFAULTS.metaVerifyToken),
       DEMO: z.enum(['true', 'false']).default('true'),

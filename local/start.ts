@@ -8,6 +8,7 @@ const stack = await startLocalStack({
   dataDir: config.DATA_DIR,
   dynamodbPort: config.DYNAMODB_PORT,
   sqsPort: config.SQS_PORT,
+  s3Port: config.S3_PORT,
   metaAppSecret: config.META_APP_SECRET,
   metaVerifyToken: config.META_VERIFY_TOKEN,
   demo: config.DEMO === 'true',
@@ -21,6 +22,7 @@ Balie is running at ${stack.url}  (ready in ${Date.now() - started} ms)
 
   Inbox API        ${stack.url}/api/threads          (Authorization: Bearer <token>)
   WhatsApp webhook ${stack.url}/webhooks/whatsapp
+  Email (raw MIME) ${stack.url}/local/email        Sent replies: ${stack.url}/local/outbox
   Health           ${stack.url}/health
 
   META_APP_SECRET   ${stack.metaAppSecret}    (X-Hub-Signature-256 = HMAC-SHA256 of the raw body)
@@ -28,8 +30,8 @@ Balie is running at ${stack.url}  (ready in ${Date.now() - started} ms)
   Token            ${dataDirArg}npm run token -- --role agent      (or --role supervisor)
 
   Data             ${stack.dataDir}
-  DynamoDB (dynalite) ${stack.dynamodb.endpoint}   SQS (local-aws-sqs) ${stack.sqs.endpoint}
-${stack.demoSent ? `  Demo             ${stack.demoSent} WhatsApp messages sent through the signed webhook\n` : ''}
+  DynamoDB (dynalite) ${stack.dynamodb.endpoint}   SQS (local-aws-sqs) ${stack.sqs.endpoint}   S3 (s3rver) ${stack.s3.endpoint}
+${stack.demoSent ? `  Demo             ${stack.demoSent} messages sent: WhatsApp through the signed webhook, email through /local/email\n` : ''}
 Ctrl-C stops it: webhooks stop first, the queue drains, then the emulators stop.
 `);
 

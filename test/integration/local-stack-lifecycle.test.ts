@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { ThreadPage } from '../../shared/domain/index.js';
-import { DEMO_MESSAGES } from '../../local/demo.js';
+import { DEMO_EMAILS, DEMO_MESSAGES } from '../../local/demo.js';
 import { whatsappTextWebhook } from '../../local/whatsapp-payloads.js';
 import { waitFor } from '../helpers/fixtures.js';
 import { startTestStack } from '../helpers/stack.js';
@@ -66,9 +66,10 @@ describe('local stack lifecycle', () => {
       const threads = await waitFor(async () => {
         const res = await fetch(`${url}/api/threads`, { headers: { authorization: `Bearer ${token}` } });
         const body = (await res.json()) as ThreadPage;
-        return body.threads.length === DEMO_MESSAGES.length ? body.threads : undefined;
+        return body.threads.length === DEMO_MESSAGES.length + DEMO_EMAILS.length ? body.threads : undefined;
       }, { what: 'the demo threads' });
       expect(new Set(threads.map((th) => th.language))).toEqual(new Set(['nl', 'en', 'de']));
+      expect(new Set(threads.map((th) => th.channel))).toEqual(new Set(['whatsapp', 'email']));
       expect(threads[0]!.priority).toBe('P1');
       const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
       child.kill('SIGTERM');
