@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channelSchema } from './channel.js';
-import { attachmentRefSchema, contactSchema, deliveryStatusSchema, emailMetaSchema, locationSchema, mediaRefSchema, messageKindSchema } from './inbound.js';
+import { contactSchema, deliveryStatusSchema, inboundMessageSchema } from './inbound.js';
 import { threadStatusSchema } from './thread-status.js';
 import { categorySchema, prioritySchema, sentimentSchema, triageResultSchema } from './triage.js';
 
@@ -34,28 +34,18 @@ export const threadSchema = z.object({
 });
 export type Thread = z.infer<typeof threadSchema>;
 
-export const messageSchema = z.object({
-  threadId: z.string(),
-  id: z.string(),
-  sk: z.string(),
-  direction: z.enum(['inbound', 'outbound']),
-  channel: channelSchema,
-  externalId: z.string(),
-  kind: messageKindSchema,
-  text: z.string(),
-  subject: z.string().optional(),
-  media: mediaRefSchema.optional(),
-  location: locationSchema.optional(),
-  replyToExternalId: z.string().optional(),
-  attachments: z.array(attachmentRefSchema).optional(),
-  email: emailMetaSchema.optional(),
-  sentAt: z.iso.datetime(),
-  ingestedAt: z.iso.datetime(),
-  triage: triageResultSchema.optional(),
-  /** Delivery receipts by status, each with the first time we saw it. */
-  statuses: z.partialRecord(deliveryStatusSchema, z.iso.datetime()).default({}),
-  raw: z.unknown(),
-});
+/** A stored message: what the channel gave us (inbound) or what we sent (outbound), in its thread. */
+export const messageSchema = inboundMessageSchema
+  .omit({ type: true, contact: true, businessId: true })
+  .extend({
+    threadId: z.string(),
+    id: z.string(),
+    sk: z.string(),
+    direction: z.enum(['inbound', 'outbound']),
+    triage: triageResultSchema.optional(),
+    /** Delivery receipts by status, each with the first time we saw it. */
+    statuses: z.partialRecord(deliveryStatusSchema, z.iso.datetime()).default({}),
+  });
 export type Message = z.infer<typeof messageSchema>;
 
 export const draftStateSchema = z.enum(['proposed', 'approved', 'sending', 'sent', 'rejected', 'failed']);

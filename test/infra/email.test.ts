@@ -7,6 +7,7 @@ import {
   cdkContext,
   functionOf,
   onlyResource,
+  queueFeeding,
   resourcesAllowedFor,
   synthesizeBalie,
   withoutBundling,
@@ -25,7 +26,7 @@ describe('email channel', () => {
   let emailFunctionId: string;
   let emailFunction: Resource;
 
-  // Synthesised once: bundling the four functions with esbuild takes a few seconds.
+  // Synthesised once: bundling the five functions with esbuild takes a few seconds.
   beforeAll(() => {
     ({ template, cleanup } = synthesizeBalie());
     [bucketId] = onlyResource(template, 'AWS::S3::Bucket');
@@ -139,7 +140,7 @@ describe('email channel', () => {
     });
 
     it('is told the inbound queue, the mail bucket, where raw mail lands and the log level', () => {
-      const [inboundQueueId] = onlyResource(template, 'AWS::SQS::Queue', { RedrivePolicy: Match.anyValue() });
+      const [inboundQueueId] = queueFeeding(template, 'triage');
       expect(emailFunction.Properties.Environment).toEqual({
         Variables: expect.objectContaining({
           INBOUND_QUEUE_URL: { Ref: inboundQueueId },
@@ -169,7 +170,7 @@ describe('email channel', () => {
     });
 
     it('reads objects under raw/ only, writes objects under mail/ only and sends to the inbound queue', () => {
-      const [inboundQueueId] = onlyResource(template, 'AWS::SQS::Queue', { RedrivePolicy: Match.anyValue() });
+      const [inboundQueueId] = queueFeeding(template, 'triage');
       expect(objectArns(resourcesAllowedFor(template, emailFunction, 's3:GetObject'))).toEqual([`${bucketId}.Arn/raw/*`]);
       expect(resourcesAllowedFor(template, emailFunction, 's3:PutObject')).toEqual([`${bucketId}.Arn/mail/*`]);
       expect(resourcesAllowedFor(template, emailFunction, 's3:DeleteObject')).toEqual([]);
@@ -181,7 +182,7 @@ describe('email channel', () => {
     });
 
     it('is the only function with access to the mail bucket', () => {
-      for (const service of ['ingest-webhook', 'triage', 'inbox-api']) {
+      for (const service of ['ingest-webhook', 'triage', 'inbox-api', 'send']) {
         expect(actionsAllowedTo(template, functionOf(template, service)[1]).filter((a) => a.startsWith('s3:'))).toEqual([]);
       }
     });

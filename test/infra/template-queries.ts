@@ -8,7 +8,7 @@ import { BalieStack } from '../../infra/lib/balie-stack.js';
 export type Resource = { Properties: Record<string, unknown> };
 type Ref = { Ref: string };
 type GetAtt = { 'Fn::GetAtt': [string, string] };
-type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
+export type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
 
 /** The context `cdk synth` runs with (feature flags included), so the test sees what deploys. */
 export const cdkContext = (
@@ -45,8 +45,19 @@ export function functionOf(template: Template, service: string): [id: string, re
   });
 }
 
+/**
+ * The logical id and resource of the queue that feeds the function whose POWERTOOLS_SERVICE_NAME is `service`,
+ * found through its event source mapping.
+ */
+export function queueFeeding(template: Template, service: string): [id: string, resource: Resource] {
+  const [functionId] = functionOf(template, service);
+  const [, mapping] = onlyResource(template, 'AWS::Lambda::EventSourceMapping', { FunctionName: { Ref: functionId } });
+  const [queueId] = (mapping.Properties.EventSourceArn as GetAtt)['Fn::GetAtt'];
+  return [queueId, template.toJSON().Resources[queueId] as Resource];
+}
+
 /** The Allow statements of the function's execution role, across its attached policies. */
-function statementsAllowedTo(template: Template, fn: Resource): Statement[] {
+export function statementsAllowedTo(template: Template, fn: Resource): Statement[] {
   const roleId = (fn.Properties.Role as GetAtt)['Fn::GetAtt'][0];
   const policies = Object.values(template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId }] } }));
   return (policies as Resource[])

@@ -1,27 +1,19 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { createDocumentClient } from '../../shared/config/clients.js';
 import type { InboundMessage, ThreadStore } from '../../shared/domain/index.js';
-import { DynamoThreadStore, ensureTable } from '../../shared/store/index.js';
+import type { DynamoThreadStore } from '../../shared/store/index.js';
 import { RuleClassifier, TemplateDrafter } from '../../shared/triage/index.js';
 import { createInboundEventProcessor } from '../../shared/use-cases/process-inbound-event.js';
-import { startDynalite, type Emulator } from '../../local/emulators.js';
+import { startDynaliteStore } from '../helpers/dynalite-store.js';
 
-let dynalite: Emulator;
-let client: DynamoDBClient;
+let db: Awaited<ReturnType<typeof startDynaliteStore>>;
 let store: DynamoThreadStore;
 
 beforeAll(async () => {
-  dynalite = await startDynalite();
-  client = new DynamoDBClient({ endpoint: dynalite.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
-  await ensureTable(client, 'balie-process-test');
-  store = new DynamoThreadStore(createDocumentClient(client), 'balie-process-test');
+  db = await startDynaliteStore('balie-process-test');
+  store = db.store;
 });
-afterAll(async () => {
-  client?.destroy();
-  await dynalite?.stop();
-});
+afterAll(() => db?.stop());
 
 const processorOn = (s: ThreadStore) => createInboundEventProcessor({ store: s, classifier: new RuleClassifier(), drafter: new TemplateDrafter() });
 
@@ -99,7 +91,7 @@ describe('processing inbound messages (dynalite)', () => {
       type: 'status', channel: 'whatsapp', externalId: 'wamid.unknown-outbound', status: 'delivered', at: '2026-11-25T09:01:00.000Z', raw: { id: 'wamid.unknown-outbound' },
     });
     expect(outcome).toEqual({ outcome: 'status_orphaned' });
-    const orphans = await createDocumentClient(client).send(
+    const orphans = await db.documents.send(
       new QueryCommand({
         TableName: 'balie-process-test',
         KeyConditionExpression: 'pk = :pk',

@@ -1,30 +1,22 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDocumentClient } from '../../shared/config/clients.js';
 import { ProviderError, type InboundMessage, type OutboundMessage, type Sender } from '../../shared/domain/index.js';
-import { DynamoThreadStore, ensureTable } from '../../shared/store/index.js';
+import type { DynamoThreadStore } from '../../shared/store/index.js';
 import { RuleClassifier, TemplateDrafter } from '../../shared/triage/index.js';
 import { createInboundEventProcessor } from '../../shared/use-cases/process-inbound-event.js';
 import { approveDraft } from '../../shared/use-cases/review-draft.js';
 import { sendApprovedDraft } from '../../shared/use-cases/send-reply.js';
-import { startDynalite, type Emulator } from '../../local/emulators.js';
+import { startDynaliteStore } from '../helpers/dynalite-store.js';
 
-let dynalite: Emulator;
-let client: DynamoDBClient;
+let db: Awaited<ReturnType<typeof startDynaliteStore>>;
 let store: DynamoThreadStore;
 const agent = { sub: 'agent-1', name: 'Anna', role: 'agent' as const };
 const noJobs = { publish: async () => undefined };
 
 beforeAll(async () => {
-  dynalite = await startDynalite();
-  client = new DynamoDBClient({ endpoint: dynalite.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
-  await ensureTable(client, 'balie-send-test');
-  store = new DynamoThreadStore(createDocumentClient(client), 'balie-send-test');
+  db = await startDynaliteStore('balie-send-test');
+  store = db.store;
 });
-afterAll(async () => {
-  client?.destroy();
-  await dynalite?.stop();
-});
+afterAll(() => db?.stop());
 
 const process = () => createInboundEventProcessor({ store, classifier: new RuleClassifier(), drafter: new TemplateDrafter() });
 const message = (handle: string, wamid: string, text: string, sentAt: string): InboundMessage => ({

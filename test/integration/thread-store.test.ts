@@ -1,20 +1,15 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDocumentClient } from '../../shared/config/clients.js';
 import { ConflictError, ValidationError, type Priority, type Thread, type ThreadStatus } from '../../shared/domain/index.js';
 import { DynamoThreadStore, ensureTable } from '../../shared/store/index.js';
-import { startDynalite, type Emulator } from '../../local/emulators.js';
+import { startDynaliteStore } from '../helpers/dynalite-store.js';
 
-let dynalite: Emulator;
-let client: DynamoDBClient;
+let db: Awaited<ReturnType<typeof startDynaliteStore>>;
 let store: DynamoThreadStore;
 
 beforeAll(async () => {
-  dynalite = await startDynalite();
-  client = new DynamoDBClient({ endpoint: dynalite.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
-  await ensureTable(client, 'balie-store-test');
-  await ensureTable(client, 'balie-store-test'); // a second start finds it and goes on
-  store = new DynamoThreadStore(createDocumentClient(client), 'balie-store-test');
+  db = await startDynaliteStore('balie-store-test');
+  await ensureTable(db.client, 'balie-store-test'); // a second start finds it and goes on
+  store = db.store;
   const threads: Array<[string, Priority, string, ThreadStatus, Thread['category'], Thread['channel']]> = [
     ['a', 'P3', '2026-11-26T09:00:00.000Z', 'awaiting_approval', 'order', 'whatsapp'],
     ['b', 'P1', '2026-11-25T11:00:00.000Z', 'awaiting_approval', 'complaint', 'whatsapp'],
@@ -27,10 +22,7 @@ beforeAll(async () => {
     await store.saveThread(thread({ id, priority, slaDueAt, status, category, channel }), 0);
   }
 });
-afterAll(async () => {
-  client?.destroy();
-  await dynalite?.stop();
-});
+afterAll(() => db?.stop());
 
 function thread(over: Partial<Thread>): Thread {
   return {

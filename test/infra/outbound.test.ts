@@ -1,0 +1,185 @@
+import { App } from 'aws-cdk-lib';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { balieSettings, bareAddressOf } from '../../infra/lib/context.js';
+import {
+  actionsAllowedTo,
+  asText,
+  cdkContext,
+  functionOf,
+  onlyResource,
+  queueFeeding,
+  resourcesAllowedFor,
+  statementsAllowedTo,
+  synthesizeBalie,
+  withoutBundling,
+  type Resource,
+  type Statement,
+} from './template-queries.js';
+
+const days = (n: number): number => n * 24 * 60 * 60;
+const sesStatementsOf = (template: Template, fn: Resource): Statement[] =>
+  statementsAllowedTo(template, fn).filter((s) => [s.Action].flat().some((a) => a.startsWith('ses:')));
+const anySesIdentity = 'arn:AWS::Partition:ses:AWS::Region:AWS::AccountId:identity/*';
+
+describe('outbound path', () => {
+  let template: Template;
+  let cleanup = (): void => undefined;
+  let sendId: string;
+  let send: Resource;
+  let outboundId: string;
+  let outbound: Resource;
+
+  // Synthesised once: bundling the five functions with esbuild takes a few seconds.
+  beforeAll(() => {
+    ({ template, cleanup } = synthesizeBalie());
+    [sendId, send] = functionOf(template, 'send');
+    [outboundId, outbound] = queueFeeding(template, 'send');
+  });
+  afterAll(() => cleanup());
+
+  describe('outbound queue', () => {
+    it('moves a send job to its DLQ after 5 failed receives and keeps it there for 14 days', () => {
+      const redrive = outbound.Properties.RedrivePolicy as { maxReceiveCount: number; deadLetterTargetArn: { 'Fn::GetAtt': [string, string] } };
+      expect(redrive.maxReceiveCount).toBe(5);
+      const [dlqId] = redrive.deadLetterTargetArn['Fn::GetAtt'];
+      expect(template.toJSON().Resources[dlqId]).toMatchObject({
+        Type: 'AWS::SQS::Queue',
+        Properties: { MessageRetentionPeriod: days(14) },
+      });
+    });
+
+    it('encrypts the outbound queue and its DLQ and refuses requests to either without TLS', () => {
+      const dlqId = (outbound.Properties.RedrivePolicy as { deadLetterTargetArn: { 'Fn::GetAtt': [string, string] } }).deadLetterTargetArn[
+        'Fn::GetAtt'
+      ][0];
+      for (const queueId of [outboundId, dlqId]) {
+        expect(template.toJSON().Resources[queueId]).toMatchObject({ Properties: { SqsManagedSseEnabled: true } });
+        template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+          Queues: [{ Ref: queueId }],
+          PolicyDocument: {
+            Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
+          },
+        });
+      }
+    });
+
+    it('keeps a job invisible for 6× the send timeout of 30 seconds while send works on it', () => {
+      expect(send.Properties.Timeout).toBe(30);
+      expect(outbound.Properties.VisibilityTimeout).toBe(6 * 30);
+    });
+
+    it('names the outbound queue and its DLQ in outputs', () => {
+      const dlqId = (outbound.Properties.RedrivePolicy as { deadLetterTargetArn: { 'Fn::GetAtt': [string, string] } }).deadLetterTargetArn[
+        'Fn::GetAtt'
+      ][0];
+      template.hasOutput('OutboundQueueUrl', { Value: { Ref: outboundId } });
+      template.hasOutput('OutboundDeadLetterQueueUrl', { Value: { Ref: dlqId } });
+    });
+  });
+
+  describe('send function', () => {
+    it('takes jobs in batches of 10, retries only the ones that failed and runs at most 5 batches at once', () => {
+      template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        FunctionName: { Ref: sendId },
+        EventSourceArn: { 'Fn::GetAtt': [outboundId, 'Arn'] },
+        BatchSize: 10,
+        MaximumBatchingWindowInSeconds: 1,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        ScalingConfig: { MaximumConcurrency: 5 },
+      });
+    });
+
+    it('is told the table, the From of email replies and the log level', () => {
+      const [tableId] = onlyResource(template, 'AWS::DynamoDB::Table');
+      expect(send.Properties.Environment).toEqual({
+        Variables: expect.objectContaining({
+          TABLE_NAME: { Ref: tableId },
+          SUPPORT_EMAIL_FROM: cdkContext.supportEmailFrom,
+          LOG_LEVEL: cdkContext.logLevel,
+        }),
+      });
+    });
+
+    it('may send email through SES only with the support address as From', () => {
+      expect(sesStatementsOf(template, send).map((s) => ({ ...s, Resource: asText(s.Resource) }))).toEqual([
+        {
+          Effect: 'Allow',
+          Action: ['ses:SendEmail', 'ses:SendRawEmail'],
+          Resource: anySesIdentity,
+          Condition: { StringEquals: { 'ses:FromAddress': 'support@example.com' } },
+        },
+      ]);
+    });
+
+    it('reads and writes the table', () => {
+      const [tableId] = onlyResource(template, 'AWS::DynamoDB::Table');
+      for (const action of ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem']) {
+        expect(resourcesAllowedFor(template, send, action)).toContain(`${tableId}.Arn`);
+      }
+    });
+
+    it('has no access to S3, publishes to no queue and does not touch the inbound queue', () => {
+      const [inboundId] = queueFeeding(template, 'triage');
+      expect(actionsAllowedTo(template, send).filter((a) => a.startsWith('s3:'))).toEqual([]);
+      expect(resourcesAllowedFor(template, send, 'sqs:SendMessage')).toEqual([]);
+      expect(resourcesAllowedFor(template, send, 'sqs:ReceiveMessage')).toEqual([`${outboundId}.Arn`]);
+      const everyResource = statementsAllowedTo(template, send).flatMap((s) => [s.Resource].flat().map(asText));
+      expect(everyResource.filter((r) => r.startsWith(inboundId))).toEqual([]);
+    });
+  });
+
+  describe('inbox-api function', () => {
+    it('publishes send jobs to the outbound queue and to no other queue', () => {
+      const [, inboxApi] = functionOf(template, 'inbox-api');
+      const [inboundId] = queueFeeding(template, 'triage');
+      const queues = resourcesAllowedFor(template, inboxApi, 'sqs:SendMessage');
+      expect(queues).toEqual([`${outboundId}.Arn`]);
+      expect(queues).not.toContain(`${inboundId}.Arn`);
+    });
+
+    it('is told the outbound queue URL', () => {
+      const [, inboxApi] = functionOf(template, 'inbox-api');
+      expect(inboxApi.Properties.Environment).toEqual({
+        Variables: expect.objectContaining({ OUTBOUND_QUEUE_URL: { Ref: outboundId } }),
+      });
+    });
+
+    it('may not send email itself', () => {
+      expect(sesStatementsOf(template, functionOf(template, 'inbox-api')[1])).toEqual([]);
+    });
+  });
+});
+
+describe('outbound settings from context', () => {
+  it('sends as the address inside a "Name <address>" From given on the command line', () => {
+    // No function code is asserted here, so esbuild is skipped.
+    const { template, cleanup } = synthesizeBalie({ ...withoutBundling, supportEmailFrom: 'Shop Support <help@shop.example>' });
+    try {
+      const [, send] = functionOf(template, 'send');
+      expect(send.Properties.Environment).toEqual({
+        Variables: expect.objectContaining({ SUPPORT_EMAIL_FROM: 'Shop Support <help@shop.example>' }),
+      });
+      expect(sesStatementsOf(template, send).map((s) => s.Condition)).toEqual([{ StringEquals: { 'ses:FromAddress': 'help@shop.example' } }]);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('finds the bare address in a From with a display name and takes a bare address as it is', () => {
+    expect(bareAddressOf('Balie <support@example.com>')).toBe('support@example.com');
+    expect(bareAddressOf('"Shop, Inc." <Help@Shop.example>')).toBe('Help@Shop.example');
+    expect(bareAddressOf(' support@shop.example ')).toBe('support@shop.example');
+  });
+
+  it('refuses a supportEmailFrom without exactly one address, naming the key', () => {
+    for (const from of ['Balie', 'Balie <support>', 'Balie support@example.com', 'a@shop.example, b@shop.example', '<a@shop.example> <b@shop.example>', '']) {
+      expect(() => balieSettings(new App({ context: { supportEmailFrom: from } })), from).toThrow(/supportEmailFrom/);
+    }
+  });
+
+  it('uses "Balie <support@example.com>" when supportEmailFrom is not set', () => {
+    const settings = balieSettings(new App());
+    expect(settings).toMatchObject({ supportEmailFrom: 'Balie <support@example.com>', supportEmailAddress: 'support@example.com' });
+  });
+});
