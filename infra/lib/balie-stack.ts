@@ -5,10 +5,14 @@ import { balieSettings } from './context.js';
 import { EmailIngest } from './email.js';
 import { Inbox } from './inbox.js';
 import { Ingest } from './ingest.js';
+import { Outbound } from './outbound.js';
 import { Storage } from './storage.js';
 import { Triage, triageTimeout } from './triage.js';
 
-/** The whole of Balie in AWS: webhooks and email → inbound queue → triage → table ← inbox API. */
+/**
+ * The whole of Balie in AWS: webhooks and email → inbound queue → triage → table ← inbox API;
+ * an approval → outbound queue → send → SES (and later Meta).
+ */
 export class BalieStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -39,9 +43,16 @@ export class BalieStack extends Stack {
       logLevel,
     });
     new Triage(this, 'Triage', { queue: ingest.queue, table: storage.table, logLevel });
+    const outbound = new Outbound(this, 'Outbound', {
+      table: storage.table,
+      supportEmailFrom: settings.supportEmailFrom,
+      supportEmailAddress: settings.supportEmailAddress,
+      logLevel,
+    });
     const inbox = new Inbox(this, 'Inbox', {
       httpApi,
       table: storage.table,
+      outboundQueue: outbound.queue,
       logLevel,
       callbackUrl: settings.callbackUrl,
       logoutUrl: settings.logoutUrl,
@@ -53,6 +64,11 @@ export class BalieStack extends Stack {
     new CfnOutput(this, 'TableName', { value: storage.table.tableName });
     new CfnOutput(this, 'InboundQueueUrl', { value: ingest.queue.queueUrl });
     new CfnOutput(this, 'InboundDeadLetterQueueUrl', { value: ingest.deadLetterQueue.queueUrl });
+    new CfnOutput(this, 'OutboundQueueUrl', { value: outbound.queue.queueUrl });
+    new CfnOutput(this, 'OutboundDeadLetterQueueUrl', {
+      value: outbound.deadLetterQueue.queueUrl,
+      description: 'Send jobs given up after 5 tries (throttled or provider errors); their drafts stay approved',
+    });
     new CfnOutput(this, 'MetaWebhookSecretArn', {
       value: ingest.metaSecret.secretArn,
       description: 'Store the Meta App Secret (appSecret) and your verifyToken here',

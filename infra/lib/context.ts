@@ -11,6 +11,8 @@ export const contextDefaults = {
   supportAddresses: 'support@example.com',
   rawMailRetentionDays: '90',
   mailRetentionDays: '365',
+  /** The From of every email reply: `Name <address>` or a bare address; its domain must be verified in SES. */
+  supportEmailFrom: 'Balie <support@example.com>',
 };
 
 export interface BalieSettings {
@@ -21,6 +23,24 @@ export interface BalieSettings {
   readonly supportAddresses: string[];
   readonly rawMailRetention: Duration;
   readonly mailRetention: Duration;
+  /** The From header of email replies, as written in context. */
+  readonly supportEmailFrom: string;
+  /** The bare address inside supportEmailFrom: the only one the send function may send as. */
+  readonly supportEmailAddress: string;
+}
+
+// No whitespace, angle brackets, quotes or commas in the address itself, so a list of addresses is refused.
+const addressPattern = String.raw`[^\s<>@",]+@[^\s<>@",]+\.[^\s<>@",.]+`;
+const bareAddress = new RegExp(`^(${addressPattern})$`);
+const namedAddress = new RegExp(`^[^<>]*<(${addressPattern})>$`);
+
+/**
+ * The bare address of a From value: `Shop <support@shop.example>` → `support@shop.example`, and a bare address as
+ * is; undefined for anything else. Case is kept, since IAM compares it with StringEquals against the same text.
+ */
+export function bareAddressOf(from: string): string | undefined {
+  const trimmed = from.trim();
+  return (bareAddress.exec(trimmed) ?? namedAddress.exec(trimmed))?.[1];
 }
 
 /** The deployment's settings from the CDK context of `scope`; a bad value fails the synth and names its key. */
@@ -45,6 +65,15 @@ export function balieSettings(scope: Construct): BalieSettings {
     return list;
   };
 
+  // The send function's IAM condition is built from the parsed address, so a From it cannot parse fails here.
+  const sender = (key: 'supportEmailFrom'): { from: string; address: string } => {
+    const from = context(key).trim();
+    const address = bareAddressOf(from);
+    if (!address) throw new Error(`context ${key} must be "Name <address>" or a bare address, got "${from}"`);
+    return { from, address };
+  };
+  const supportFrom = sender('supportEmailFrom');
+
   return {
     callbackUrl: context('callbackUrl'),
     logoutUrl: context('logoutUrl'),
@@ -53,5 +82,7 @@ export function balieSettings(scope: Construct): BalieSettings {
     supportAddresses: addresses('supportAddresses'),
     rawMailRetention: days('rawMailRetentionDays'),
     mailRetention: days('mailRetentionDays'),
+    supportEmailFrom: supportFrom.from,
+    supportEmailAddress: supportFrom.address,
   };
 }

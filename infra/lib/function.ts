@@ -6,7 +6,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 
 /** The Lambda functions of Balie; each has its entry at `functions/<name>/handler.ts`. */
-export type FunctionName = 'ingest-webhook' | 'ingest-email' | 'triage' | 'inbox-api';
+export type FunctionName = 'ingest-webhook' | 'ingest-email' | 'triage' | 'inbox-api' | 'send';
 
 export interface BalieFunctionProps {
   readonly name: FunctionName;

@@ -3,6 +3,7 @@ import { HttpMethod, type HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AccountRecovery, OAuthScope, UserPool, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { BalieFunction } from './function.js';
 
@@ -10,6 +11,8 @@ export interface InboxProps {
   /** The API the JSON API and the agent web UI are routed on. */
   readonly httpApi: HttpApi;
   readonly table: ITable;
+  /** The queue an approval puts its send job on. */
+  readonly outboundQueue: IQueue;
   readonly logLevel: string;
   /** Where Cognito sends the browser back with the authorisation code. */
   readonly callbackUrl: string;
@@ -76,10 +79,13 @@ export class Inbox extends Construct {
         TABLE_NAME: props.table.tableName,
         COGNITO_USER_POOL_ID: this.userPool.userPoolId,
         COGNITO_CLIENT_ID: this.userPoolClient.userPoolClientId,
+        OUTBOUND_QUEUE_URL: props.outboundQueue.queueUrl,
         LOG_LEVEL: props.logLevel,
       },
     });
     props.table.grantReadWriteData(this.apiFunction);
+    // Approving a draft publishes one send job; the send function, not the API, talks to the providers.
+    props.outboundQueue.grantSendMessages(this.apiFunction);
 
     const integration = new HttpLambdaIntegration('ApiIntegration', this.apiFunction);
     props.httpApi.addRoutes({ path: '/api/{proxy+}', methods: [HttpMethod.ANY], integration });

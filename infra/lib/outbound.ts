@@ -1,0 +1,84 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { BalieFunction } from './function.js';
+
+/** Room for a batch of ten sends with a provider call each; the outbound queue's visibility timeout is derived from it. */
+export const sendTimeout = Duration.seconds(30);
+
+export interface OutboundProps {
+  readonly table: ITable;
+  /** The From header of email replies, e.g. `Shop <support@shop.example>`. */
+  readonly supportEmailFrom: string;
+  /** The bare address in supportEmailFrom; SES sends only with this From. */
+  readonly supportEmailAddress: string;
+  readonly logLevel: string;
+}
+
+/**
+ * Where approved replies leave: the outbound queue (with its DLQ) that inbox-api puts one send job on per
+ * approval, and the send function that delivers each job on the channel the thread came from.
+ */
+export class Outbound extends Construct {
+  readonly queue: Queue;
+  readonly deadLetterQueue: Queue;
+  readonly sendFunction: BalieFunction;
+
+  constructor(scope: Construct, id: string, props: OutboundProps) {
+    super(scope, id);
+
+    this.deadLetterQueue = new Queue(this, 'Dlq', {
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    this.queue = new Queue(this, 'Queue', {
+      // AWS recommends 6× the consumer's timeout, so a slow batch is not redelivered mid-run.
+      visibilityTimeout: Duration.seconds(6 * sendTimeout.toSeconds()),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // A job the provider keeps throttling or failing leaves the queue after 5 tries instead of retrying for days.
+      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: 5 },
+    });
+
+    this.sendFunction = new BalieFunction(this, 'SendFunction', {
+      name: 'send',
+      description: 'Sends each approved reply once, on the channel its thread came from',
+      timeout: sendTimeout,
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        SUPPORT_EMAIL_FROM: props.supportEmailFrom,
+        LOG_LEVEL: props.logLevel,
+      },
+    });
+    props.table.grantReadWriteData(this.sendFunction);
+
+    // SES v2 SendEmail with raw content is authorised against the sending identity; the condition keeps the
+    // function from sending as any other address of a verified domain.
+    const stack = Stack.of(this);
+    this.sendFunction.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+        resources: [stack.formatArn({ service: 'ses', resource: 'identity', resourceName: '*' })],
+        conditions: { StringEquals: { 'ses:FromAddress': props.supportEmailAddress } },
+      }),
+    );
+
+    this.sendFunction.addEventSource(
+      new SqsEventSource(this.queue, {
+        batchSize: 10,
+        maxBatchingWindow: Duration.seconds(1),
+        // One failing reply is retried alone (and reaches the DLQ alone); the rest of the batch is sent.
+        reportBatchItemFailures: true,
+        // A burst of approvals must not exceed the providers' rate limits (SES's sending rate per second,
+        // Meta's per-number throughput). Capping the event source, not the function's reserved concurrency,
+        // leaves the excess waiting in the queue: a throttled invocation would return its messages and
+        // use up their receive count on the way to the DLQ.
+        maxConcurrency: 5,
+      }),
+    );
+  }
+}
