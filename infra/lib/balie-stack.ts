@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { Construct } from 'constructs';
 import { balieSettings } from './context.js';
@@ -30,8 +30,7 @@ export class BalieStack extends Stack {
     const storage = new Storage(this, 'Storage');
     const ingest = new Ingest(this, 'Ingest', {
       httpApi,
-      // AWS recommends 6× the consumer's timeout, so a slow batch is not redelivered mid-run.
-      visibilityTimeout: Duration.seconds(6 * triageTimeout.toSeconds()),
+      consumerTimeout: triageTimeout,
       logLevel,
       metaVerifyToken: settings.metaVerifyToken,
     });

@@ -3,9 +3,10 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { ReceiptRuleSet, TlsPolicy } from 'aws-cdk-lib/aws-ses';
 import { Lambda, LambdaInvocationType, S3 } from 'aws-cdk-lib/aws-ses-actions';
-import { Queue, QueueEncryption, type IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { IQueue, Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { BalieFunction } from './function.js';
+import { deadLetterQueue } from './queues.js';
 
 /** Where the SES receipt rule writes the raw MIME; ingest-email reads `<prefix><SES message id>`. */
 export const rawMailPrefix = 'raw/';
@@ -52,11 +53,7 @@ export class EmailIngest extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    this.deadLetterQueue = new Queue(this, 'Dlq', {
-      retentionPeriod: Duration.days(14),
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-    });
+    this.deadLetterQueue = deadLetterQueue(this, 'Dlq');
 
     this.ingestFunction = new BalieFunction(this, 'Function', {
       name: 'ingest-email',

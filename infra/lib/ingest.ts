@@ -2,15 +2,16 @@ import { Duration } from 'aws-cdk-lib';
 import { HttpMethod, type HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { BalieFunction } from './function.js';
+import { workQueueWithDlq } from './queues.js';
 
 export interface IngestProps {
   /** The API the Meta webhooks are routed on. */
   readonly httpApi: HttpApi;
-  /** How long a consumer may hold an inbound message; the queue's visibility timeout. */
-  readonly visibilityTimeout: Duration;
+  /** How long the consumer (triage) may take per batch; the queue's visibility timeout is 6× this. */
+  readonly consumerTimeout: Duration;
   readonly logLevel: string;
   /** The `hub.verify_token` Meta sends on subscription; the operator can change it in the secret. */
   readonly metaVerifyToken: string;
@@ -29,18 +30,7 @@ export class Ingest extends Construct {
   constructor(scope: Construct, id: string, props: IngestProps) {
     super(scope, id);
 
-    this.deadLetterQueue = new Queue(this, 'InboundDlq', {
-      retentionPeriod: Duration.days(14),
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-    });
-    this.queue = new Queue(this, 'InboundQueue', {
-      visibilityTimeout: props.visibilityTimeout,
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      // A poison message leaves the queue after 5 tries instead of blocking triage for days.
-      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: 5 },
-    });
+    ({ queue: this.queue, deadLetterQueue: this.deadLetterQueue } = workQueueWithDlq(this, { queue: 'InboundQueue', dlq: 'InboundDlq' }, props.consumerTimeout));
 
     // appSecret starts random, so no one can forge X-Hub-Signature-256 before the operator stores
     // the real App Secret from Meta's dashboard here.

@@ -2,9 +2,10 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { BalieFunction } from './function.js';
+import { workQueueWithDlq } from './queues.js';
 
 /** Room for a batch of ten sends with a provider call each; the outbound queue's visibility timeout is derived from it. */
 export const sendTimeout = Duration.seconds(30);
@@ -30,19 +31,7 @@ export class Outbound extends Construct {
   constructor(scope: Construct, id: string, props: OutboundProps) {
     super(scope, id);
 
-    this.deadLetterQueue = new Queue(this, 'Dlq', {
-      retentionPeriod: Duration.days(14),
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-    });
-    this.queue = new Queue(this, 'Queue', {
-      // AWS recommends 6× the consumer's timeout, so a slow batch is not redelivered mid-run.
-      visibilityTimeout: Duration.seconds(6 * sendTimeout.toSeconds()),
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      // A job the provider keeps throttling or failing leaves the queue after 5 tries instead of retrying for days.
-      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: 5 },
-    });
+    ({ queue: this.queue, deadLetterQueue: this.deadLetterQueue } = workQueueWithDlq(this, { queue: 'Queue', dlq: 'Dlq' }, sendTimeout));
 
     this.sendFunction = new BalieFunction(this, 'SendFunction', {
       name: 'send',
