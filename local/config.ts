@@ -18,6 +18,10 @@ export function localConfig(env: NodeJS.ProcessEnv = process.env) {
       DEMO: z.enum(['true', 'false']).default('true'),
       TRIAGE_POLLERS: z.coerce.number().int().min(1).max(32).default(4),
       LOG_LEVEL: logLevelSchema.default('WARN'),
+      GRAPH_API_BASE_URL: z.url().optional(),
+      WHATSAPP_ACCESS_TOKEN: z.string().min(1).optional(),
+      MESSENGER_PAGE_ACCESS_TOKEN: z.string().min(1).optional(),
+      INSTAGRAM_ACCESS_TOKEN: z.string().min(1).optional(),
     },
     env,
   );

@@ -14,6 +14,7 @@ import { createTriageHandler } from '../functions/triage/app.js';
 import { ensureLocalKeys, LOCAL_ISSUER } from '../shared/auth/local-keys.js';
 import { createDocumentClient } from '../shared/config/clients.js';
 import { DEFAULT_MAX_WEBHOOK_BYTES } from '../shared/config/env.js';
+import { sendersFor, type ChannelCredentials } from '../shared/config/senders.js';
 import { createLogger } from '../shared/config/logger.js';
 import { errorHandler } from '../shared/http/on-error.js';
 import { SqsSendJobPublisher } from '../shared/queue/send-job-publisher.js';
@@ -56,6 +57,8 @@ export interface LocalStackOptions {
   /** Seconds a received message stays invisible before SQS delivers it again. */
   visibilityTimeoutSeconds?: number;
   maxWebhookBytes?: number;
+  /** Real channel credentials; a channel without one sends to the local outbox. */
+  channels?: ChannelCredentials;
   logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
 }
 
@@ -145,7 +148,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     logger: createLogger('triage'),
   });
   const send = createSendHandler({
-    send: (job) => sendApprovedDraft({ store, senderFor: () => outbox, emailFrom: LOCAL_DEFAULTS.emailFrom }, job),
+    send: (job) => sendApprovedDraft({ store, senderFor: sendersFor(options.channels ?? {}, outbox, () => outbox), emailFrom: LOCAL_DEFAULTS.emailFrom }, job),
     logger: createLogger('send'),
   });
   const pollerLogger = createLogger('local-poller');

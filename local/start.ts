@@ -14,7 +14,14 @@ const stack = await startLocalStack({
   demo: config.DEMO === 'true',
   triagePollers: config.TRIAGE_POLLERS,
   logLevel: config.LOG_LEVEL,
+  channels: {
+    graphApiBaseUrl: config.GRAPH_API_BASE_URL,
+    whatsappAccessToken: config.WHATSAPP_ACCESS_TOKEN,
+    pageAccessToken: config.MESSENGER_PAGE_ACCESS_TOKEN,
+    instagramAccessToken: config.INSTAGRAM_ACCESS_TOKEN,
+  },
 });
+const realChannels = (['WHATSAPP_ACCESS_TOKEN', 'MESSENGER_PAGE_ACCESS_TOKEN', 'INSTAGRAM_ACCESS_TOKEN'] as const).filter((k) => config[k]);
 
 const dataDirArg = config.DATA_DIR === '.data' ? '' : `DATA_DIR=${config.DATA_DIR} `;
 console.log(`
@@ -23,6 +30,8 @@ Balie is running at ${stack.url}  (ready in ${Date.now() - started} ms)
   Inbox API        ${stack.url}/api/threads          (Authorization: Bearer <token>)
   WhatsApp webhook ${stack.url}/webhooks/whatsapp
   Email (raw MIME) ${stack.url}/local/email        Sent replies: ${stack.url}/local/outbox
+  Messenger / Instagram webhooks ${stack.url}/webhooks/messenger, ${stack.url}/webhooks/instagram
+  Replies go to   ${realChannels.length ? `the real APIs for ${realChannels.join(', ')}; the rest to the local outbox` : 'the local outbox (no channel tokens set)'}
   Health           ${stack.url}/health
 
   META_APP_SECRET   ${stack.metaAppSecret}    (X-Hub-Signature-256 = HMAC-SHA256 of the raw body)

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { answerVerification } from '../../shared/channels/meta-signature.js';
+import { normaliseMetaMessagingWebhook } from '../../shared/channels/meta-messaging/normalise.js';
 import { normaliseWhatsappWebhook } from '../../shared/channels/whatsapp/normalise.js';
 import type { EventPublisher } from '../../shared/domain/index.js';
 import { errorHandler } from '../../shared/http/on-error.js';
@@ -20,7 +21,11 @@ export interface WebhookAppDeps {
 export function createWebhookApp(deps: WebhookAppDeps): Hono {
   const app = new Hono();
   app.onError(errorHandler(deps.logger));
-  const channels = { whatsapp: normaliseWhatsappWebhook };
+  const channels = {
+    whatsapp: normaliseWhatsappWebhook,
+    messenger: normaliseMetaMessagingWebhook('messenger'),
+    instagram: normaliseMetaMessagingWebhook('instagram'),
+  };
 
   for (const [channel, normalise] of Object.entries(channels)) {
     const path = `/webhooks/${channel}`;

@@ -1,25 +1,44 @@
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { z } from 'zod';
 import { SesEmailSender } from '../../shared/channels/email/ses-sender.js';
 import { createDocumentClient } from '../../shared/config/clients.js';
 import { common, parseEnv } from '../../shared/config/env.js';
 import { createLogger } from '../../shared/config/logger.js';
-import { ProviderError, type Channel, type Sender } from '../../shared/domain/index.js';
+import { sendersFor, type ChannelCredentials } from '../../shared/config/senders.js';
+import { ProviderError } from '../../shared/domain/index.js';
 import { DynamoThreadStore } from '../../shared/store/index.js';
 import { sendApprovedDraft } from '../../shared/use-cases/send-reply.js';
 import { createSendHandler } from './app.js';
 
-const config = parseEnv({ ...common, SUPPORT_EMAIL_FROM: z.string().min(3, 'SUPPORT_EMAIL_FROM must be the From of replies, e.g. "Shop <support@shop.nl>"') });
-const store = new DynamoThreadStore(createDocumentClient(), config.TABLE_NAME);
-const email = new SesEmailSender(new SESv2Client({}), config.SUPPORT_EMAIL_FROM);
-
-// Issue 4 adds the WhatsApp, Messenger and Instagram senders; until then a reply on those channels fails
-// visibly (the draft shows the reason) instead of disappearing.
-const notYet = (channel: Channel): Sender => ({
-  send: () => Promise.reject(new ProviderError(`no ${channel} sender is configured yet`, 'no_sender', false)),
+const config = parseEnv({
+  ...common,
+  SUPPORT_EMAIL_FROM: z.string().min(3, 'SUPPORT_EMAIL_FROM must be the From of replies, e.g. "Shop <support@shop.nl>"'),
+  GRAPH_API_BASE_URL: z.url().optional(),
+  /** A Secrets Manager secret (JSON) with whatsappAccessToken, pageAccessToken, instagramAccessToken. */
+  CHANNEL_SECRET_ARN: z.string().optional(),
 });
 
+/** Read once per cold start; the tokens live in memory only and are never logged. */
+async function channelCredentials(): Promise<ChannelCredentials> {
+  if (!config.CHANNEL_SECRET_ARN) return {};
+  const out = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: config.CHANNEL_SECRET_ARN }));
+  const parsed = z
+    .object({ whatsappAccessToken: z.string().optional(), pageAccessToken: z.string().optional(), instagramAccessToken: z.string().optional() })
+    .safeParse(JSON.parse(out.SecretString ?? '{}'));
+  if (!parsed.success) throw new Error('configuration error: CHANNEL_SECRET_ARN must hold JSON with whatsappAccessToken, pageAccessToken, instagramAccessToken');
+  return parsed.data;
+}
+
+const store = new DynamoThreadStore(createDocumentClient(), config.TABLE_NAME);
+const senderFor = sendersFor(
+  { ...(await channelCredentials()), graphApiBaseUrl: config.GRAPH_API_BASE_URL },
+  new SesEmailSender(new SESv2Client({}), config.SUPPORT_EMAIL_FROM),
+  // a channel without a token fails visibly on the draft instead of disappearing
+  (channel) => ({ send: () => Promise.reject(new ProviderError(`no ${channel} access token is configured`, 'no_credentials', false)) }),
+);
+
 export const handler = createSendHandler({
-  send: (job) => sendApprovedDraft({ store, senderFor: (channel) => (channel === 'email' ? email : notYet(channel)), emailFrom: config.SUPPORT_EMAIL_FROM }, job),
+  send: (job) => sendApprovedDraft({ store, senderFor, emailFrom: config.SUPPORT_EMAIL_FROM }, job),
   logger: createLogger('send'),
 });

@@ -55,4 +55,11 @@ export class ProviderError extends BalieError {
 }
 
 /** A send is not allowed: a machine's mail, a quarantined thread, a closed messaging window. */
-export class SendRefusedError extends BalieError {}
+export class SendRefusedError extends BalieError {
+  constructor(
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}

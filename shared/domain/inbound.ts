@@ -14,6 +14,9 @@ export const messageKindSchema = z.enum([
   'interactive_reply',
   'button_reply',
   'reaction',
+  'postback',
+  'story_reply',
+  'story_mention',
   'email',
   'unsupported',
   /** A mail the parser could not read at all: kept raw in the object store, shown as such, never drafted. */
@@ -100,6 +103,8 @@ export const inboundMessageSchema = z.object({
   replyToExternalId: z.string().optional(),
   attachments: z.array(attachmentRefSchema).optional(),
   email: emailMetaSchema.optional(),
+  /** Sent by the business, not the customer (Messenger/Instagram echoes): recorded, never triaged. */
+  echo: z.boolean().optional(),
   /** When the customer sent it, as the channel reports (ISO 8601). */
   sentAt: z.iso.datetime(),
   /** When our webhook acknowledged it (ISO 8601). */
@@ -119,6 +124,8 @@ export const statusUpdateSchema = z.object({
   channel: channelSchema,
   externalId: z.string().min(1),
   status: deliveryStatusSchema,
+  /** Messenger's read receipts name no message: everything we sent up to this time was read. */
+  watermark: z.iso.datetime().optional(),
   /** The channel's own word for the status, as sent. */
   providerStatus: z.string().optional(),
   recipient: z.string().optional(),

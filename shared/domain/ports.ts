@@ -65,6 +65,8 @@ export interface ThreadStore {
   recordDeliveryStatus(ref: MessageRef, update: StatusUpdate): Promise<void>;
   /** Keeps a receipt for a message we do not know (yet), so it is never dropped. */
   putOrphanStatus(update: StatusUpdate): Promise<void>;
+  /** Receipts that arrived before the message they name was stored. */
+  findOrphanStatuses(channel: Channel, externalId: string): Promise<StatusUpdate[]>;
   getDraft(threadId: string, draftId: string): Promise<Draft | undefined>;
   /** Replaces the draft if it still has `expected.version` and `expected.state`; ConflictError otherwise. */
   updateDraft(draft: Draft, expected: { version: number; state: Draft['state'] }): Promise<void>;
@@ -108,6 +110,8 @@ export interface OutboundMessage {
   text: string;
   /** The business account to send from (WhatsApp phone-number id, page id). */
   businessId?: string;
+  /** Messenger/Instagram message tag, when the 24-hour window has passed (HUMAN_AGENT, up to 7 days). */
+  tag?: 'HUMAN_AGENT';
   email?: {
     subject: string;
     messageId: string;

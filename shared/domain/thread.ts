@@ -27,6 +27,8 @@ export const threadSchema = z.object({
   latestDraftId: z.string().optional(),
   /** Marks an agent must see: quarantined, dmarc_fail, automated:<kind>, unparseable. */
   flags: z.array(z.string()).default([]),
+  /** Up to when the customer has read what we sent (read receipts without a message id). */
+  customerReadAt: z.iso.datetime().optional(),
   /** Ids of the newest customer messages already counted, so a retried write never counts one twice. */
   appliedInboundIds: z.array(z.string()).default([]),
   updatedAt: z.iso.datetime(),

@@ -5,6 +5,7 @@ import {
   ConflictError,
   draftSchema,
   messageSchema,
+  statusUpdateSchema,
   threadSchema,
   type AuditEntry,
   type Channel,
@@ -152,6 +153,22 @@ export class DynamoThreadStore implements ThreadStore {
   async putOrphanStatus(update: StatusUpdate): Promise<void> {
     const item = { ...keys.orphanStatus(update.channel, update.externalId, update.at, update.status), entity: 'orphanStatus', ...update, ttl: ttlFrom(this.now(), MESSAGE_REF_TTL_DAYS) };
     await this.run(() => this.db.send(new PutCommand({ TableName: this.tableName, Item: item })), 'put orphan status');
+  }
+
+  async findOrphanStatuses(channel: Channel, externalId: string): Promise<StatusUpdate[]> {
+    const out = await this.run(
+      () =>
+        this.db.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': keys.orphanStatus(channel, externalId, '', '').pk },
+            ConsistentRead: true,
+          }),
+        ),
+      'find orphan statuses',
+    );
+    return (out.Items ?? []).map((item) => statusUpdateSchema.parse(item));
   }
 
   listThreads(query: ThreadQuery): Promise<ThreadPage> {

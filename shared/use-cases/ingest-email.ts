@@ -1,6 +1,7 @@
 import { cleanReplyText, cutForTriage } from '../channels/email/clean-text.js';
 import { parseEmail, type ParsedEmail } from '../channels/email/parse-email.js';
 import { sanitizeEmailHtml } from '../channels/email/sanitize.js';
+import { stripUndefined } from '../channels/json.js';
 import type { AttachmentRef, BlobStore, EmailMeta, EventPublisher, InboundMessage } from '../domain/index.js';
 
 /** What SES (or the local stand-in) tells us about one received mail. */
@@ -129,8 +130,4 @@ function sentAt(date: Date | undefined, receivedAt: string): string {
 
 function safeName(name: string): string {
   return name.normalize('NFKD').replace(/[^\w.-]+/g, '_').slice(-100) || 'attachment';
-}
-
-function stripUndefined<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }

@@ -12,6 +12,7 @@ import {
   type TriageResult,
 } from '../domain/index.js';
 import { applyInbound, type InboundChange } from './apply-inbound.js';
+import { changeThreadStatus } from './change-thread-status.js';
 import { stableId } from './ids.js';
 import { resolveThreadId } from './resolve-thread.js';
 import { triageText } from './triage-text.js';
@@ -39,6 +40,7 @@ export function createInboundEventProcessor(deps: ProcessInboundDeps): (event: I
   const now = deps.now ?? (() => new Date());
 
   async function processStatus(update: StatusUpdate): Promise<ProcessOutcome> {
+    if (update.watermark) return recordWatermark(update, update.watermark);
     const ref = await deps.store.findMessageRef(update.channel, update.externalId);
     if (!ref) {
       await deps.store.putOrphanStatus(update);
@@ -48,9 +50,39 @@ export function createInboundEventProcessor(deps: ProcessInboundDeps): (event: I
     return { outcome: 'status_recorded' };
   }
 
+  /** Messenger says "read up to T" without naming messages: the receipt is kept, and the thread remembers T. */
+  async function recordWatermark(update: StatusUpdate, watermark: string): Promise<ProcessOutcome> {
+    await deps.store.putOrphanStatus(update);
+    const threadId = update.recipient ? await deps.store.findOpenThreadId(update.channel, update.recipient) : undefined;
+    if (!threadId) return { outcome: 'status_orphaned' };
+    await changeThreadStatus(deps.store, threadId, [], now(), (t) => ({ customerReadAt: t.customerReadAt && t.customerReadAt > watermark ? t.customerReadAt : watermark }));
+    return { outcome: 'status_recorded' };
+  }
+
+  /**
+   * What the business sent, told back by the channel. Our own sends are already stored under their id; a reply an
+   * agent typed in Meta's own inbox is stored as an outbound message of the customer's thread. Never triaged.
+   */
+  async function recordEcho(inbound: InboundMessage): Promise<ProcessOutcome> {
+    const threadId = await resolveThreadId(deps.store, inbound, now());
+    const sk = `MSG#${inbound.sentAt}#${inbound.externalId}`;
+    const message: Message = { ...toMessage(inbound, threadId, sk), direction: 'outbound', statuses: { sent: inbound.sentAt } };
+    await deps.store.putMessageOnce(message);
+    if (!(await deps.store.getThread(threadId))) {
+      // the business wrote first (from Meta's inbox): the conversation waits for the customer
+      const opened = applyInbound(undefined, { threadId, inbound, message, flags: [], now: now() })!;
+      await deps.store.saveThread({ ...opened, status: 'waiting_customer' }, 0).catch((err) => {
+        if (!(err instanceof ConflictError)) throw err;
+      });
+    }
+    await deps.store.putMessageRef(inbound.channel, inbound.externalId, { threadId, messageSk: sk, done: true });
+    return { outcome: 'stored', threadId, messageId: message.id };
+  }
+
   async function processMessage(inbound: InboundMessage): Promise<ProcessOutcome> {
     const known = await deps.store.findMessageRef(inbound.channel, inbound.externalId);
     if (known?.done) return { outcome: 'duplicate', threadId: known.threadId };
+    if (inbound.echo) return recordEcho(inbound);
     const threadId = known?.threadId ?? (await resolveThreadId(deps.store, inbound, now()));
     const messageSk = `MSG#${inbound.sentAt}#${inbound.externalId}`;
     if (!known) await deps.store.putMessageRef(inbound.channel, inbound.externalId, { threadId, messageSk, done: false });
@@ -121,7 +153,7 @@ export function createInboundEventProcessor(deps: ProcessInboundDeps): (event: I
 
 /** A reaction, a machine's mail, a quarantined or unreadable mail is stored, but gets no triage and no draft. */
 export function needsReply(inbound: InboundMessage): boolean {
-  if (inbound.kind === 'reaction' || inbound.kind === 'unparseable') return false;
+  if (inbound.echo || inbound.kind === 'reaction' || inbound.kind === 'unparseable') return false;
   return !inbound.email?.automated && !inbound.email?.quarantined;
 }
 

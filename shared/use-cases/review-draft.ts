@@ -40,7 +40,7 @@ export async function approveDraft(deps: ReviewDeps, input: ApproveInput): Promi
     return draft;
   }
   if (draft.state !== 'proposed' || draft.version !== input.version) throw conflict(draft, input.version);
-  assertReplyable(thread, finalText);
+  assertReplyable(thread, finalText, now);
   const approved: Draft = {
     ...draft,
     state: 'approved',

@@ -1,9 +1,11 @@
 import { replySubject } from '../channels/email/subject.js';
 import { replyMessageId } from '../channels/email/compose-reply.js';
 import {
+  assertReplyable,
   ConflictError,
   NotFoundError,
   ProviderError,
+  SendRefusedError,
   type Channel,
   type Draft,
   type Message,
@@ -43,6 +45,15 @@ export async function sendApprovedDraft(deps: SendDeps, job: SendJob): Promise<S
   const detail = await deps.store.getThreadDetail(job.threadId);
   if (!detail) throw new NotFoundError(`no thread ${job.threadId}`);
   const answered = detail.messages.find((m) => m.id === draft.inReplyTo);
+  // Time passes between approval and send: the window may have closed meanwhile.
+  let tag: OutboundMessage['tag'];
+  try {
+    ({ tag } = assertReplyable(detail.thread, draft.finalText ?? draft.text, now()));
+  } catch (err) {
+    if (!(err instanceof SendRefusedError)) throw err;
+    await settle(deps, draft, { state: 'failed', failure: { code: 'send_refused', message: err.message } }, now());
+    return 'failed';
+  }
 
   const sending: Draft = { ...draft, state: 'sending', sendingAt: now().toISOString(), version: draft.version + 1 };
   try {
@@ -53,7 +64,7 @@ export async function sendApprovedDraft(deps: SendDeps, job: SendJob): Promise<S
   }
   await changeThreadStatus(deps.store, job.threadId, ['send_started'], now());
 
-  const outbound = outboundFor(detail.thread, sending, answered, deps.emailFrom);
+  const outbound = { ...outboundFor(detail.thread, sending, answered, deps.emailFrom), ...(tag ? { tag } : {}) };
   let providerMessageId: string;
   try {
     ({ providerMessageId } = await deps.senderFor(detail.thread.channel).send(outbound));
@@ -101,6 +112,9 @@ async function recordSent(deps: SendDeps, thread: Thread, sending: Draft, outbou
     statuses: { sent: sentAt },
     raw: { draftId: sending.id, approvedBy: sending.approvedBy },
   });
+  // A receipt can beat us here (Meta sends "sent" as soon as it accepts): apply what was kept for this id.
+  const ref = { threadId: thread.id, messageSk: sk };
+  for (const early of await deps.store.findOrphanStatuses(thread.channel, providerMessageId)) await deps.store.recordDeliveryStatus(ref, early);
   if (outbound.email) {
     await deps.store.putEmailRoute(providerMessageId, thread.id);
     await deps.store.putEmailRoute(outbound.email.messageId, thread.id);

@@ -12,6 +12,8 @@ export interface TestStack {
   stack: LocalStack;
   token(role?: Role): Promise<string>;
   postWhatsapp(payload: unknown): Promise<Response>;
+  /** A signed POST to /webhooks/<channel>. */
+  postMeta(channel: 'whatsapp' | 'messenger' | 'instagram', payload: unknown): Promise<Response>;
   /** POST /local/email with one raw message; `query` sets SES verdicts, e.g. `spam=FAIL`. */
   postEmail(raw: string | Uint8Array, query?: string): Promise<Response>;
   api<T = unknown>(path: string, role?: Role): Promise<{ status: number; body: T }>;
@@ -34,6 +36,7 @@ export async function startTestStack(options: LocalStackOptions = {}): Promise<T
     stack,
     token,
     postWhatsapp: (payload) => postSignedWebhook(`${stack.url}/webhooks/whatsapp`, payload, stack.metaAppSecret),
+    postMeta: (channel, payload) => postSignedWebhook(`${stack.url}/webhooks/${channel}`, payload, stack.metaAppSecret),
     postEmail: (raw, query) => fetch(`${stack.url}/local/email${query ? `?${query}` : ''}`, { method: 'POST', headers: { 'content-type': 'message/rfc822' }, body: raw }),
     async api(path, role = 'agent') {
       const res = await fetch(`${stack.url}${path}`, { headers: { authorization: `Bearer ${await token(role)}` } });

@@ -86,3 +86,17 @@ describe('the send worker (dynalite)', () => {
     expect(await store.getThread(job.threadId)).toMatchObject({ status: 'awaiting_approval', unanswered: 1 });
   });
 });
+
+describe('receipts that arrive before the send is recorded', () => {
+  it('are applied to the sent message once it is stored', async () => {
+    const job = await approvedThread('31670000006');
+    const early = sender(async () => {
+      // Meta's "delivered" webhook is processed while our send call is still returning
+      await process()({ type: 'status', channel: 'whatsapp', externalId: 'wamid.out.early', status: 'delivered', at: '2026-11-25T08:00:05.000Z', raw: {} });
+      return { providerMessageId: 'wamid.out.early' };
+    });
+    expect(await sendApprovedDraft(deps(early), job)).toBe('sent');
+    const detail = (await store.getThreadDetail(job.threadId))!;
+    expect(detail.messages.find((m) => m.direction === 'outbound')?.statuses).toMatchObject({ delivered: '2026-11-25T08:00:05.000Z' });
+  });
+});

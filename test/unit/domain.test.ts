@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decidePriority, InvalidTransitionError, slaDueAt, transition, type Classification } from '../../shared/domain/index.js';
+import { decidePriority, InvalidTransitionError, messagingWindow, slaDueAt, transition, type Classification } from '../../shared/domain/index.js';
 
 const classification = (over: Partial<Classification>): Classification => ({
   category: 'other',
@@ -60,5 +60,29 @@ describe('priority and SLA', () => {
     const from = new Date('2026-11-25T09:00:00Z');
     expect(slaDueAt('P1', from)).toBe('2026-11-25T10:00:00.000Z');
     expect(slaDueAt('P3', from)).toBe('2026-11-26T09:00:00.000Z');
+  });
+});
+
+describe('messaging windows', () => {
+  const last = '2026-11-25T09:00:00.000Z';
+  const after = (hours: number, minutes = 0) => new Date(Date.parse(last) + hours * 3_600_000 + minutes * 60_000);
+
+  it('lets WhatsApp free text go until exactly 24 hours, then asks for a template', () => {
+    expect(messagingWindow('whatsapp', last, after(23, 59))).toEqual({ open: true });
+    expect(messagingWindow('whatsapp', last, after(24))).toEqual({ open: true });
+    expect(messagingWindow('whatsapp', last, after(24, 1))).toMatchObject({ open: false, templateRequired: true, reason: expect.stringContaining('approved template') });
+  });
+
+  it('lets Messenger and Instagram answer after 24 hours only with the HUMAN_AGENT tag, up to 7 days', () => {
+    for (const channel of ['messenger', 'instagram'] as const) {
+      expect(messagingWindow(channel, last, after(24))).toEqual({ open: true });
+      expect(messagingWindow(channel, last, after(24, 1))).toEqual({ open: true, tag: 'HUMAN_AGENT' });
+      expect(messagingWindow(channel, last, after(168))).toEqual({ open: true, tag: 'HUMAN_AGENT' });
+      expect(messagingWindow(channel, last, after(168, 1))).toMatchObject({ open: false, templateRequired: false });
+    }
+  });
+
+  it('has no window for email', () => {
+    expect(messagingWindow('email', last, after(24 * 90))).toEqual({ open: true });
   });
 });

@@ -1,5 +1,6 @@
 import type { DeliveryStatus, InboundEvent, InboundMessage, MediaRef, MessageKind, StatusUpdate } from '../../domain/index.js';
 import { PayloadError } from '../errors.js';
+import { obj, str, stripUndefined } from '../json.js';
 import { whatsappValueSchema, whatsappWebhookSchema, type WaMessage, type WaStatus, type WaValue } from './payload.js';
 
 type Normalised = Pick<InboundMessage, 'kind' | 'text'> & Partial<Pick<InboundMessage, 'media' | 'location' | 'replyToExternalId'>>;
@@ -128,16 +129,4 @@ function normaliseStatus(s: WaStatus): StatusUpdate {
 
 function fromUnix(seconds: string): string {
   return new Date(Number(seconds) * 1000).toISOString();
-}
-
-function obj(v: unknown): Record<string, unknown> | undefined {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-}
-
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : undefined;
-}
-
-function stripUndefined<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
