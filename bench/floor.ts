@@ -4,10 +4,10 @@ import { percentile, pool } from './stats.js';
 
 /**
  * The floor: per message, the same SQS and DynamoDB calls the pipeline makes (one send; receive and delete in
- * batches of 10; four reads and six conditional-free writes), made by a bare script with no parsing, no
- * triage and no HTTP, against the same emulators.
+ * batches of 10; three reads and six writes), made by a bare script with no parsing, no triage and no HTTP,
+ * against the same emulators. `sequential` sends one message at a time and waits for it: latency with no backlog.
  */
-export async function measureFloor(sqs: SQSClient, db: DynamoDBDocumentClient, table: string, n: number, concurrency: number, consumers: number) {
+export async function measureFloor(sqs: SQSClient, db: DynamoDBDocumentClient, table: string, n: number, concurrency: number, consumers: number, sequential = false) {
   const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: `bench-floor-${Date.now()}` }));
   const sendLatency: number[] = [];
   const endToEnd: number[] = [];
@@ -30,7 +30,6 @@ export async function measureFloor(sqs: SQSClient, db: DynamoDBDocumentClient, t
           for (const sk of ['route', 'ref']) await db.send(new PutCommand({ TableName: table, Item: { pk, sk } }));
           await db.send(new GetCommand({ TableName: table, Key: { pk, sk: 'META' } }));
           for (const sk of ['msg', 'draft']) await db.send(new PutCommand({ TableName: table, Item: { pk, sk, body: m.Body } }));
-          await db.send(new GetCommand({ TableName: table, Key: { pk, sk: 'META' } }));
           for (const sk of ['META', 'ref']) await db.send(new PutCommand({ TableName: table, Item: { pk, sk } }));
           endToEnd.push(Date.now() - sentAt);
         }),
@@ -40,10 +39,11 @@ export async function measureFloor(sqs: SQSClient, db: DynamoDBDocumentClient, t
     }
   };
   const consumerLoops = Array.from({ length: consumers }, consume);
-  await pool(n, concurrency, async (i) => {
+  await pool(n, sequential ? 1 : concurrency, async (i) => {
     const t0 = Date.now();
     await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: JSON.stringify({ i, sentAt: t0, text: 'Waar blijft mijn bestelling?' }) }));
     sendLatency.push(Date.now() - t0);
+    while (sequential && done <= i) await new Promise((r) => setTimeout(r, 2));
   });
   while (done < n) await new Promise((r) => setTimeout(r, 10));
   const seconds = (Date.now() - started) / 1000;
