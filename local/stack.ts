@@ -17,6 +17,7 @@ import { DEFAULT_MAX_WEBHOOK_BYTES } from '../shared/config/env.js';
 import { sendersFor, type ChannelCredentials } from '../shared/config/senders.js';
 import { createLogger } from '../shared/config/logger.js';
 import { errorHandler } from '../shared/http/on-error.js';
+import { sqsRetryLater } from '../shared/queue/retry-later.js';
 import { SqsSendJobPublisher } from '../shared/queue/send-job-publisher.js';
 import { SqsEventPublisher } from '../shared/queue/sqs-publisher.js';
 import { DynamoThreadStore, ensureTable, S3BlobStore } from '../shared/store/index.js';
@@ -149,6 +150,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   });
   const send = createSendHandler({
     send: (job) => sendApprovedDraft({ store, senderFor: sendersFor(options.channels ?? {}, outbox, () => outbox), emailFrom: LOCAL_DEFAULTS.emailFrom }, job),
+    retryLater: sqsRetryLater(sqsClient, () => outbound.queue.url),
     logger: createLogger('send'),
   });
   const pollerLogger = createLogger('local-poller');

@@ -2,7 +2,8 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { z } from 'zod';
 import { SesEmailSender } from '../../shared/channels/email/ses-sender.js';
-import { createDocumentClient } from '../../shared/config/clients.js';
+import { createDocumentClient, createSqsClient } from '../../shared/config/clients.js';
+import { queueUrlFromArn, sqsRetryLater } from '../../shared/queue/retry-later.js';
 import { common, parseEnv } from '../../shared/config/env.js';
 import { createLogger } from '../../shared/config/logger.js';
 import { sendersFor, type ChannelCredentials } from '../../shared/config/senders.js';
@@ -40,5 +41,6 @@ const senderFor = sendersFor(
 
 export const handler = createSendHandler({
   send: (job) => sendApprovedDraft({ store, senderFor, emailFrom: config.SUPPORT_EMAIL_FROM }, job),
+  retryLater: sqsRetryLater(createSqsClient(), (record) => queueUrlFromArn(record.eventSourceARN)),
   logger: createLogger('send'),
 });

@@ -5,13 +5,13 @@ import { balieSettings } from './context.js';
 import { EmailIngest } from './email.js';
 import { Inbox } from './inbox.js';
 import { Ingest } from './ingest.js';
-import { Outbound } from './outbound.js';
+import { channelTokenKeys, Outbound } from './outbound.js';
 import { Storage } from './storage.js';
 import { Triage, triageTimeout } from './triage.js';
 
 /**
  * The whole of Balie in AWS: webhooks and email → inbound queue → triage → table ← inbox API;
- * an approval → outbound queue → send → SES (and later Meta).
+ * an approval → outbound queue → send → SES, or Meta's Graph API for WhatsApp, Messenger and Instagram.
  */
 export class BalieStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
@@ -47,6 +47,7 @@ export class BalieStack extends Stack {
       supportEmailFrom: settings.supportEmailFrom,
       supportEmailAddress: settings.supportEmailAddress,
       logLevel,
+      graphApiBaseUrl: settings.graphApiBaseUrl,
     });
     const inbox = new Inbox(this, 'Inbox', {
       httpApi,
@@ -71,6 +72,10 @@ export class BalieStack extends Stack {
     new CfnOutput(this, 'MetaWebhookSecretArn', {
       value: ingest.metaSecret.secretArn,
       description: 'Store the Meta App Secret (appSecret) and your verifyToken here',
+    });
+    new CfnOutput(this, 'ChannelTokensSecretArn', {
+      value: outbound.channelTokens.secretArn,
+      description: `Store the Meta access tokens here as JSON: ${channelTokenKeys.join(', ')} (each optional)`,
     });
     // CloudFormation cannot activate a receipt rule set; until the operator does, SES delivers no mail to it.
     new CfnOutput(this, 'ReceiptRuleSetName', {

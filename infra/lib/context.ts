@@ -13,6 +13,8 @@ export const contextDefaults = {
   mailRetentionDays: '365',
   /** The From of every email reply: `Name <address>` or a bare address; its domain must be verified in SES. */
   supportEmailFrom: 'Balie <support@example.com>',
+  /** The Meta Graph API version the send function calls (WhatsApp Cloud API, Messenger, Instagram), e.g. `v21.0`. */
+  graphApiVersion: 'v21.0',
 };
 
 export interface BalieSettings {
@@ -27,6 +29,8 @@ export interface BalieSettings {
   readonly supportEmailFrom: string;
   /** The bare address inside supportEmailFrom: the only one the send function may send as. */
   readonly supportEmailAddress: string;
+  /** `https://graph.facebook.com/<graphApiVersion>`: where the send function reaches WhatsApp, Messenger and Instagram. */
+  readonly graphApiBaseUrl: string;
 }
 
 // No whitespace, angle brackets, quotes or commas in the address itself, so a list of addresses is refused.
@@ -74,6 +78,13 @@ export function balieSettings(scope: Construct): BalieSettings {
   };
   const supportFrom = sender('supportEmailFrom');
 
+  // The version becomes part of a URL, so only Meta's own form (`v21.0`) is accepted; no path, no whitespace.
+  const graphVersion = (key: 'graphApiVersion'): string => {
+    const version = context(key);
+    if (!/^v\d+\.\d+$/.test(version)) throw new Error(`context ${key} must be a Graph API version like "v21.0", got "${version}"`);
+    return version;
+  };
+
   return {
     callbackUrl: context('callbackUrl'),
     logoutUrl: context('logoutUrl'),
@@ -84,5 +95,6 @@ export function balieSettings(scope: Construct): BalieSettings {
     mailRetention: days('mailRetentionDays'),
     supportEmailFrom: supportFrom.from,
     supportEmailAddress: supportFrom.address,
+    graphApiBaseUrl: `https://graph.facebook.com/${graphVersion('graphApiVersion')}`,
   };
 }

@@ -2,6 +2,7 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { BalieFunction } from './function.js';
@@ -17,21 +18,38 @@ export interface OutboundProps {
   /** The bare address in supportEmailFrom; SES sends only with this From. */
   readonly supportEmailAddress: string;
   readonly logLevel: string;
+  /** Meta's Graph API with its version, e.g. `https://graph.facebook.com/v21.0`. */
+  readonly graphApiBaseUrl: string;
 }
+
+/** The keys of the channel token secret that the send function reads; each one may be absent. */
+export const channelTokenKeys = ['whatsappAccessToken', 'pageAccessToken', 'instagramAccessToken'] as const;
 
 /**
  * Where approved replies leave: the outbound queue (with its DLQ) that inbox-api puts one send job on per
- * approval, and the send function that delivers each job on the channel the thread came from.
+ * approval, the send function that delivers each job on the channel the thread came from (SES for email,
+ * Meta's Graph API for WhatsApp, Messenger and Instagram), and the secret holding the Meta channel tokens.
  */
 export class Outbound extends Construct {
   readonly queue: Queue;
   readonly deadLetterQueue: Queue;
   readonly sendFunction: BalieFunction;
+  /** The Meta channel access tokens; only the send function may read it. */
+  readonly channelTokens: Secret;
 
   constructor(scope: Construct, id: string, props: OutboundProps) {
     super(scope, id);
 
     ({ queue: this.queue, deadLetterQueue: this.deadLetterQueue } = workQueueWithDlq(this, { queue: 'Queue', dlq: 'Dlq' }, sendTimeout));
+
+    // Created empty: no token is ever in the template or the repository. The operator stores the tokens from
+    // Meta's dashboard (aws secretsmanager put-secret-value); the send function reads them at cold start, so a
+    // new token reaches new instances without a deploy. A channel without a token fails visibly on its drafts.
+    // Keep the template's `{}` as it is: a changed initial value would overwrite the tokens the operator stored.
+    this.channelTokens = new Secret(this, 'ChannelTokens', {
+      description: `Meta channel access tokens for the send function, as JSON: ${channelTokenKeys.join(', ')} (each optional). Created empty; the operator fills it in.`,
+      secretObjectValue: {},
+    });
 
     this.sendFunction = new BalieFunction(this, 'SendFunction', {
       name: 'send',
@@ -41,9 +59,14 @@ export class Outbound extends Construct {
         TABLE_NAME: props.table.tableName,
         SUPPORT_EMAIL_FROM: props.supportEmailFrom,
         LOG_LEVEL: props.logLevel,
+        CHANNEL_SECRET_ARN: this.channelTokens.secretArn,
+        GRAPH_API_BASE_URL: props.graphApiBaseUrl,
       },
     });
     props.table.grantReadWriteData(this.sendFunction);
+    this.channelTokens.grantRead(this.sendFunction);
+    // The Graph API is plain HTTPS with the token as bearer: no IAM. The function runs outside a VPC, so it
+    // has the internet access that needs.
 
     // SES v2 SendEmail with raw content is authorised against the sending identity; the condition keeps the
     // function from sending as any other address of a verified domain.

@@ -21,6 +21,11 @@ const days = (n: number): number => n * 24 * 60 * 60;
 const sesStatementsOf = (template: Template, fn: Resource): Statement[] =>
   statementsAllowedTo(template, fn).filter((s) => [s.Action].flat().some((a) => a.startsWith('ses:')));
 const anySesIdentity = 'arn:AWS::Partition:ses:AWS::Region:AWS::AccountId:identity/*';
+/** The keys functions/send/handler.ts reads from the secret named by CHANNEL_SECRET_ARN. */
+const tokenKeys = ['whatsappAccessToken', 'pageAccessToken', 'instagramAccessToken'];
+/** The channel token secret: the one secret whose description names the token keys (the Meta webhook secret does not). */
+const channelSecretOf = (template: Template): [id: string, resource: Resource] =>
+  onlyResource(template, 'AWS::SecretsManager::Secret', { Description: Match.stringLikeRegexp('whatsappAccessToken') });
 
 describe('outbound path', () => {
   let template: Template;
@@ -119,6 +124,33 @@ describe('outbound path', () => {
       }
     });
 
+    it('is told the channel token secret and the Graph API v21.0 base URL', () => {
+      const [secretId] = channelSecretOf(template);
+      expect(send.Properties.Environment).toEqual({
+        Variables: expect.objectContaining({
+          CHANNEL_SECRET_ARN: { Ref: secretId },
+          GRAPH_API_BASE_URL: 'https://graph.facebook.com/v21.0',
+        }),
+      });
+    });
+
+    it('may read the channel token secret, and no other function may', () => {
+      const [secretId] = channelSecretOf(template);
+      expect(resourcesAllowedFor(template, send, 'secretsmanager:GetSecretValue')).toEqual([secretId]);
+      const functions = Object.entries(template.findResources('AWS::Lambda::Function')) as [string, Resource][];
+      const others = functions.filter(([id]) => id !== sendId);
+      expect(others).toHaveLength(4);
+      for (const [id, fn] of others) {
+        // Neither this secret nor a wildcard that would match it.
+        const readable = resourcesAllowedFor(template, fn, 'secretsmanager:GetSecretValue').filter((r) => r === secretId || r.includes('*'));
+        expect(readable, id).toEqual([]);
+      }
+    });
+
+    it('reaches Meta’s Graph API over HTTPS from outside a VPC, with no IAM permission for it', () => {
+      expect(send.Properties.VpcConfig).toBeUndefined();
+    });
+
     it('has no access to S3, publishes to no queue and does not touch the inbound queue', () => {
       const [inboundId] = queueFeeding(template, 'triage');
       expect(actionsAllowedTo(template, send).filter((a) => a.startsWith('s3:'))).toEqual([]);
@@ -126,6 +158,34 @@ describe('outbound path', () => {
       expect(resourcesAllowedFor(template, send, 'sqs:ReceiveMessage')).toEqual([`${outboundId}.Arn`]);
       const everyResource = statementsAllowedTo(template, send).flatMap((s) => [s.Resource].flat().map(asText));
       expect(everyResource.filter((r) => r.startsWith(inboundId))).toEqual([]);
+    });
+  });
+
+  describe('channel token secret', () => {
+    it('starts as a JSON object without any token, for the operator to fill in', () => {
+      const [, secret] = channelSecretOf(template);
+      const props = secret.Properties as { SecretString?: unknown; GenerateSecretString?: { SecretStringTemplate?: unknown; GenerateStringKey?: string } };
+      // Without either, Secrets Manager would store a random password, which the send function cannot parse as JSON.
+      const initial = [props.SecretString, props.GenerateSecretString?.SecretStringTemplate].filter((v) => v !== undefined);
+      expect(initial).toHaveLength(1);
+      for (const value of initial) {
+        // A literal in the template: nothing resolved at deploy time from a parameter or another secret.
+        expect(typeof value).toBe('string');
+        const parsed = JSON.parse(value as string) as unknown;
+        expect(parsed).toBeTypeOf('object');
+        for (const key of tokenKeys) expect((parsed as Record<string, unknown>)[key] ?? '', key).toBe('');
+      }
+      expect(tokenKeys).not.toContain(props.GenerateSecretString?.GenerateStringKey);
+    });
+
+    it('says in its description which keys to store', () => {
+      const [, secret] = channelSecretOf(template);
+      for (const key of tokenKeys) expect(secret.Properties.Description).toContain(key);
+    });
+
+    it('is named in an output', () => {
+      const [secretId] = channelSecretOf(template);
+      template.hasOutput('ChannelTokensSecretArn', { Value: { Ref: secretId } });
     });
   });
 
@@ -164,6 +224,28 @@ describe('outbound settings from context', () => {
     } finally {
       cleanup();
     }
+  });
+
+  it('calls the Graph API version given as graphApiVersion on the command line', () => {
+    const { template, cleanup } = synthesizeBalie({ ...withoutBundling, graphApiVersion: 'v22.0' });
+    try {
+      const [, send] = functionOf(template, 'send');
+      expect(send.Properties.Environment).toEqual({
+        Variables: expect.objectContaining({ GRAPH_API_BASE_URL: 'https://graph.facebook.com/v22.0' }),
+      });
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('refuses a graphApiVersion not of the form v21.0, naming the key', () => {
+    for (const version of ['v22', '22.0', 'V22.0', 'v22.0/', 'v22.0/me', 'v22.0?x=1', ' v22.0', 'v22.0 ', 'latest', '']) {
+      expect(() => balieSettings(new App({ context: { graphApiVersion: version } })), version).toThrow(/graphApiVersion/);
+    }
+  });
+
+  it('uses Graph API v21.0 when graphApiVersion is not set', () => {
+    expect(balieSettings(new App()).graphApiBaseUrl).toBe('https://graph.facebook.com/v21.0');
   });
 
   it('finds the bare address in a From with a display name and takes a bare address as it is', () => {
