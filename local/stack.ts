@@ -14,7 +14,8 @@ import { createTriageHandler } from '../functions/triage/app.js';
 import { ensureLocalKeys, LOCAL_ISSUER } from '../shared/auth/local-keys.js';
 import { createDocumentClient } from '../shared/config/clients.js';
 import { DEFAULT_MAX_WEBHOOK_BYTES } from '../shared/config/env.js';
-import { sendersFor, type ChannelCredentials } from '../shared/config/senders.js';
+import { graphOptionsFor, sendersFor, type ChannelCredentials } from '../shared/config/senders.js';
+import { GraphMediaArchive } from '../shared/channels/meta-graph/media-archive.js';
 import { createLogger } from '../shared/config/logger.js';
 import { errorHandler } from '../shared/http/on-error.js';
 import { sqsRetryLater } from '../shared/queue/retry-later.js';
@@ -145,7 +146,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   }));
 
   const triage = createTriageHandler({
-    processEvent: createInboundEventProcessor({ store, classifier: new RuleClassifier(), drafter: new TemplateDrafter() }),
+    processEvent: createInboundEventProcessor({
+      store,
+      classifier: new RuleClassifier(),
+      drafter: new TemplateDrafter(),
+      media: new GraphMediaArchive(blobs, graphOptionsFor(options.channels ?? {})),
+    }),
     logger: createLogger('triage'),
   });
   const send = createSendHandler({

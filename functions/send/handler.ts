@@ -1,12 +1,12 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { z } from 'zod';
 import { SesEmailSender } from '../../shared/channels/email/ses-sender.js';
 import { createDocumentClient, createSqsClient } from '../../shared/config/clients.js';
 import { queueUrlFromArn, sqsRetryLater } from '../../shared/queue/retry-later.js';
 import { common, parseEnv } from '../../shared/config/env.js';
+import { readChannelCredentials } from '../../shared/config/channel-credentials.js';
 import { createLogger } from '../../shared/config/logger.js';
-import { sendersFor, type ChannelCredentials } from '../../shared/config/senders.js';
+import { sendersFor } from '../../shared/config/senders.js';
 import { ProviderError } from '../../shared/domain/index.js';
 import { DynamoThreadStore } from '../../shared/store/index.js';
 import { sendApprovedDraft } from '../../shared/use-cases/send-reply.js';
@@ -20,20 +20,9 @@ const config = parseEnv({
   CHANNEL_SECRET_ARN: z.string().optional(),
 });
 
-/** Read once per cold start; the tokens live in memory only and are never logged. */
-async function channelCredentials(): Promise<ChannelCredentials> {
-  if (!config.CHANNEL_SECRET_ARN) return {};
-  const out = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: config.CHANNEL_SECRET_ARN }));
-  const parsed = z
-    .object({ whatsappAccessToken: z.string().optional(), pageAccessToken: z.string().optional(), instagramAccessToken: z.string().optional() })
-    .safeParse(JSON.parse(out.SecretString ?? '{}'));
-  if (!parsed.success) throw new Error('configuration error: CHANNEL_SECRET_ARN must hold JSON with whatsappAccessToken, pageAccessToken, instagramAccessToken');
-  return parsed.data;
-}
-
 const store = new DynamoThreadStore(createDocumentClient(), config.TABLE_NAME);
 const senderFor = sendersFor(
-  { ...(await channelCredentials()), graphApiBaseUrl: config.GRAPH_API_BASE_URL },
+  { ...(await readChannelCredentials(config.CHANNEL_SECRET_ARN)), graphApiBaseUrl: config.GRAPH_API_BASE_URL },
   new SesEmailSender(new SESv2Client({}), config.SUPPORT_EMAIL_FROM),
   // a channel without a token fails visibly on the draft instead of disappearing
   (channel) => ({ send: () => Promise.reject(new ProviderError(`no ${channel} access token is configured`, 'no_credentials', false)) }),

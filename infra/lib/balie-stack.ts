@@ -41,12 +41,19 @@ export class BalieStack extends Stack {
       mailRetention: settings.mailRetention,
       logLevel,
     });
-    new Triage(this, 'Triage', { queue: ingest.queue, table: storage.table, logLevel });
     const outbound = new Outbound(this, 'Outbound', {
       table: storage.table,
       supportEmailFrom: settings.supportEmailFrom,
       supportEmailAddress: settings.supportEmailAddress,
       logLevel,
+      graphApiBaseUrl: settings.graphApiBaseUrl,
+    });
+    new Triage(this, 'Triage', {
+      queue: ingest.queue,
+      table: storage.table,
+      logLevel,
+      mediaBucket: email.bucket,
+      channelTokens: outbound.channelTokens,
       graphApiBaseUrl: settings.graphApiBaseUrl,
     });
     const inbox = new Inbox(this, 'Inbox', {

@@ -48,6 +48,8 @@ export class EmailIngest extends Construct {
       lifecycleRules: [
         { id: 'expire-raw-mail', prefix: rawMailPrefix, expiration: props.rawMailRetention },
         { id: 'expire-mail-parts', prefix: mailPartsPrefix, expiration: props.mailRetention },
+        // customer media from the chat channels, copied by triage
+        { id: 'expire-media', prefix: 'media/', expiration: props.mailRetention },
       ],
       // Customers' mail outlives any one deployment of the stack, as the table does.
       removalPolicy: RemovalPolicy.RETAIN,

@@ -1,6 +1,8 @@
 import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { BalieFunction } from './function.js';
@@ -15,6 +17,11 @@ export interface TriageProps {
   readonly queue: IQueue;
   readonly table: ITable;
   readonly logLevel: string;
+  /** Customer media (WhatsApp, Messenger, Instagram) is copied here, under media/. */
+  readonly mediaBucket: IBucket;
+  /** The channel tokens: WhatsApp media is fetched from the Graph API with them. */
+  readonly channelTokens: ISecret;
+  readonly graphApiBaseUrl: string;
 }
 
 /** Consumes the inbound queue: thread resolution, classification, priority and a drafted reply. */
@@ -31,9 +38,14 @@ export class Triage extends Construct {
       environment: {
         TABLE_NAME: props.table.tableName,
         LOG_LEVEL: props.logLevel,
+        MEDIA_BUCKET: props.mediaBucket.bucketName,
+        CHANNEL_SECRET_ARN: props.channelTokens.secretArn,
+        GRAPH_API_BASE_URL: props.graphApiBaseUrl,
       },
     });
     props.table.grantReadWriteData(this.triageFunction);
+    props.mediaBucket.grantPut(this.triageFunction, 'media/*');
+    props.channelTokens.grantRead(this.triageFunction);
 
     this.triageFunction.addEventSource(
       new SqsEventSource(props.queue, {

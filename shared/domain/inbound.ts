@@ -26,6 +26,13 @@ export type MessageKind = z.infer<typeof messageKindSchema>;
 
 export const mediaRefSchema = z.object({
   id: z.string(),
+  /** Where the channel serves it (Messenger/Instagram CDN URLs); WhatsApp media is fetched by id. */
+  url: z.string().optional(),
+  /** Our copy in the object store, once downloaded. */
+  key: z.string().optional(),
+  size: z.number().int().min(0).optional(),
+  /** Why the download failed; the reference stays, so an agent can still see what was sent. */
+  fetchError: z.string().optional(),
   mimeType: z.string().optional(),
   sha256: z.string().optional(),
   filename: z.string().optional(),

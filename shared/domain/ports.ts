@@ -1,5 +1,5 @@
 import type { Channel } from './channel.js';
-import type { Contact, InboundEvent, InboundMessage, StatusUpdate } from './inbound.js';
+import type { Contact, InboundEvent, InboundMessage, MediaRef, StatusUpdate } from './inbound.js';
 import type { ThreadStatus } from './thread-status.js';
 import type { AuditEntry, Draft, Message, SendJob, Thread } from './thread.js';
 import type { Category, Classification, Priority } from './triage.js';
@@ -127,4 +127,9 @@ export interface Sender {
 
 export interface SendJobPublisher {
   publish(job: SendJob): Promise<void>;
+}
+
+/** Copies a customer's media from the channel into our object store; answers the reference with its key. */
+export interface MediaArchive {
+  archive(channel: Channel, media: MediaRef): Promise<MediaRef>;
 }

@@ -5,6 +5,8 @@ import {
   type Drafter,
   type InboundEvent,
   type InboundMessage,
+  type MediaArchive,
+  type MediaRef,
   type Message,
   type StatusUpdate,
   type Thread,
@@ -21,6 +23,8 @@ export interface ProcessInboundDeps {
   store: ThreadStore;
   classifier: Classifier;
   drafter: Drafter;
+  /** Copies customer media into the object store; without it media stays a reference. */
+  media?: MediaArchive;
   now?: () => Date;
 }
 
@@ -89,7 +93,7 @@ export function createInboundEventProcessor(deps: ProcessInboundDeps): (event: I
 
     const existing = await deps.store.getThread(threadId);
     const triage = needsReply(inbound) ? await triageMessage(inbound, existing) : undefined;
-    const message = toMessage(inbound, threadId, messageSk, triage);
+    const message = { ...toMessage(inbound, threadId, messageSk, triage), media: await archiveMedia(inbound) };
     await deps.store.putMessageOnce(message);
     const draft = triage ? await draftReply(inbound, threadId, message.id, triage) : undefined;
     if (draft) await deps.store.putDraftOnce(draft);
@@ -98,6 +102,17 @@ export function createInboundEventProcessor(deps: ProcessInboundDeps): (event: I
     await deps.store.putMessageRef(inbound.channel, inbound.externalId, { threadId, messageSk, done: true });
     // A redelivery that finishes an interrupted attempt is the one that counts the message; a concurrent copy is not.
     return counted ? { outcome: 'stored', threadId, messageId: message.id, draftId: draft?.id } : { outcome: 'duplicate', threadId };
+  }
+
+  /** Best effort: a failed download keeps the reference and says why; it never loses the message. */
+  async function archiveMedia(inbound: InboundMessage): Promise<MediaRef | undefined> {
+    // Meta's policy: story mention media must not be stored, only its CDN URL
+    if (!inbound.media || !deps.media || inbound.kind === 'story_mention') return inbound.media;
+    try {
+      return await deps.media.archive(inbound.channel, inbound.media);
+    } catch (err) {
+      return { ...inbound.media, fetchError: err instanceof Error ? err.message : String(err) };
+    }
   }
 
   function triageMessage(inbound: InboundMessage, thread: Thread | undefined): Promise<TriageResult> {

@@ -40,6 +40,18 @@ export async function startFakeGraphApi() {
     req.on('data', (d) => (raw += d));
     req.on('end', () => {
       const body = JSON.parse(raw || '{}') as Record<string, unknown>;
+      const port = (server.address() as AddressInfo).port;
+      // WhatsApp media: GET /v21.0/{media-id} gives a URL; GET on it (with the token) gives the bytes
+      const lookup = /^\/v21\.0\/(\d+)$/.exec(req.url ?? '');
+      if (req.method === 'GET' && lookup) {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ messaging_product: 'whatsapp', url: `http://127.0.0.1:${port}/media-bytes/${lookup[1]}`, mime_type: 'image/jpeg', sha256: 'x', file_size: 9, id: lookup[1] }));
+        return;
+      }
+      if (req.method === 'GET' && req.url?.startsWith('/media-bytes/')) {
+        if (req.headers.authorization !== 'Bearer local-test-wa-token') return void res.writeHead(401).end();
+        res.writeHead(200, { 'content-type': 'image/jpeg' }).end(Buffer.from(`JPEG-${req.url.slice(13)}`));
+        return;
+      }
       requests.push({ method: req.method ?? '', path: req.url ?? '', authorization: req.headers.authorization, body });
       counter += 1;
       const scripted = answers.shift();

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { balieSettings } from '../../infra/lib/context.js';
 import {
   actionsAllowedTo,
+  asText,
   cdkContext,
   functionOf,
   onlyResource,
@@ -181,10 +182,13 @@ describe('email channel', () => {
       expect(actionsAllowedTo(template, emailFunction).filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
     });
 
-    it('is the only function with access to the mail bucket', () => {
-      for (const service of ['ingest-webhook', 'triage', 'inbox-api', 'send']) {
+    it('is the only function with access to mail; triage may only put media/', () => {
+      for (const service of ['ingest-webhook', 'inbox-api', 'send']) {
         expect(actionsAllowedTo(template, functionOf(template, service)[1]).filter((a) => a.startsWith('s3:'))).toEqual([]);
       }
+      const triage = functionOf(template, 'triage')[1];
+      expect(actionsAllowedTo(template, triage).filter((a) => a.startsWith('s3:') && !/^s3:(PutObject|Abort)/.test(a))).toEqual([]);
+      expect(asText(resourcesAllowedFor(template, triage, 's3:PutObject'))).toContain('/media/*');
     });
   });
 });

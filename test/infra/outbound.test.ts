@@ -134,12 +134,14 @@ describe('outbound path', () => {
       });
     });
 
-    it('may read the channel token secret, and no other function may', () => {
+    it('may read the channel token secret, as may triage (for media), and no other function', () => {
       const [secretId] = channelSecretOf(template);
       expect(resourcesAllowedFor(template, send, 'secretsmanager:GetSecretValue')).toEqual([secretId]);
+      const [triageId, triage] = functionOf(template, 'triage');
+      expect(resourcesAllowedFor(template, triage, 'secretsmanager:GetSecretValue')).toEqual([secretId]);
       const functions = Object.entries(template.findResources('AWS::Lambda::Function')) as [string, Resource][];
-      const others = functions.filter(([id]) => id !== sendId);
-      expect(others).toHaveLength(4);
+      const others = functions.filter(([id]) => id !== sendId && id !== triageId);
+      expect(others).toHaveLength(3);
       for (const [id, fn] of others) {
         // Neither this secret nor a wildcard that would match it.
         const readable = resourcesAllowedFor(template, fn, 'secretsmanager:GetSecretValue').filter((r) => r === secretId || r.includes('*'));

@@ -101,3 +101,16 @@ describe('processing inbound messages (dynalite)', () => {
     expect(orphans.Items).toMatchObject([{ sk: '2026-11-25T09:01:00.000Z#delivered', status: 'delivered' }]);
   });
 });
+
+describe('customer media', () => {
+  it('keeps the message and its media reference when the download fails, and says why', async () => {
+    const failing = createInboundEventProcessor({
+      store, classifier: new RuleClassifier(), drafter: new TemplateDrafter(),
+      media: { archive: () => Promise.reject(new Error('media download answered HTTP 404')) },
+    });
+    await failing({ ...message('31690000009', 'wamid.photo', 'Zo kwam het aan'), kind: 'image', media: { id: '998877', mimeType: 'image/jpeg' } });
+    const { messages, drafts } = await threadOf('31690000009');
+    expect(messages[0]!.media).toEqual({ id: '998877', mimeType: 'image/jpeg', fetchError: 'media download answered HTTP 404' });
+    expect(drafts).toHaveLength(1);
+  });
+});

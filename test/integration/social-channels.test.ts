@@ -1,3 +1,4 @@
+import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Draft, ThreadPage } from '../../shared/domain/index.js';
 import type { ThreadDetail } from '../../shared/use-cases/read-threads.js';
@@ -98,6 +99,20 @@ describe('WhatsApp through the Graph API', () => {
       return m.statuses.read ? m : undefined;
     }, { what: 'the read receipt on the sent message' });
     expect(Object.keys(outbound.statuses).sort()).toEqual(['read', 'sent']);
+  });
+
+  it('copies a customer\'s photo into the bucket and keeps its key on the message', async () => {
+    const image = fixture('whatsapp/image.json') as { entry: Array<{ changes: Array<{ value: { contacts: Array<{ wa_id: string }>; messages: Array<Record<string, unknown>> } }> }> };
+    const value = image.entry[0]!.changes[0]!.value;
+    value.contacts[0]!.wa_id = '31690000103';
+    value.messages[0]!.from = '31690000103';
+    value.messages[0]!.timestamp = String(Math.floor(Date.now() / 1000));
+    await t.postWhatsapp(image);
+    const thread = await threadFor('31690000103');
+    const media = thread.messages[0]!.media!;
+    expect(media).toMatchObject({ id: '1204538037498131', mimeType: 'image/jpeg', size: 21, key: expect.stringMatching(/^media\/whatsapp\//) });
+    const stored = await t.stack.s3Client.send(new GetObjectCommand({ Bucket: t.stack.mailBucket, Key: media.key }));
+    expect(await stored.Body!.transformToString()).toBe('JPEG-1204538037498131');
   });
 
   it('refuses free text more than 24 hours after the customer\'s last message, and sends nothing', async () => {

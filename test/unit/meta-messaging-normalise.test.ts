@@ -25,7 +25,7 @@ describe('Messenger and Instagram webhooks', () => {
   it('reads quick replies, postbacks and image attachments', () => {
     expect(one('messenger', 'quick-reply')).toMatchObject({ kind: 'button_reply', text: 'Retour aanmelden' });
     expect(one('messenger', 'postback')).toMatchObject({ kind: 'postback', text: 'Praat met een medewerker', externalId: 'm_pb1' });
-    expect(one('messenger', 'image')).toMatchObject({ kind: 'image', media: { caption: expect.stringContaining('damaged-box.jpg') } });
+    expect(one('messenger', 'image')).toMatchObject({ kind: 'image', media: { url: expect.stringContaining('damaged-box.jpg') } });
   });
 
   it('marks an echo of what the page sent, with the customer as contact', () => {
@@ -46,7 +46,7 @@ describe('Messenger and Instagram webhooks', () => {
   it('reads Instagram texts, story replies and story mentions', () => {
     expect(one('instagram', 'text')).toMatchObject({ channel: 'instagram', kind: 'text', contact: { handle: '5723456789012345' }, businessId: '17841401234567890' });
     expect(one('instagram', 'story-reply')).toMatchObject({ kind: 'story_reply', text: 'Where can I buy these shoes?', replyToExternalId: '17890012345678901' });
-    expect(one('instagram', 'story-mention')).toMatchObject({ kind: 'story_mention', media: { caption: expect.stringContaining('asset_id=1790') } });
+    expect(one('instagram', 'story-mention')).toMatchObject({ kind: 'story_mention', media: { url: expect.stringContaining('asset_id=1790') } });
   });
 
   it('turns an Instagram unsend into a "deleted" receipt on that message, and seen into read', () => {

@@ -17,13 +17,20 @@ export interface GraphApiOptions {
 }
 
 /** One POST to the Graph API; refusals become ProviderError with Meta's code and text, never the token. */
-export async function graphPost(options: GraphApiOptions, path: string, body: unknown): Promise<Record<string, unknown>> {
+export function graphPost(options: GraphApiOptions, path: string, body: unknown): Promise<Record<string, unknown>> {
+  return graphCall(options, path, { method: 'POST', body: JSON.stringify(body) });
+}
+
+export function graphGet(options: GraphApiOptions, path: string): Promise<Record<string, unknown>> {
+  return graphCall(options, path, { method: 'GET' });
+}
+
+async function graphCall(options: GraphApiOptions, path: string, init: { method: string; body?: string }): Promise<Record<string, unknown>> {
   let res: Response;
   try {
     res = await fetch(`${options.baseUrl.replace(/\/$/, '')}/${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${options.accessToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+      ...init,
+      headers: { authorization: `Bearer ${options.accessToken}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
       signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
     });
   } catch (err) {

@@ -61,17 +61,17 @@ function messageContent(message: Record<string, unknown>): Content {
   const text = typeof message.text === 'string' ? message.text : '';
   const replyTo = obj(message.reply_to);
   const story = obj(replyTo?.story);
-  if (story) return { kind: 'story_reply', text, replyToExternalId: str(story.id), media: stripUndefined({ id: str(story.id) ?? 'story', caption: str(story.url) }) };
+  if (story) return { kind: 'story_reply', text, replyToExternalId: str(story.id), media: stripUndefined({ id: str(story.id) ?? 'story', url: str(story.url) }) };
   const quick = obj(message.quick_reply);
   if (quick) return { kind: 'button_reply', text: text || (str(quick.payload) ?? '') };
   const attachments = Array.isArray(message.attachments) ? message.attachments.map(obj).filter((a): a is Record<string, unknown> => !!a) : [];
   const first = attachments[0];
-  if (first?.type === 'story_mention') return { kind: 'story_mention', text, media: { id: 'story', caption: str(obj(first.payload)?.url) } };
+  if (first?.type === 'story_mention') return { kind: 'story_mention', text, media: stripUndefined({ id: 'story', url: str(obj(first.payload)?.url) }) };
   const base = { ...(str(replyTo?.mid) ? { replyToExternalId: str(replyTo?.mid) } : {}) };
   if (first) {
     const kind = MEDIA[String(first.type)] ?? 'document';
     const payload = obj(first.payload);
-    const media: MediaRef = stripUndefined({ id: str(payload?.attachment_id) ?? str(payload?.url) ?? 'attachment', caption: str(payload?.url) });
+    const media: MediaRef = stripUndefined({ id: str(payload?.attachment_id) ?? str(payload?.url) ?? 'attachment', url: str(payload?.url) });
     return { ...base, kind, text, media };
   }
   if (text) return { ...base, kind: 'text', text };
