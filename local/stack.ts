@@ -22,7 +22,8 @@ import { sqsRetryLater } from '../shared/queue/retry-later.js';
 import { SqsSendJobPublisher } from '../shared/queue/send-job-publisher.js';
 import { SqsEventPublisher } from '../shared/queue/sqs-publisher.js';
 import { DynamoThreadStore, ensureTable, S3BlobStore } from '../shared/store/index.js';
-import { RuleClassifier, TemplateDrafter } from '../shared/triage/index.js';
+import { triageEngines } from '../shared/config/triage-engines.js';
+import { DEMO_KNOWLEDGE_DIR, loadKnowledgeBaseDir } from '../shared/triage/knowledge/knowledge-base.js';
 import { createInboundEventProcessor } from '../shared/use-cases/process-inbound-event.js';
 import { sendApprovedDraft } from '../shared/use-cases/send-reply.js';
 import { sendDemoTraffic } from './demo.js';
@@ -59,6 +60,8 @@ export interface LocalStackOptions {
   /** Seconds a received message stays invisible before SQS delivers it again. */
   visibilityTimeoutSeconds?: number;
   maxWebhookBytes?: number;
+  /** Markdown articles the drafts are grounded in; the demo shop's by default. */
+  knowledgeDir?: string;
   /** Real channel credentials; a channel without one sends to the local outbox. */
   channels?: ChannelCredentials;
   logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
@@ -78,6 +81,8 @@ export interface LocalStack {
   metaAppSecret: string;
   metaVerifyToken: string;
   demoSent: number;
+  /** local, llm or hybrid (OPENAI_API_KEY and TRIAGE_MODE decide). */
+  triageMode: string;
   sqsClient: SQSClient;
   dynamoClient: DynamoDBClient;
   s3Client: S3Client;
@@ -145,11 +150,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     logger: createLogger('inbox-api'),
   }));
 
+  const engines = triageEngines(loadKnowledgeBaseDir(options.knowledgeDir ?? DEMO_KNOWLEDGE_DIR));
   const triage = createTriageHandler({
     processEvent: createInboundEventProcessor({
       store,
-      classifier: new RuleClassifier(),
-      drafter: new TemplateDrafter(),
+      ...engines,
       media: new GraphMediaArchive(blobs, graphOptionsFor(options.channels ?? {})),
     }),
     logger: createLogger('triage'),
@@ -187,7 +192,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
   return {
     url, port, dataDir, dynamodb, sqs, s3, inbound, outbound, tableName, mailBucket: LOCAL_DEFAULTS.mailBucket,
-    metaAppSecret, metaVerifyToken, demoSent, sqsClient, dynamoClient, s3Client, stop,
+    metaAppSecret, metaVerifyToken, demoSent, triageMode: engines.mode, sqsClient, dynamoClient, s3Client, stop,
   };
 }
 

@@ -7,19 +7,29 @@ import { common, parseEnv } from '../../shared/config/env.js';
 import { createLogger } from '../../shared/config/logger.js';
 import { graphOptionsFor } from '../../shared/config/senders.js';
 import { DynamoThreadStore, S3BlobStore } from '../../shared/store/index.js';
-import { RuleClassifier, TemplateDrafter } from '../../shared/triage/index.js';
+import { triageEngines } from '../../shared/config/triage-engines.js';
+import { DEMO_KNOWLEDGE_DIR, loadKnowledgeBaseDir, loadKnowledgeBaseFromBlobs } from '../../shared/triage/knowledge/knowledge-base.js';
 import { createInboundEventProcessor } from '../../shared/use-cases/process-inbound-event.js';
 import { createTriageHandler } from './app.js';
 
-const config = parseEnv({ ...common, MEDIA_BUCKET: z.string().optional(), CHANNEL_SECRET_ARN: z.string().optional(), GRAPH_API_BASE_URL: z.url().optional() });
+const config = parseEnv({
+  ...common,
+  MEDIA_BUCKET: z.string().optional(),
+  CHANNEL_SECRET_ARN: z.string().optional(),
+  GRAPH_API_BASE_URL: z.url().optional(),
+  /** Knowledge articles (markdown) under this prefix of MEDIA_BUCKET; the demo shop's ship with the code otherwise. */
+  KNOWLEDGE_PREFIX: z.string().default('knowledge/'),
+});
 const credentials = { ...(await readChannelCredentials(config.CHANNEL_SECRET_ARN)), graphApiBaseUrl: config.GRAPH_API_BASE_URL };
+const blobs = config.MEDIA_BUCKET ? new S3BlobStore(new S3Client({}), config.MEDIA_BUCKET) : undefined;
+const fromBucket = blobs ? await loadKnowledgeBaseFromBlobs(blobs, config.KNOWLEDGE_PREFIX) : undefined;
+const knowledge = fromBucket?.passages.length ? fromBucket : loadKnowledgeBaseDir(DEMO_KNOWLEDGE_DIR);
 
 export const handler = createTriageHandler({
   processEvent: createInboundEventProcessor({
     store: new DynamoThreadStore(createDocumentClient(), config.TABLE_NAME),
-    classifier: new RuleClassifier(),
-    drafter: new TemplateDrafter(),
-    media: config.MEDIA_BUCKET ? new GraphMediaArchive(new S3BlobStore(new S3Client({}), config.MEDIA_BUCKET), graphOptionsFor(credentials)) : undefined,
+    ...triageEngines(knowledge),
+    media: blobs ? new GraphMediaArchive(blobs, graphOptionsFor(credentials)) : undefined,
   }),
   logger: createLogger('triage'),
 });

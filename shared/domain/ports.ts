@@ -6,7 +6,7 @@ import type { Category, Classification, Priority } from './triage.js';
 
 /** Classifies one customer message. Must be safe to call twice with the same input. */
 export interface Classifier {
-  classify(input: { text: string; subject?: string; channel: Channel }): Promise<Classification>;
+  classify(input: { text: string; subject?: string; channel: Channel; contactName?: string }): Promise<Classification>;
 }
 
 export interface DraftRequest {
@@ -101,6 +101,8 @@ export interface BlobStore {
   put(key: string, body: Uint8Array | string, contentType: string): Promise<void>;
   /** Throws NotFoundError when there is no object at `key`. */
   get(key: string): Promise<Uint8Array>;
+  /** Keys under a prefix (up to `max`). */
+  list(prefix: string, max?: number): Promise<string[]>;
 }
 
 /** What a sender needs to deliver one reply on the customer's channel. */

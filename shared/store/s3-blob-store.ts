@@ -1,4 +1,4 @@
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { NotFoundError, TransientError, type BlobStore } from '../domain/index.js';
 
 /** Raw mail, attachments and big bodies in one bucket (S3 in AWS, s3rver locally), server-side encrypted. */
@@ -14,6 +14,21 @@ export class S3BlobStore implements BlobStore {
     } catch (err) {
       throw translate(err, `put ${key}`);
     }
+  }
+
+  async list(prefix: string, max = 1000): Promise<string[]> {
+    const keys: string[] = [];
+    let token: string | undefined;
+    try {
+      do {
+        const out = await this.s3.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
+        keys.push(...(out.Contents ?? []).map((o) => o.Key!).filter(Boolean));
+        token = out.IsTruncated ? out.NextContinuationToken : undefined;
+      } while (token && keys.length < max);
+    } catch (err) {
+      throw translate(err, `list ${prefix}`);
+    }
+    return keys.slice(0, max);
   }
 
   async get(key: string): Promise<Uint8Array> {

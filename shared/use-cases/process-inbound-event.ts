@@ -13,6 +13,7 @@ import {
   type ThreadStore,
   type TriageResult,
 } from '../domain/index.js';
+import { looksLikePromptInjection } from '../triage/safety.js';
 import { applyInbound, type InboundChange } from './apply-inbound.js';
 import { changeThreadStatus } from './change-thread-status.js';
 import { stableId } from './ids.js';
@@ -98,7 +99,7 @@ export function createInboundEventProcessor(deps: ProcessInboundDeps): (event: I
     const draft = triage ? await draftReply(inbound, threadId, message.id, triage) : undefined;
     if (draft) await deps.store.putDraftOnce(draft);
     if (inbound.email) await deps.store.putEmailRoute(inbound.email.messageId, threadId);
-    const counted = await updateThread(existing, { threadId, inbound, message, triage, draft, flags: flagsOf(inbound), now: now() });
+    const counted = await updateThread(existing, { threadId, inbound, message, triage, draft, flags: flagsOf(inbound, triage), now: now() });
     await deps.store.putMessageRef(inbound.channel, inbound.externalId, { threadId, messageSk, done: true });
     // A redelivery that finishes an interrupted attempt is the one that counts the message; a concurrent copy is not.
     return counted ? { outcome: 'stored', threadId, messageId: message.id, draftId: draft?.id } : { outcome: 'duplicate', threadId };
@@ -116,7 +117,11 @@ export function createInboundEventProcessor(deps: ProcessInboundDeps): (event: I
   }
 
   function triageMessage(inbound: InboundMessage, thread: Thread | undefined): Promise<TriageResult> {
-    return triageText(deps.classifier, { text: inbound.text, subject: inbound.subject, channel: inbound.channel }, { unansweredBefore: thread?.unanswered ?? 0 });
+    return triageText(
+      deps.classifier,
+      { text: inbound.text, subject: inbound.subject, channel: inbound.channel, contactName: inbound.contact.name },
+      { unansweredBefore: thread?.unanswered ?? 0 },
+    );
   }
 
   async function draftReply(inbound: InboundMessage, threadId: string, messageId: string, triage: TriageResult): Promise<Draft> {
@@ -172,12 +177,13 @@ export function needsReply(inbound: InboundMessage): boolean {
   return !inbound.email?.automated && !inbound.email?.quarantined;
 }
 
-function flagsOf(inbound: InboundMessage): string[] {
+function flagsOf(inbound: InboundMessage, triage?: TriageResult): string[] {
   const flags: string[] = [];
   if (inbound.email?.quarantined) flags.push('quarantined');
   if (inbound.email?.dmarcFail) flags.push('dmarc_fail');
   if (inbound.email?.automated) flags.push(`automated:${inbound.email.automated}`);
   if (inbound.kind === 'unparseable') flags.push('unparseable');
+  if (triage?.injectionSuspected || looksLikePromptInjection(`${inbound.subject ?? ''} ${inbound.text}`)) flags.push('prompt_injection');
   return flags;
 }
 

@@ -17,11 +17,11 @@ export const TEMPLATES: Record<TemplateLanguage, LanguagePack> = {
     greeting: (name) => (name ? `Hoi ${name},` : 'Hoi,'),
     signOff: 'Met vriendelijke groet,\nKlantenservice',
     bodies: {
-      complaint: 'Wat vervelend dat het zo gelopen is, en sorry daarvoor. We zoeken dit meteen voor u uit. Wilt u uw ordernummer sturen, als u dat heeft?',
-      order: 'Dank voor uw bericht over uw bestelling. Wilt u uw ordernummer sturen? Dan kijken we direct wat de status is.',
-      technical: 'Vervelend dat het niet werkt. Welke foutmelding ziet u, en op welk apparaat? Dan helpen we u verder.',
-      billing: 'Dank voor uw vraag over de betaling. Wilt u het factuur- of ordernummer sturen? Dan controleren we het voor u.',
-      other: 'Dank voor uw bericht. Waarmee kunnen we u helpen?',
+      complaint: 'Wat vervelend dat het zo gelopen is, en sorry daarvoor. We zoeken dit meteen voor je uit. Wil je je ordernummer sturen, als je dat hebt?',
+      order: 'Dank voor je bericht over je bestelling. Wil je je ordernummer sturen? Dan kijken we direct wat de status is.',
+      technical: 'Vervelend dat het niet werkt. Welke foutmelding zie je, en op welk apparaat? Dan helpen we je verder.',
+      billing: 'Dank voor je vraag over de betaling. Wil je het factuur- of ordernummer sturen? Dan controleren we het voor je.',
+      other: 'Dank voor je bericht. Waarmee kunnen we je helpen?',
     },
   },
   en: {

@@ -1,0 +1,39 @@
+import OpenAI from 'openai';
+import { z } from 'zod';
+import type { Classifier, Drafter } from '../domain/index.js';
+import { RuleClassifier, TemplateDrafter } from '../triage/index.js';
+import type { KnowledgeBase } from '../triage/knowledge/knowledge-base.js';
+import { OpenAiEngine } from '../triage/openai/openai-engine.js';
+import { parseEnv } from './env.js';
+
+export const triageShape = {
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.url().optional(),
+  OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(8_000),
+  /** local: never call an LLM; llm: always (when a key is set); hybrid: only when the local engine is unsure. */
+  TRIAGE_MODE: z.enum(['local', 'llm', 'hybrid']).optional(),
+  HYBRID_THRESHOLD: z.coerce.number().min(0).max(1).default(0.8),
+  REDACT_PII: z.enum(['true', 'false']).default('false'),
+};
+
+/**
+ * The triage engines from the environment: the local engine always; the OpenAI engine in front of it when
+ * OPENAI_API_KEY is set (and TRIAGE_MODE is not `local`). Parsed once, at cold start.
+ */
+export function triageEngines(knowledge: KnowledgeBase | undefined, env: NodeJS.ProcessEnv = process.env): { classifier: Classifier; drafter: Drafter; mode: string } {
+  const config = parseEnv(triageShape, env);
+  const local = { classifier: new RuleClassifier(), drafter: new TemplateDrafter(knowledge) };
+  const mode = config.TRIAGE_MODE ?? (config.OPENAI_API_KEY ? 'llm' : 'local');
+  if (mode === 'local' || !config.OPENAI_API_KEY) return { ...local, mode: 'local' };
+  const engine = new OpenAiEngine({
+    client: new OpenAI({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, timeout: config.OPENAI_TIMEOUT_MS, maxRetries: 2 }),
+    model: config.OPENAI_MODEL,
+    mode,
+    hybridThreshold: config.HYBRID_THRESHOLD,
+    local,
+    knowledge,
+    redactPii: config.REDACT_PII === 'true',
+  });
+  return { classifier: engine, drafter: engine, mode };
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/** One structured answer for triage and draft, validated with zod before anything is stored. */
+export const llmTriageSchema = z.object({
+  category: z.enum(['complaint', 'order', 'technical', 'billing', 'other']),
+  confidence: z.number().min(0).max(1),
+  sentiment: z.enum(['negative', 'neutral', 'positive']),
+  sentimentScore: z.number().min(-1).max(1),
+  language: z.string().min(2).max(8),
+  urgencyCues: z.array(z.enum(['legal_threat', 'cancellation', 'outage', 'safety', 'deadline', 'repeat_contact', 'urgent'])),
+  tags: z.array(z.string().max(40)).max(8),
+  reasons: z.array(z.string().max(300)).min(1).max(5),
+  draft: z.string().min(1).max(4000),
+  /** Ids of the knowledge passages the draft relies on; only ids that were given. */
+  kbRefs: z.array(z.string()),
+  instructionsInMessage: z.boolean(),
+});
+export type LlmTriage = z.infer<typeof llmTriageSchema>;
+
+/** USD per million tokens, for the cost per message recorded with each result. */
+export const PRICES: Record<string, { input: number; output: number }> = {
+  'gpt-4o-mini': { input: 0.15, output: 0.6 },
+  'gpt-4.1-mini': { input: 0.4, output: 1.6 },
+  'gpt-4.1-nano': { input: 0.1, output: 0.4 },
+  'gpt-4o': { input: 2.5, output: 10 },
+};
+
+export function costUsd(model: string, inputTokens: number, outputTokens: number): number {
+  const price = PRICES[model] ?? PRICES['gpt-4o-mini']!;
+  return (inputTokens * price.input + outputTokens * price.output) / 1_000_000;
+}

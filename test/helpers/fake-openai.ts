@@ -1,0 +1,49 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type OpenAiAnswer =
+  | { kind: 'json'; content: unknown; promptTokens?: number; completionTokens?: number }
+  | { kind: 'status'; status: number; body?: unknown }
+  | { kind: 'raw'; content: string }
+  | { kind: 'hang'; ms: number };
+
+/**
+ * A local HTTP server that speaks OpenAI's chat completions protocol: POST /v1/chat/completions answers with a
+ * `chat.completion` whose message content is the scripted JSON (or an HTTP error, a malformed body, or nothing).
+ */
+export async function startFakeOpenAi() {
+  const requests: Array<{ model: string; messages: Array<{ role: string; content: string }>; response_format?: unknown }> = [];
+  const answers: OpenAiAnswer[] = [];
+  const server: Server = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (d) => (raw += d));
+    req.on('end', () => {
+      if (req.url !== '/v1/chat/completions') return void res.writeHead(404).end();
+      requests.push(JSON.parse(raw));
+      const answer = answers.shift() ?? { kind: 'status', status: 500 };
+      if (answer.kind === 'hang') return void setTimeout(() => res.writeHead(200).end('{}'), answer.ms);
+      if (answer.kind === 'status') {
+        res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body ?? { error: { message: `status ${answer.status}`, type: 'server_error', code: null } }));
+        return;
+      }
+      const content = answer.kind === 'json' ? JSON.stringify(answer.content) : answer.content;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          id: `chatcmpl-${requests.length}`,
+          object: 'chat.completion',
+          created: Math.floor(Date.now() / 1000),
+          model: 'gpt-4o-mini-2024-07-18',
+          choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, logprobs: null, finish_reason: 'stop' }],
+          usage: { prompt_tokens: answer.kind === 'json' ? (answer.promptTokens ?? 900) : 900, completion_tokens: answer.kind === 'json' ? (answer.completionTokens ?? 150) : 150, total_tokens: 1050 },
+        }),
+      );
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    baseURL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
+    requests,
+    answerNext: (...next: OpenAiAnswer[]) => answers.push(...next),
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
