@@ -143,6 +143,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const ingestEmail = createIngestEmailHandler({ blobs, publisher, rawPrefix: LOCAL_DEFAULTS.rawMailPrefix, logger: createLogger('ingest-email') });
   app.route('/', createLocalEmailRoute({ blobs, rawPrefix: LOCAL_DEFAULTS.rawMailPrefix, ingest: ingestEmail }));
   app.get('/local/outbox', async (c) => c.json({ items: await outbox.list() }));
+  // agents' corrections and approved replies as JSON lines: `npm run train -- --feedback <file>` learns from them
+  app.get('/local/feedback.jsonl', async (c) => c.text((await store.listFeedback()).map((f) => JSON.stringify(f)).join('\n') + '\n'));
   app.route('/', createInboxApiApp({
     store,
     jobs: new SqsSendJobPublisher(sqsClient, outbound.queue.url),

@@ -6,6 +6,7 @@ import { requireAgent, type AuthEnv, type AuthSource } from '../../shared/auth/m
 import { categorySchema, channelSchema, prioritySchema, threadStatusSchema, ValidationError, type SendJobPublisher, type ThreadStore } from '../../shared/domain/index.js';
 import { errorHandler } from '../../shared/http/on-error.js';
 import { getThreadDetail } from '../../shared/use-cases/read-threads.js';
+import { retriageThread } from '../../shared/use-cases/retriage.js';
 import { approveDraft, rejectDraft } from '../../shared/use-cases/review-draft.js';
 
 export interface InboxApiDeps {
@@ -16,6 +17,7 @@ export interface InboxApiDeps {
 }
 
 const approveBody = z.object({ version: z.number().int().min(1), text: z.string().max(100_000).optional() });
+const retriageBody = z.object({ category: categorySchema.optional(), priority: prioritySchema.optional() });
 const rejectBody = z.object({ version: z.number().int().min(1), reason: z.string().trim().min(1).max(1000) });
 
 const listQuery = z.object({
@@ -49,6 +51,10 @@ export function createInboxApiApp(deps: InboxApiDeps): Hono<AuthEnv> {
     const body = c.req.valid('json');
     const draft = await rejectDraft({ store: deps.store }, { threadId: c.req.param('id'), draftId: c.req.param('draftId'), ...body, agent: c.get('agent') });
     return c.json({ draft });
+  });
+  app.post('/api/threads/:id/triage', zValidator('json', retriageBody, badRequest), async (c) => {
+    const thread = await retriageThread(deps.store, { threadId: c.req.param('id'), ...c.req.valid('json'), agent: c.get('agent') });
+    return c.json({ thread });
   });
   return app;
 }

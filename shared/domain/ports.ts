@@ -1,7 +1,7 @@
 import type { Channel } from './channel.js';
 import type { Contact, InboundEvent, InboundMessage, MediaRef, StatusUpdate } from './inbound.js';
 import type { ThreadStatus } from './thread-status.js';
-import type { AuditEntry, Draft, Message, SendJob, Thread } from './thread.js';
+import type { AuditEntry, Draft, Feedback, Message, SendJob, Thread } from './thread.js';
 import type { Category, Classification, Priority } from './triage.js';
 
 /** Classifies one customer message. Must be safe to call twice with the same input. */
@@ -71,6 +71,8 @@ export interface ThreadStore {
   /** Replaces the draft if it still has `expected.version` and `expected.state`; ConflictError otherwise. */
   updateDraft(draft: Draft, expected: { version: number; state: Draft['state'] }): Promise<void>;
   putAudit(entry: AuditEntry): Promise<void>;
+  putFeedback(feedback: Feedback): Promise<void>;
+  listFeedback(limit?: number): Promise<Feedback[]>;
   listThreads(query: ThreadQuery): Promise<ThreadPage>;
   getThreadDetail(threadId: string): Promise<ThreadDetailItems | undefined>;
 }

@@ -90,8 +90,30 @@ export const auditEntrySchema = z.object({
   threadId: z.string(),
   at: z.iso.datetime(),
   actor: z.string(),
-  action: z.enum(['approve', 'reject', 'send', 'send_failed']),
+  action: z.enum(['approve', 'reject', 'send', 'send_failed', 'retriage']),
   draftId: z.string().optional(),
   detail: z.string().optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+/**
+ * A labelled example from an agent: a corrected category or priority, or the text an agent approved.
+ * `npm run train` can learn from these (exported as JSON lines).
+ */
+export const feedbackSchema = z.object({
+  at: z.iso.datetime(),
+  kind: z.enum(['correction', 'approved_reply']),
+  threadId: z.string(),
+  agent: z.string(),
+  channel: channelSchema,
+  language: z.string(),
+  text: z.string(),
+  subject: z.string().optional(),
+  category: categorySchema,
+  sentiment: z.enum(['negative', 'neutral', 'positive']),
+  priority: prioritySchema.optional(),
+  /** What the engine had said, for corrections. */
+  previous: z.object({ category: categorySchema, priority: prioritySchema }).optional(),
+  reply: z.string().optional(),
+});
+export type Feedback = z.infer<typeof feedbackSchema>;

@@ -4,12 +4,14 @@ import {
   auditEntrySchema,
   ConflictError,
   draftSchema,
+  feedbackSchema,
   messageSchema,
   statusUpdateSchema,
   threadSchema,
   type AuditEntry,
   type Channel,
   type Draft,
+  type Feedback,
   type Message,
   type MessageRef,
   type StatusUpdate,
@@ -153,6 +155,25 @@ export class DynamoThreadStore implements ThreadStore {
   async putOrphanStatus(update: StatusUpdate): Promise<void> {
     const item = { ...keys.orphanStatus(update.channel, update.externalId, update.at, update.status), entity: 'orphanStatus', ...update, ttl: ttlFrom(this.now(), MESSAGE_REF_TTL_DAYS) };
     await this.run(() => this.db.send(new PutCommand({ TableName: this.tableName, Item: item })), 'put orphan status');
+  }
+
+  async putFeedback(feedback: Feedback): Promise<void> {
+    await this.putIfAbsent({ ...keys.feedback(feedback.at, feedback.threadId, feedback.kind), entity: 'feedback', ...feedback }, 'put feedback');
+  }
+
+  /** Newest first. One partition: feedback is a trickle (a few per agent per hour), far below its write limit. */
+  async listFeedback(limit = 5000): Promise<Feedback[]> {
+    const items: Item[] = [];
+    let startKey: Item | undefined;
+    do {
+      const out = await this.run(
+        () => this.db.send(new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'FEEDBACK' }, ScanIndexForward: false, ExclusiveStartKey: startKey, Limit: limit - items.length })),
+        'list feedback',
+      );
+      items.push(...(out.Items ?? []));
+      startKey = out.LastEvaluatedKey;
+    } while (startKey && items.length < limit);
+    return items.map((i) => feedbackSchema.parse(i));
   }
 
   async findOrphanStatuses(channel: Channel, externalId: string): Promise<StatusUpdate[]> {

@@ -8,6 +8,7 @@ export const keys = {
   draft: (threadId: string, draftId: string) => ({ pk: `THREAD#${threadId}`, sk: `DRAFT#${draftId}` }),
   messageRef: (channel: Channel, externalId: string) => ({ pk: `DEDUPE#${channel}#${externalId}`, sk: 'DEDUPE' }),
   audit: (threadId: string, at: string, action: string) => ({ pk: `THREAD#${threadId}`, sk: `AUDIT#${at}#${action}` }),
+  feedback: (at: string, threadId: string, kind: string) => ({ pk: 'FEEDBACK', sk: `${at}#${threadId}#${kind}` }),
   emailRoute: (messageId: string) => ({ pk: `EMAILID#${messageId}`, sk: 'EMAILID' }),
   contactRoute: (channel: Channel, handle: string) => ({ pk: `CONTACT#${channel}#${handle}`, sk: 'OPEN' }),
   orphanStatus: (channel: Channel, externalId: string, at: string, status: string) => ({

@@ -55,6 +55,7 @@ export async function approveDraft(deps: ReviewDeps, input: ApproveInput): Promi
   await deps.jobs.publish({ threadId: draft.threadId, draftId: draft.id });
   await changeThreadStatus(deps.store, thread.id, ['approve'], now);
   await deps.store.putAudit({ threadId: thread.id, at: now.toISOString(), actor: input.agent.sub, action: 'approve', draftId: draft.id, detail: approved.edited ? 'edited' : undefined });
+  await rememberApprovedReply(deps.store, thread, approved, now);
   return approved;
 }
 
@@ -93,4 +94,24 @@ function conflict(draft: Draft, seen: number): ConflictError {
   }
   if (draft.state === 'rejected') return new ConflictError(`already rejected by ${draft.rejectedBy}`, details);
   return new ConflictError(`the draft changed since version ${seen} (now ${draft.version}); reload it`, details);
+}
+
+/** The reply an agent approved, with the message it answers: a labelled example for training. */
+async function rememberApprovedReply(store: ThreadStore, thread: Thread, draft: Draft, now: Date): Promise<void> {
+  const detail = await store.getThreadDetail(thread.id);
+  const answered = detail?.messages.find((m) => m.id === draft.inReplyTo);
+  if (!answered?.triage) return;
+  await store.putFeedback({
+    at: now.toISOString(),
+    kind: 'approved_reply',
+    threadId: thread.id,
+    agent: draft.approvedBy ?? 'unknown',
+    channel: thread.channel,
+    language: answered.triage.language,
+    text: answered.text,
+    subject: answered.subject,
+    category: thread.category,
+    sentiment: answered.triage.sentiment.label,
+    reply: draft.finalText,
+  });
 }

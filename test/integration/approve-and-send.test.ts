@@ -139,3 +139,30 @@ describe('email replies', () => {
     expect(after.status).toBe('awaiting_approval');
   });
 });
+
+describe('learning from agents', () => {
+  it('keeps a corrected category and priority, and the approved reply, as labelled examples', async () => {
+    const thread = await whatsappThread('31680000050', 'Hoe laat gaan jullie dicht vandaag?');
+    const res = await t.post<{ thread: { category: string; priority: string; slaDueAt: string } }>(`/api/threads/${thread.id}/triage`, { category: 'complaint', priority: 'P1' });
+    expect(res.status).toBe(200);
+    expect(res.body.thread).toMatchObject({ category: 'complaint', priority: 'P1' });
+    expect(Date.parse(res.body.thread.slaDueAt) - Date.parse(thread.lastInboundAt)).toBe(3_600_000);
+    expect((await detail(thread.id)).audit.map((a) => a.action)).toContain('retriage');
+    await t.post(approvePath(thread), { version: 1, text: 'Hoi Sanne, vandaag zijn we tot 20:00 open.' });
+    await t.settled();
+    const lines = (await (await fetch(`${t.stack.url}/local/feedback.jsonl`)).text()).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const mine = lines.filter((l) => l.threadId === thread.id);
+    expect(mine).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'correction', category: 'complaint', priority: 'P1', previous: { category: thread.category, priority: thread.priority }, text: 'Hoe laat gaan jullie dicht vandaag?' }),
+        expect.objectContaining({ kind: 'approved_reply', category: 'complaint', reply: 'Hoi Sanne, vandaag zijn we tot 20:00 open.' }),
+      ]),
+    );
+  });
+
+  it('answers 400 to a correction without category or priority', async () => {
+    const thread = await whatsappThread('31680000051', 'Vraagje');
+    expect((await t.post(`/api/threads/${thread.id}/triage`, {})).status).toBe(400);
+    expect((await t.post(`/api/threads/${thread.id}/triage`, { category: 'spam' })).status).toBe(400);
+  });
+});

@@ -1,0 +1,47 @@
+import type { Agent } from '../auth/roles.js';
+import { NotFoundError, slaDueAt, ValidationError, type Category, type Priority, type Thread, type ThreadStore } from '../domain/index.js';
+import { changeThreadStatus } from './change-thread-status.js';
+
+/**
+ * An agent corrects the category or priority. The thread changes (the SLA follows the new priority, counted from
+ * the oldest unanswered message), the audit trail says who, and the correction is kept as a labelled example for
+ * the next `npm run train`.
+ */
+export async function retriageThread(
+  store: ThreadStore,
+  input: { threadId: string; category?: Category; priority?: Priority; agent: Agent },
+  now: Date = new Date(),
+): Promise<Thread> {
+  if (!input.category && !input.priority) throw new ValidationError('give a category, a priority or both');
+  const detail = await store.getThreadDetail(input.threadId);
+  if (!detail) throw new NotFoundError(`no thread ${input.threadId}`);
+  const before = detail.thread;
+  const inbound = detail.messages.filter((m) => m.direction === 'inbound' && m.triage).sort((a, b) => a.sk.localeCompare(b.sk));
+  const firstUnanswered = inbound.at(-Math.max(1, before.unanswered)) ?? inbound.at(-1);
+  const updated = await changeThreadStatus(store, input.threadId, [], now, (t) => ({
+    category: input.category ?? t.category,
+    priority: input.priority ?? t.priority,
+    slaDueAt: input.priority && firstUnanswered ? slaDueAt(input.priority, new Date(firstUnanswered.sentAt)) : t.slaDueAt,
+  }));
+  if (!updated) throw new NotFoundError(`no thread ${input.threadId}`);
+  const latest = inbound.at(-1);
+  const detailText = [input.category && `category ${before.category} → ${input.category}`, input.priority && `priority ${before.priority} → ${input.priority}`].filter(Boolean).join(', ');
+  await store.putAudit({ threadId: input.threadId, at: now.toISOString(), actor: input.agent.sub, action: 'retriage', detail: detailText });
+  if (latest) {
+    await store.putFeedback({
+      at: now.toISOString(),
+      kind: 'correction',
+      threadId: input.threadId,
+      agent: input.agent.sub,
+      channel: before.channel,
+      language: before.language,
+      text: latest.text,
+      subject: latest.subject,
+      category: updated.category,
+      sentiment: before.sentiment.label,
+      priority: updated.priority,
+      previous: { category: before.category, priority: before.priority },
+    });
+  }
+  return updated;
+}
