@@ -2,7 +2,7 @@
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { channelSchema } from '../shared/domain/index.js';
-import { RuleClassifier } from '../shared/triage/index.js';
+import { ModelClassifier } from '../shared/triage/local/model-classifier.js';
 import { triageText } from '../shared/use-cases/triage-text.js';
 
 const inputSchema = z.object({
@@ -12,7 +12,7 @@ const inputSchema = z.object({
   channel: channelSchema.default('email'),
 });
 
-const classifier = new RuleClassifier();
+const classifier = new ModelClassifier();
 let failed = 0;
 for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
   if (!line.trim()) continue;

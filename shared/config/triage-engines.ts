@@ -1,7 +1,8 @@
 import OpenAI from 'openai';
 import { z } from 'zod';
 import type { Classifier, Drafter } from '../domain/index.js';
-import { RuleClassifier, TemplateDrafter } from '../triage/index.js';
+import { TemplateDrafter } from '../triage/index.js';
+import { ModelClassifier } from '../triage/local/model-classifier.js';
 import type { KnowledgeBase } from '../triage/knowledge/knowledge-base.js';
 import { OpenAiEngine } from '../triage/openai/openai-engine.js';
 import { parseEnv } from './env.js';
@@ -23,7 +24,7 @@ export const triageShape = {
  */
 export function triageEngines(knowledge: KnowledgeBase | undefined, env: NodeJS.ProcessEnv = process.env): { classifier: Classifier; drafter: Drafter; mode: string } {
   const config = parseEnv(triageShape, env);
-  const local = { classifier: new RuleClassifier(), drafter: new TemplateDrafter(knowledge) };
+  const local = { classifier: new ModelClassifier(), drafter: new TemplateDrafter(knowledge) };
   const mode = config.TRIAGE_MODE ?? (config.OPENAI_API_KEY ? 'llm' : 'local');
   if (mode === 'local' || !config.OPENAI_API_KEY) return { ...local, mode: 'local' };
   const engine = new OpenAiEngine({

@@ -84,7 +84,7 @@ function apiEvent(body: string, signature: string): APIGatewayProxyEventV2 & Lam
 describe('Lambda handlers', () => {
   it('ingest-webhook: an API Gateway event with a signed WhatsApp body is queued, then triage stores it', async () => {
     const { handler: ingest } = await import('../../functions/ingest-webhook/handler.js');
-    const body = JSON.stringify(whatsappTextWebhook({ from: '31655555555', name: 'Lambda Lisa', text: 'Ik wil mijn geld terug voor order 1234', wamid: 'wamid.lambda-1' }));
+    const body = JSON.stringify(whatsappTextWebhook({ from: '31655555555', name: 'Lambda Lisa', text: 'Er is twee keer € 49,95 afgeschreven voor order 1234', wamid: 'wamid.lambda-1' }));
     const res = await ingest(apiEvent(body, signMetaPayload(body, 'lambda-secret')), context);
     expect(res.statusCode).toBe(200);
     expect(JSON.parse(res.body!)).toEqual({ received: 1 });

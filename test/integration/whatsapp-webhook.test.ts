@@ -34,7 +34,7 @@ describe('a signed WhatsApp message through the local stack', () => {
     expect(thread.messages).toHaveLength(1);
     expect(thread.messages[0]).toMatchObject({ direction: 'inbound', externalId: 'wamid.e2e-1', kind: 'text' });
     expect(thread.triage?.reasons.join(' ')).toContain('order');
-    expect(thread.triage?.engine).toBe('local-rules-v1');
+    expect(thread.triage?.engine).toBe('local-model-v1');
     expect(thread.drafts).toHaveLength(1);
     expect(thread.drafts[0]).toMatchObject({ state: 'proposed', language: 'nl', version: 1 });
     expect(thread.drafts[0]!.text).toMatch(/^Hoi Sanne/);

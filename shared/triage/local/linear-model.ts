@@ -15,18 +15,23 @@ export interface SerializedModel {
 }
 
 /**
- * Multinomial logistic regression over hashed features. Only buckets with a non-zero weight are kept (training
- * uses L1, so the model stays small), and lookups are a binary search over sorted buckets: no Map to build at cold
- * start, well under a millisecond per message.
+ * Multinomial logistic regression over hashed features. Only buckets with a non-zero weight are stored (training
+ * uses L1, so the file stays small); at load they are spread into a 2^20 lookup table (4 MB), so scoring a message
+ * is one array read per feature.
  */
 export class LinearModel {
-  private readonly buckets: Uint32Array;
-  private readonly weights: Int16Array;
+  /** bucket → 1 + row of `weights`, 0 when the bucket has no weight: one typed-array read per feature. */
+  private readonly rowOf: Int32Array;
+  private readonly weights: Float32Array;
 
   constructor(readonly model: SerializedModel) {
-    this.buckets = new Uint32Array(Buffer.from(model.buckets, 'base64').buffer.slice(0));
+    const bucketBytes = Buffer.from(model.buckets, 'base64');
+    const buckets = new Uint32Array(bucketBytes.buffer.slice(bucketBytes.byteOffset, bucketBytes.byteOffset + bucketBytes.byteLength));
     const raw = Buffer.from(model.weights, 'base64');
-    this.weights = new Int16Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
+    const quantized = new Int16Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
+    this.weights = Float32Array.from(quantized, (w) => w / model.scale);
+    this.rowOf = new Int32Array(1 << model.featureBits);
+    buckets.forEach((bucket, row) => (this.rowOf[bucket] = row + 1));
   }
 
   get labels(): string[] {
@@ -36,32 +41,21 @@ export class LinearModel {
   /** Probability of each label, in `labels` order. */
   predict(features: Features): number[] {
     const k = this.model.labels.length;
-    const scores = [...this.model.bias];
-    for (const index of features.indices) {
-      const at = this.find(index);
-      if (at < 0) continue;
-      for (let c = 0; c < k; c++) scores[c]! += (this.weights[at * k + c]! / this.model.scale) * features.value;
+    const sums = new Float64Array(k);
+    const { indices } = features;
+    for (let i = 0; i < indices.length; i++) {
+      const row = this.rowOf[indices[i]!]!;
+      if (row === 0) continue;
+      const base = (row - 1) * k;
+      for (let c = 0; c < k; c++) sums[c]! += this.weights[base + c]!;
     }
-    return softmax(scores);
+    return softmax(this.model.bias.map((b, c) => b + sums[c]! * features.value));
   }
 
   /** How much one feature pushes towards `label` in this text (for reasons). */
   contribution(index: number, label: number, value: number): number {
-    const at = this.find(index);
-    return at < 0 ? 0 : (this.weights[at * this.model.labels.length + label]! / this.model.scale) * value;
-  }
-
-  private find(index: number): number {
-    let lo = 0;
-    let hi = this.buckets.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const v = this.buckets[mid]!;
-      if (v === index) return mid;
-      if (v < index) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
+    const row = this.rowOf[index]!;
+    return row === 0 ? 0 : this.weights[(row - 1) * this.model.labels.length + label]! * value;
   }
 }
 

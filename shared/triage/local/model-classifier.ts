@@ -8,9 +8,10 @@ import { scoreSentiment } from './sentiment.js';
 import { fold } from './text.js';
 import { detectUrgency } from './urgency.js';
 import { suggestTags } from './tags.js';
+import { CATEGORY_LABELS, SENTIMENT_LABELS } from './labels.js';
 
-export const CATEGORY_LABELS = ['complaint', 'order', 'technical', 'billing', 'other'] as const;
-export const SENTIMENT_LABELS = ['negative', 'neutral', 'positive'] as const;
+export { CATEGORY_LABELS, SENTIMENT_LABELS };
+
 export const MODEL_ENGINE = 'local-model-v1';
 
 const categories = new LinearModel(categoryModel as SerializedModel);
@@ -24,9 +25,11 @@ const sentiments = new LinearModel(sentimentModel as SerializedModel);
 export class ModelClassifier implements Classifier {
   async classify(input: { text: string; subject?: string; channel: Channel }): Promise<Classification> {
     const text = input.subject ? `${input.subject}\n${input.text}` : input.text;
-    const features = extractFeatures(text);
-    const [{ language }, category, sentiment] = await Promise.all([identifyLanguage(text), Promise.resolve(categoryOf(features)), Promise.resolve(sentimentOf(features, text))]);
     const folded = fold(text);
+    const features = extractFeatures(text, folded);
+    const { language } = await identifyLanguage(text);
+    const category = categoryOf(features);
+    const sentiment = sentimentOf(features, text, folded);
     const urgencyCues = detectUrgency(folded);
     const reasons = [category.reason, sentiment.reason];
     if (urgencyCues.length) reasons.push(`urgency: ${urgencyCues.join(', ')}`);
@@ -57,11 +60,11 @@ export function categoryOf(features: Features): { label: Category; confidence: n
   };
 }
 
-function sentimentOf(features: Features, text: string): { value: Classification['sentiment']; reason: string } {
+function sentimentOf(features: Features, text: string, folded: string): { value: Classification['sentiment']; reason: string } {
   const p = sentiments.predict(features);
   const best = argmax(p);
   const score = round(p[2]! - p[0]!);
-  const cues = scoreSentiment(fold(text), text).cues;
+  const cues = scoreSentiment(folded, text).cues;
   const words = topWords(sentiments, features, best);
   const evidence = [...new Set([...words.map((w) => `"${w}"`), ...cues])].slice(0, 4);
   return {

@@ -1,0 +1,25 @@
+import { execFile } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+const runTriage = (input: string) =>
+  new Promise<{ code: number | null; lines: Array<Record<string, unknown>> }>((resolve) => {
+    const child = execFile(process.execPath, ['--import', 'tsx', 'scripts/triage.ts'], (_err, stdout) =>
+      resolve({ code: child.exitCode, lines: stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>) }),
+    );
+    child.stdin!.end(input);
+  });
+
+describe('npm run triage', () => {
+  it('answers one JSON line per input with the stable fields, and an error line for a bad input', async () => {
+    const { code, lines } = await runTriage(
+      ['{"id":"a","text":"Ik wil mijn bestelling retourneren"}', 'not json', '{"id":7,"text":"Charged twice!","channel":"whatsapp"}', '{"text":"no id"}'].join('\n'),
+    );
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatchObject({ id: 'a', category: 'order', language: 'nl', engine: 'local-model-v1' });
+    for (const key of ['id', 'category', 'priority', 'sentiment', 'language', 'confidence', 'engine']) expect(lines[0]).toHaveProperty(key);
+    expect(lines[1]).toEqual({ id: null, error: 'line is not JSON' });
+    expect(lines[2]).toMatchObject({ id: 7, category: 'billing' });
+    expect(lines[3]).toMatchObject({ id: null, error: expect.stringContaining('id') });
+    expect(code).toBe(1);
+  });
+});

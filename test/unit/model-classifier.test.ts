@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { extractFeatures } from '../../shared/triage/local/features.js';
+import { ModelClassifier } from '../../shared/triage/local/model-classifier.js';
+
+const classifier = new ModelClassifier();
+const classify = (text: string, subject?: string) => classifier.classify({ text, subject, channel: 'whatsapp' });
+
+describe('local model engine', () => {
+  it.each([
+    ['Waar blijft mijn pakket? Track en trace staat al 4 dagen stil', 'order', 'nl'],
+    ['Er is twee keer € 49,95 van mijn rekening afgeschreven', 'billing', 'nl'],
+    ['Ik kan niet meer inloggen, de reset-link werkt niet', 'technical', 'nl'],
+    ['Schandalig. Derde keer dat ik bel en niemand helpt me. Ik stap over naar de concurrent.', 'complaint', 'nl'],
+    ['Hebben jullie ook een winkel in Utrecht?', 'other', 'nl'],
+    ['My parcel still has not arrived, tracking says delivered', 'order', 'en'],
+    ['I was charged twice for the same order', 'billing', 'en'],
+    ['The app crashes every time I open my order history', 'technical', 'en'],
+    ['Mein Paket ist immer noch nicht angekommen', 'order', 'de'],
+    ["Je n'arrive pas à me connecter à mon compte", 'technical', 'fr'],
+  ])('classifies %j as %s in %s', async (text, category, language) => {
+    const r = await classify(text);
+    expect([r.category, r.language]).toEqual([category, language]);
+  });
+
+  it('says which words decided, with the probability and the runner-up', async () => {
+    const r = await classify('I was charged twice for the same order');
+    expect(r.reasons[0]).toMatch(/^billing \d+% from ".+"(, ".+")* \(next: \w+ \d+%\)$/);
+    expect(r.engine).toBe('local-model-v1');
+  });
+
+  it('reads anger and thanks in Dutch and English', async () => {
+    expect((await classify('Ik ben het spuugzat, wat een waardeloze service')).sentiment.label).toBe('negative');
+    expect((await classify('Super bedankt, top geholpen!')).sentiment.label).toBe('positive');
+    expect((await classify('Thanks so much, you guys are great')).sentiment.label).toBe('positive');
+  });
+
+  it('finds urgency cues and tags beside the model', async () => {
+    const r = await classify('This is the third time! I will contact my lawyer and cancel my subscription. I was charged twice.');
+    expect(r.urgencyCues).toEqual(expect.arrayContaining(['legal_threat', 'cancellation']));
+    expect(r.tags).toEqual(expect.arrayContaining(['double_charge', 'legal_threat']));
+  });
+
+  it('uses the subject of an email too', async () => {
+    expect((await classify('Zie bijlage.', 'Factuur klopt niet, te veel btw berekend')).category).toBe('billing');
+  });
+
+  it('hashes the same text to the same features, and long texts to values no larger than short ones', () => {
+    expect(extractFeatures('Waar is mijn pakket?')).toEqual(extractFeatures('Waar is mijn pakket?'));
+    expect(extractFeatures('pakket '.repeat(50) + 'bestelling factuur').value).toBeLessThan(extractFeatures('pakket').value);
+  });
+});
