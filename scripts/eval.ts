@@ -11,10 +11,10 @@ import { evaluate, formatReport } from './triage/metrics.js';
 
 const classifier = new ModelClassifier();
 async function run(examples: Example[]) {
-  const out: Array<{ e: Example; category: string; sentiment: string; language: string }> = [];
+  const out: Array<{ e: Example; category: string; sentiment: string; language: string; confidence: number }> = [];
   for (const e of examples) {
     const r = await classifier.classify({ text: e.text, subject: e.subject, channel: 'email' });
-    out.push({ e, category: r.category, sentiment: r.sentiment.label, language: r.language });
+    out.push({ e, category: r.category, sentiment: r.sentiment.label, language: r.language, confidence: r.confidence });
   }
   return out;
 }
@@ -29,4 +29,14 @@ for (const [group, rs] of groups) {
   console.log(formatReport(`sentiment — ${group}`, [...SENTIMENT_LABELS], evaluate([...SENTIMENT_LABELS], rs.map((r) => ({ truth: r.e.sentiment, predicted: r.sentiment })))));
   if (group.length === 2) console.log(`language — ${group}: ${((rs.filter((r) => r.language === group).length / rs.length) * 100).toFixed(1)}% identified as ${group}`);
   console.log('');
+}
+
+// Hybrid mode asks the LLM only below the threshold: how often that is, and how right the local engine is above it.
+for (const threshold of [0.6, 0.7, 0.8, 0.9]) {
+  const sure = results.filter((r) => r.confidence >= threshold);
+  const right = sure.filter((r) => r.category === r.e.category).length;
+  console.log(
+    `hybrid at ${threshold}: LLM asked for ${(((results.length - sure.length) / results.length) * 100).toFixed(1)}% of held-out messages; ` +
+      `local engine right on ${((right / Math.max(1, sure.length)) * 100).toFixed(1)}% of the rest`,
+  );
 }
