@@ -23,7 +23,8 @@ const config = parseEnv({
 const store = new DynamoThreadStore(createDocumentClient(), config.TABLE_NAME);
 const senderFor = sendersFor(
   { ...(await readChannelCredentials(config.CHANNEL_SECRET_ARN)), graphApiBaseUrl: config.GRAPH_API_BASE_URL },
-  new SesEmailSender(new SESv2Client({}), config.SUPPORT_EMAIL_FROM),
+  // no SDK retries: a retried SendEmail can reach the customer twice; the queue retries what surely failed
+  new SesEmailSender(new SESv2Client({ maxAttempts: 1 }), config.SUPPORT_EMAIL_FROM),
   // a channel without a token fails visibly on the draft instead of disappearing
   (channel) => ({ send: () => Promise.reject(new ProviderError(`no ${channel} access token is configured`, 'no_credentials', false)) }),
 );

@@ -6,10 +6,13 @@ import type { Category, Classification, Priority } from './triage.js';
 
 /** Classifies one customer message. Must be safe to call twice with the same input. */
 export interface Classifier {
-  classify(input: { text: string; subject?: string; channel: Channel; contactName?: string }): Promise<Classification>;
+  /** `key` names the message (channel + external id) so an engine can pair this call with the `draft` call after it. */
+  classify(input: { text: string; subject?: string; channel: Channel; contactName?: string; key?: string }): Promise<Classification>;
 }
 
 export interface DraftRequest {
+  /** The same `key` the classifier was given for this message. */
+  key?: string;
   text: string;
   subject?: string;
   channel: Channel;

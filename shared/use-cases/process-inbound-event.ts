@@ -119,13 +119,14 @@ export function createInboundEventProcessor(deps: ProcessInboundDeps): (event: I
   function triageMessage(inbound: InboundMessage, thread: Thread | undefined): Promise<TriageResult> {
     return triageText(
       deps.classifier,
-      { text: inbound.text, subject: inbound.subject, channel: inbound.channel, contactName: inbound.contact.name },
+      { text: inbound.text, subject: inbound.subject, channel: inbound.channel, contactName: inbound.contact.name, key: messageKey(inbound) },
       { unansweredBefore: thread?.unanswered ?? 0 },
     );
   }
 
   async function draftReply(inbound: InboundMessage, threadId: string, messageId: string, triage: TriageResult): Promise<Draft> {
     const proposal = await deps.drafter.draft({
+      key: messageKey(inbound),
       text: inbound.text,
       subject: inbound.subject,
       channel: inbound.channel,
@@ -169,6 +170,10 @@ export function createInboundEventProcessor(deps: ProcessInboundDeps): (event: I
   }
 
   return (event) => (event.type === 'status' ? processStatus(event) : processMessage(event));
+}
+
+function messageKey(inbound: InboundMessage): string {
+  return `${inbound.channel}:${inbound.externalId}`;
 }
 
 /** A reaction, a machine's mail, a quarantined or unreadable mail is stored, but gets no triage and no draft. */

@@ -3,7 +3,7 @@ import { decidePriority, type Channel, type Classifier, type TriageResult } from
 /** Classify, then prioritise with the thread's history; the reasons of both steps are kept. */
 export async function triageText(
   classifier: Classifier,
-  input: { text: string; subject?: string; channel: Channel; contactName?: string },
+  input: { text: string; subject?: string; channel: Channel; contactName?: string; key?: string },
   history: { unansweredBefore: number } = { unansweredBefore: 0 },
 ): Promise<TriageResult> {
   const classification = await classifier.classify(input);

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MetaMessagingSender, WhatsappSender } from '../../shared/channels/meta-graph/senders.js';
 import { ProviderError, type OutboundMessage } from '../../shared/domain/index.js';
@@ -43,8 +45,21 @@ describe('WhatsApp Cloud API sender', () => {
     expect((error as Error).message).not.toContain('wa-token-secret');
   });
 
-  it('calls an unreachable Graph API retryable', async () => {
-    const sender = new WhatsappSender({ baseUrl: 'http://127.0.0.1:9/v21.0', accessToken: 't', timeoutMs: 2_000 });
+  it('never retries a send that got no answer in time: it may have been delivered', async () => {
+    const silent = createServer(() => undefined); // takes the request, never answers
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const slow = new WhatsappSender({ baseUrl: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/v21.0`, accessToken: 't', timeoutMs: 200 });
+    await expect(slow.send(wa)).rejects.toMatchObject({ code: 'outcome_unknown', retryable: false });
+    silent.closeAllConnections();
+    await new Promise((r) => silent.close(r));
+  });
+
+  it('calls a Graph API that refuses the connection retryable: nothing was sent', async () => {
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((r) => closed.close(r));
+    const sender = new WhatsappSender({ baseUrl: `http://127.0.0.1:${port}/v21.0`, accessToken: 't', timeoutMs: 2_000 });
     await expect(sender.send(wa)).rejects.toMatchObject({ code: 'network', retryable: true });
   });
 });

@@ -52,6 +52,18 @@ describe('OpenAI engine (against a local server that speaks the protocol)', () =
     expect(user).toContain('betalen-nl#Dubbel afgeschreven');
   });
 
+  it('never gives one customer the draft written for another who sent the same words', async () => {
+    openai.answerNext({ kind: 'json', content: { ...good, draft: 'Hoi Anna, …' } }, { kind: 'json', content: { ...good, draft: 'Hoi Bram, …' } });
+    const e = engine();
+    const same = { text: 'Zie bijlage.', channel: 'email' as const };
+    await Promise.all([e.classify({ ...same, key: 'email:<a@x>', contactName: 'Anna' }), e.classify({ ...same, key: 'email:<b@x>', contactName: 'Bram' })]);
+    const request = (key: string) => ({ key, text: same.text, channel: 'email' as const, contact: { handle: key }, category: 'billing' as const, language: 'nl' });
+    const [a, b] = await Promise.all([e.draft(request('email:<a@x>')), e.draft(request('email:<b@x>'))]);
+    expect(new Set([a.text, b.text])).toEqual(new Set(['Hoi Anna, …', 'Hoi Bram, …']));
+    const first = openai.requests[0]!.messages.find((m) => m.role === 'user')!.content;
+    expect(a.text).toBe(first.includes('Anna') ? 'Hoi Anna, …' : 'Hoi Bram, …');
+  });
+
   it('retries a 429 and a 500 and then uses the answer', async () => {
     openai.answerNext({ kind: 'status', status: 429 }, { kind: 'status', status: 500 }, { kind: 'json', content: good });
     expect((await engine().classify(message)).engine).toBe('openai:gpt-4o-mini');

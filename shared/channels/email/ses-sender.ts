@@ -1,8 +1,12 @@
 import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import { ProviderError, type OutboundMessage, type Sender } from '../../domain/index.js';
+import { networkOutcome } from '../network-outcome.js';
 import { composeReplyMime } from './compose-reply.js';
 
-/** Sends our composed MIME with SES v2 (raw content), so our threading headers go out exactly as written. */
+/**
+ * Sends our composed MIME with SES v2 (raw content), so our threading headers go out exactly as written. Give it a
+ * client with `maxAttempts: 1`: the SDK's own retries could send one reply twice; retries are the queue's job.
+ */
 export class SesEmailSender implements Sender {
   constructor(
     private readonly ses: SESv2Client,
@@ -17,6 +21,9 @@ export class SesEmailSender implements Sender {
     } catch (err) {
       const e = err as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
       const status = e.$metadata?.httpStatusCode ?? 0;
+      if (status === 0 && networkOutcome(err) === 'unknown') {
+        throw new ProviderError(`no answer from SES (${e.name}); it may have been sent`, 'outcome_unknown', false, { cause: err });
+      }
       const retryable = status === 429 || status >= 500 || e.name === 'TooManyRequestsException' || status === 0;
       throw new ProviderError(`SES refused the reply: ${e.name}: ${e.message}`, e.name ?? 'unknown', retryable, { cause: err });
     }

@@ -1,5 +1,6 @@
 import { ProviderError } from '../../domain/index.js';
 import { obj, str } from '../json.js';
+import { networkOutcome } from '../network-outcome.js';
 
 /**
  * Graph API error codes that say "try again later" whatever the HTTP status: 1/2 unknown/temporary, 4/17/32/613
@@ -34,7 +35,10 @@ async function graphCall(options: GraphApiOptions, path: string, init: { method:
       signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
     });
   } catch (err) {
-    throw new ProviderError(`Graph API unreachable: ${(err as Error).name}`, 'network', true, { cause: err });
+    if (networkOutcome(err) === 'not_sent') throw new ProviderError(`Graph API unreachable: ${(err as Error).name}`, 'network', true, { cause: err });
+    // a POST that timed out may have been delivered: never send it again blindly
+    if (init.method === 'POST') throw new ProviderError(`no answer from the Graph API (${(err as Error).name}); it may have been delivered`, 'outcome_unknown', false, { cause: err });
+    throw new ProviderError(`Graph API did not answer: ${(err as Error).name}`, 'network', true, { cause: err });
   }
   const json = obj(await res.json().catch(() => undefined)) ?? {};
   if (res.ok && !json.error) return json;

@@ -38,7 +38,7 @@ export class OpenAiEngine implements Classifier, Drafter {
 
   constructor(private readonly options: OpenAiEngineOptions) {}
 
-  async classify(input: { text: string; subject?: string; channel: Channel; contactName?: string }): Promise<Classification> {
+  async classify(input: { text: string; subject?: string; channel: Channel; contactName?: string; key?: string }): Promise<Classification> {
     const local = await this.options.local.classifier.classify(input);
     if (this.options.mode === 'hybrid' && local.confidence >= this.options.hybridThreshold) {
       return { ...local, reasons: [...local.reasons, `local engine sure enough (${local.confidence} ≥ ${this.options.hybridThreshold}); no LLM call`] };
@@ -46,7 +46,7 @@ export class OpenAiEngine implements Classifier, Drafter {
     const started = Date.now();
     try {
       const { answer, usage } = await this.ask(input, local);
-      this.remember(input.text, { text: answer.draft, engine: `openai:${this.options.model}`, reasons: [`written by ${this.options.model}`], kbRefs: answer.kbRefs });
+      this.remember(input.key ?? input.text, { text: answer.draft, engine: `openai:${this.options.model}`, reasons: [`written by ${this.options.model}`], kbRefs: answer.kbRefs });
       return {
         category: answer.category,
         confidence: answer.confidence,
@@ -65,10 +65,15 @@ export class OpenAiEngine implements Classifier, Drafter {
     }
   }
 
+  /**
+   * The draft written in the same call as the triage of this message, found by its key (channel + external id:
+   * two customers sending the same words in one batch must never get each other's drafts).
+   */
   async draft(request: DraftRequest): Promise<DraftProposal> {
-    const written = this.drafts.get(request.text);
+    const key = request.key ?? request.text;
+    const written = this.drafts.get(key);
     if (written) {
-      this.drafts.delete(request.text);
+      this.drafts.delete(key);
       return written;
     }
     return this.options.local.drafter.draft(request);
@@ -102,8 +107,8 @@ export class OpenAiEngine implements Classifier, Drafter {
     };
   }
 
-  private remember(text: string, draft: DraftProposal): void {
-    this.drafts.set(text, draft);
+  private remember(key: string, draft: DraftProposal): void {
+    this.drafts.set(key, draft);
     // the processor asks for the draft right after triage; keep only a few in case a draft is never asked for
     for (const key of this.drafts.keys()) {
       if (this.drafts.size <= 100) break;
