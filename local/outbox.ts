@@ -10,6 +10,8 @@ export interface OutboxEntry {
   to: OutboundMessage['to'];
   text: string;
   providerMessageId: string;
+  /** Messenger/Instagram message tag, when the reply went out after 24 hours. */
+  tag?: string;
   /** Email only: the raw MIME exactly as SES would have been given it. */
   raw?: string;
 }
@@ -30,7 +32,7 @@ export class LocalOutbox implements Sender {
     const at = new Date().toISOString();
     const raw = message.email ? (await composeReplyMime(message, this.emailFrom)).toString('utf8') : undefined;
     const providerMessageId = message.email?.messageId ?? `${message.channel}.local.${id}`;
-    const entry: OutboxEntry = { id, at, channel: message.channel, to: message.to, text: message.text, providerMessageId, raw };
+    const entry: OutboxEntry = { id, at, channel: message.channel, to: message.to, text: message.text, providerMessageId, tag: message.tag, raw };
     await this.db.send(new PutCommand({ TableName: this.tableName, Item: { pk: 'LOCAL#OUTBOX', sk: `${at}#${id}`, entity: 'outbox', ...entry } }));
     return { providerMessageId };
   }

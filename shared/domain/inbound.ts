@@ -59,6 +59,10 @@ const verdict = z.enum(['PASS', 'FAIL', 'GRAY', 'PROCESSING_FAILED', 'DISABLED']
 /** What only email has. Bodies too big to travel in SQS or sit in DynamoDB are in the object store. */
 export const emailMetaSchema = z.object({
   messageId: z.string(),
+  /** Who wrote this mail (in a thread, not always the thread's first contact: Cc'd people reply too). */
+  from: z.object({ address: z.string(), name: z.string().optional() }).optional(),
+  /** Where the sender wants replies (contact forms: From noreply@, Reply-To the customer). */
+  replyTo: z.string().optional(),
   inReplyTo: z.string().optional(),
   references: z.array(z.string()),
   to: z.array(z.string()),

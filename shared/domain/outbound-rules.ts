@@ -1,18 +1,24 @@
 import type { Channel } from './channel.js';
 import { SendRefusedError } from './errors.js';
 import { messagingWindow } from './messaging-window.js';
-import type { Thread } from './thread.js';
+import type { Message, Thread } from './thread.js';
 
 /** Longest text each channel takes in one message. */
 export const MAX_TEXT_LENGTH: Record<Channel, number> = { whatsapp: 4096, messenger: 2000, instagram: 1000, email: 100_000 };
 
 /**
- * Machines, quarantined and unreadable mail are never answered (a reply could start a mail loop or reach a spammer);
- * chat channels only within their messaging window. Answers the tag the send needs, if any.
+ * A machine's mail, a quarantined or an unreadable mail is never answered (a reply could start a mail loop or reach
+ * a spammer); that is decided by the message a draft answers, so one auto-reply in a thread does not block the
+ * customer's next real mail. Chat channels only within their messaging window. Answers the tag the send needs.
  */
-export function assertReplyable(thread: Thread, text: string, now: Date): { tag?: 'HUMAN_AGENT' } {
-  const blocking = thread.flags.filter((f) => f === 'quarantined' || f === 'unparseable' || f.startsWith('automated:'));
-  if (blocking.length > 0) throw new SendRefusedError(`this thread is never answered (${blocking.join(', ')})`);
+export function assertReplyable(thread: Thread, answered: Message | undefined, text: string, now: Date): { tag?: 'HUMAN_AGENT' } {
+  if (!answered) throw new SendRefusedError('the message this draft answers is not in the thread');
+  const blocking = [
+    answered.email?.automated && `automated:${answered.email.automated}`,
+    answered.email?.quarantined && 'quarantined',
+    answered.kind === 'unparseable' && 'unparseable',
+  ].filter(Boolean);
+  if (blocking.length > 0) throw new SendRefusedError(`the message this draft answers is never answered (${blocking.join(', ')})`);
   if (!text.trim()) throw new SendRefusedError('the reply is empty');
   if (text.length > MAX_TEXT_LENGTH[thread.channel]) {
     throw new SendRefusedError(`${thread.channel} takes at most ${MAX_TEXT_LENGTH[thread.channel]} characters; this reply has ${text.length}`);

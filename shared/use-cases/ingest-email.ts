@@ -59,6 +59,8 @@ async function fromParsed(blobs: BlobStore, mail: ReceivedMail, parsed: ParsedEm
     verdicts?.virus === 'FAIL' ? 'SES virus verdict FAIL' : verdicts?.spam === 'FAIL' ? 'SES spam verdict FAIL' : undefined;
   const email: EmailMeta = {
     messageId: parsed.messageId,
+    from: parsed.from,
+    replyTo: parsed.replyTo,
     inReplyTo: parsed.inReplyTo,
     references: parsed.references,
     to: parsed.to,
@@ -78,7 +80,8 @@ async function fromParsed(blobs: BlobStore, mail: ReceivedMail, parsed: ParsedEm
   return {
     type: 'message',
     channel: 'email',
-    externalId: parsed.messageId,
+    // Message-IDs are only unique per sender in practice (some servers reuse <123@localhost>)
+    externalId: `${parsed.messageId}#${parsed.from?.address ?? mail.envelopeFrom?.toLowerCase() ?? 'unknown'}`,
     contact: { handle: parsed.from?.address ?? mail.envelopeFrom?.toLowerCase() ?? 'unknown@invalid', name: parsed.from?.name },
     kind: 'email',
     text: forTriage.text,

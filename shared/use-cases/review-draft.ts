@@ -4,6 +4,7 @@ import {
   ConflictError,
   NotFoundError,
   type Draft,
+  type Message,
   type SendJobPublisher,
   type Thread,
   type ThreadStore,
@@ -40,7 +41,13 @@ export async function approveDraft(deps: ReviewDeps, input: ApproveInput): Promi
     return draft;
   }
   if (draft.state !== 'proposed' || draft.version !== input.version) throw conflict(draft, input.version);
-  assertReplyable(thread, finalText, now);
+  // an older draft answers a conversation that has moved on; sending it too would give the customer two replies
+  if (thread.latestDraftId && thread.latestDraftId !== draft.id) {
+    throw new ConflictError('a newer draft answers this thread; review that one', { latestDraftId: thread.latestDraftId });
+  }
+  const detail = await deps.store.getThreadDetail(thread.id);
+  const answered = detail?.messages.find((m) => m.id === draft.inReplyTo);
+  assertReplyable(thread, answered, finalText, now);
   const approved: Draft = {
     ...draft,
     state: 'approved',
@@ -52,10 +59,11 @@ export async function approveDraft(deps: ReviewDeps, input: ApproveInput): Promi
     version: draft.version + 1,
   };
   await guarded(deps.store, approved, { version: draft.version, state: 'proposed' }, input.version);
-  await deps.jobs.publish({ threadId: draft.threadId, draftId: draft.id });
+  // the thread moves before the job exists, so the send worker always finds it approved
   await changeThreadStatus(deps.store, thread.id, ['approve'], now);
+  await deps.jobs.publish({ threadId: draft.threadId, draftId: draft.id });
   await deps.store.putAudit({ threadId: thread.id, at: now.toISOString(), actor: input.agent.sub, action: 'approve', draftId: draft.id, detail: approved.edited ? 'edited' : undefined });
-  await rememberApprovedReply(deps.store, thread, approved, now);
+  await rememberApprovedReply(deps.store, thread, answered, approved, now);
   return approved;
 }
 
@@ -97,9 +105,7 @@ function conflict(draft: Draft, seen: number): ConflictError {
 }
 
 /** The reply an agent approved, with the message it answers: a labelled example for training. */
-async function rememberApprovedReply(store: ThreadStore, thread: Thread, draft: Draft, now: Date): Promise<void> {
-  const detail = await store.getThreadDetail(thread.id);
-  const answered = detail?.messages.find((m) => m.id === draft.inReplyTo);
+async function rememberApprovedReply(store: ThreadStore, thread: Thread, answered: Message | undefined, draft: Draft, now: Date): Promise<void> {
   if (!answered?.triage) return;
   await store.putFeedback({
     at: now.toISOString(),

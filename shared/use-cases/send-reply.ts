@@ -48,7 +48,7 @@ export async function sendApprovedDraft(deps: SendDeps, job: SendJob): Promise<S
   // Time passes between approval and send: the window may have closed meanwhile.
   let tag: OutboundMessage['tag'];
   try {
-    ({ tag } = assertReplyable(detail.thread, draft.finalText ?? draft.text, now()));
+    ({ tag } = assertReplyable(detail.thread, answered, draft.finalText ?? draft.text, now()));
   } catch (err) {
     if (!(err instanceof SendRefusedError)) throw err;
     await settle(deps, draft, { state: 'failed', failure: { code: 'send_refused', message: err.message } }, now());
@@ -70,7 +70,9 @@ export async function sendApprovedDraft(deps: SendDeps, job: SendJob): Promise<S
     ({ providerMessageId } = await deps.senderFor(detail.thread.channel).send(outbound));
   } catch (err) {
     if (err instanceof ProviderError && err.retryable) {
-      await deps.store.updateDraft({ ...sending, state: 'approved', version: sending.version + 1 }, { version: sending.version, state: 'sending' });
+      // back to approved for the retry, with the provider's answer kept for the agent (also if retries run out)
+      const failure = { code: err.code, message: err.message };
+      await deps.store.updateDraft({ ...sending, state: 'approved', failure, version: sending.version + 1 }, { version: sending.version, state: 'sending' });
       throw err;
     }
     const failure = err instanceof ProviderError ? { code: err.code, message: err.message } : { code: 'error', message: (err as Error).message };
@@ -83,7 +85,10 @@ export async function sendApprovedDraft(deps: SendDeps, job: SendJob): Promise<S
 
 function outboundFor(thread: Thread, draft: Draft, answered: Message | undefined, emailFrom: string): OutboundMessage {
   const text = draft.finalText ?? draft.text;
-  const base = { channel: thread.channel, to: thread.contact, text, businessId: thread.businessId };
+  // email answers whoever wrote the mail (a Cc'd person may reply-all), at their Reply-To if they gave one
+  const mailTo = answered?.email?.replyTo ?? answered?.email?.from?.address;
+  const to = thread.channel === 'email' && mailTo ? { handle: mailTo, name: answered?.email?.replyTo ? undefined : answered?.email?.from?.name } : thread.contact;
+  const base = { channel: thread.channel, to, text, businessId: thread.businessId };
   if (thread.channel !== 'email') return base;
   const customerId = answered?.email?.messageId;
   const chain = [...(answered?.email?.references ?? []), ...(customerId ? [customerId] : [])];
@@ -95,9 +100,11 @@ function outboundFor(thread: Thread, draft: Draft, answered: Message | undefined
 
 async function recordSent(deps: SendDeps, thread: Thread, sending: Draft, outbound: OutboundMessage, providerMessageId: string, answered: Message | undefined, at: Date): Promise<void> {
   const sentAt = at.toISOString();
-  const sk = `MSG#${sentAt}#${providerMessageId}`;
-  await deps.store.putMessageRef(thread.channel, providerMessageId, { threadId: thread.id, messageSk: sk, done: true });
-  await deps.store.putMessageOnce({
+  // Meta's echo of this very send can be processed first: then the message is stored already, under its own key
+  const echoed = await deps.store.findMessageRef(thread.channel, providerMessageId);
+  const sk = echoed?.messageSk ?? `MSG#${sentAt}#${providerMessageId}`;
+  if (!echoed) await deps.store.putMessageRef(thread.channel, providerMessageId, { threadId: thread.id, messageSk: sk, done: true });
+  if (!echoed) await deps.store.putMessageOnce({
     threadId: thread.id,
     id: `m_out_${sending.id}`,
     sk,

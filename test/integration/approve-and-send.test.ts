@@ -131,7 +131,7 @@ describe('email replies', () => {
     await t.postEmail(answer);
     await t.settled();
     const after = await detail(thread.id);
-    expect(after.messages.map((m) => [m.direction, m.externalId])).toEqual([
+    expect(after.messages.map((m) => [m.direction, m.email?.messageId ?? m.externalId])).toEqual([
       ['inbound', '<CAH7Lx0aBcD3eF4gH5iJ6kL7mN8oP9qR0sT1uV2wX3yZ4@mail.gmail.com>'],
       ['outbound', ours],
       ['inbound', '<answer-1@gmail.com>'],

@@ -141,6 +141,13 @@ describe('email through /local/email (S3 → ingest-email → SQS → triage)', 
     },
   );
 
+  it('keeps two mails from two senders that reuse one Message-ID', async () => {
+    const a = await deliver(mail({ from: 'een@klant.nl', subject: 'Vraag A', body: 'Eerste vraag over mijn bestelling', id: '123@localhost' }));
+    const b = await deliver(mail({ from: 'twee@klant.nl', subject: 'Vraag B', body: 'Tweede vraag over mijn factuur', id: '123@localhost' }));
+    expect(a.id).not.toBe(b.id);
+    expect([a.messages.length, b.messages.length]).toEqual([1, 1]);
+  });
+
   it('keeps one message when the same mail without a Message-ID arrives twice', async () => {
     const first = await deliver(eml('missing-message-id.eml'));
     await t.postEmail(eml('missing-message-id.eml'));

@@ -73,6 +73,10 @@ describe('Messenger and Instagram', () => {
     await t.postMeta('instagram', three);
     await t.postMeta('instagram', eight);
     expect((await approve(await threadFor('9000000000000003'))).status).toBe(200);
+    await t.settled();
+    expect((await outbox()).find((e) => e.to.handle === '9000000000000003')).toMatchObject({ channel: 'instagram', tag: 'HUMAN_AGENT' });
+    const within = (await outbox()).find((e) => e.to.handle === '1111222233334444');
+    expect(within?.tag).toBeUndefined();
     const refused = await approve(await threadFor('9000000000000008'));
     expect(refused.status).toBe(422);
     expect(refused.body.message).toMatch(/at most 7 days/);

@@ -158,3 +158,34 @@ describe('what counts as a mail at /local/email', () => {
     for (const body of ['hello, this is not a mail', '{"from":"x"}', '\u0000\u0001From: x\n\nbody']) expect(looksLikeMail(Buffer.from(body))).toBe(false);
   });
 });
+
+describe('review fixes', () => {
+  it('drops img data attributes a sender wrote, so the UI never trusts them', () => {
+    const { html } = sanitizeEmailHtml('<img data-remote-src="javascript:alert(1)" data-attachment-key="mail/OTHER/attachments/0-passport.pdf"><img src="cid:unknown@x" data-attachment-key="mail/OTHER/x">');
+    expect(html).not.toContain('javascript:');
+    expect(html).not.toContain('mail/OTHER');
+  });
+
+  it('does not call a customer question about office hours an auto-reply, and reads an empty Return-Path as a bounce', async () => {
+    const question = Buffer.from('From: Klant <klant@example.nl>\r\nSubject: Out of office hours delivery?\r\nMessage-ID: <q1@example.nl>\r\n\r\nCan you deliver after 18:00?\r\n');
+    expect((await parseEmail(question)).automated).toBeUndefined();
+    const bounce = Buffer.from('Return-Path: <>\r\nFrom: Postbox <notices@mail.example>\r\nSubject: Undeliverable\r\nMessage-ID: <b1@mail.example>\r\n\r\nCould not deliver.\r\n');
+    expect((await parseEmail(bounce)).automated).toBe('bounce');
+  });
+
+  it('answers a contact form at its Reply-To and does not call its noreply sender a machine', async () => {
+    const form = Buffer.from('From: Webshop <noreply@shop.nl>\r\nReply-To: Klant <klant@example.nl>\r\nSubject: Contactformulier\r\nMessage-ID: <f1@shop.nl>\r\n\r\nWaar is mijn bestelling?\r\n');
+    const m = await parseEmail(form);
+    expect([m.automated, m.replyTo]).toEqual([undefined, 'klant@example.nl']);
+  });
+
+  it('reads several ids in In-Reply-To and keeps the last', async () => {
+    const reply = Buffer.from('From: a@b.nl\r\nSubject: Re: x\r\nIn-Reply-To: <one@shop.nl> <two@shop.nl>\r\nMessage-ID: <r1@b.nl>\r\n\r\nok\r\n');
+    expect((await parseEmail(reply)).inReplyTo).toBe('<two@shop.nl>');
+  });
+
+  it('keeps a customer\'s own "Op 3 maart schreef ik jullie al…"; only an attribution line starts history', () => {
+    const text = 'Hallo,\n\nOp 3 maart schreef ik jullie al over de kapotte lamp, en ik wil mijn geld terug.\nAnders stap ik naar de geschillencommissie.\n\nGroet, Eva';
+    expect(cleanReplyText(text).text).toContain('geschillencommissie');
+  });
+});

@@ -3,17 +3,17 @@ import type { AutomatedKind } from '../../domain/index.js';
 type HeaderValue = string | string[] | { value?: string; params?: Record<string, string> } | Date | undefined | unknown;
 
 const MACHINE_SENDERS = /^(?:mailer-daemon|postmaster|mail-daemon|mailerdaemon|bounces?|no-?reply|noreply)[@+-]/i;
-const AUTO_SUBJECT =
-  /^(?:auto(?:matic)?\s*reply|out of (?:the )?office|automatisch antwoord|afwezig(?:heidsmelding)?|abwesenheitsnotiz|automatische antwort|réponse automatique|absence)\b/i;
-
 /**
- * Mail written by a machine: never answered (mail loops), stored and marked. Order matters:
- * a bounce is also auto-submitted, and a list mail may also say bulk.
+ * Mail written by a machine: never answered (mail loops), stored and marked. Headers only: a subject such as
+ * "Out of office hours delivery?" is a customer's question. Order matters: a bounce is also auto-submitted, and a
+ * list mail may also say bulk. `from` is left out by the caller when the mail has a Reply-To for a person
+ * (contact forms send from noreply@).
  */
-export function detectAutomated(headers: Map<string, HeaderValue>, from: string | undefined, subject: string | undefined): AutomatedKind | undefined {
+export function detectAutomated(headers: Map<string, HeaderValue>, headerLines: ReadonlyArray<{ key: string; line: string }>, from: string | undefined): AutomatedKind | undefined {
   const contentType = headers.get('content-type') as { value?: string; params?: Record<string, string> } | undefined;
   const text = (name: string) => headerText(headers.get(name)).trim().toLowerCase();
-  const returnPath = text('return-path');
+  // mailparser turns "Return-Path: <>" into an empty address object: read the raw line
+  const returnPath = headerLines.find((l) => l.key === 'return-path')?.line.replace(/^return-path:\s*/i, '').trim();
   if (
     (contentType?.value === 'multipart/report' && contentType.params?.['report-type'] === 'delivery-status') ||
     (from && /^(?:mailer-daemon|postmaster|mail-daemon)@/i.test(from)) ||
@@ -27,8 +27,7 @@ export function detectAutomated(headers: Map<string, HeaderValue>, from: string 
     (autoSubmitted && autoSubmitted !== 'no') ||
     text('x-autoreply') ||
     text('x-autorespond') ||
-    precedence === 'auto_reply' ||
-    AUTO_SUBJECT.test(subject ?? '')
+    precedence === 'auto_reply'
   ) {
     return 'auto_reply';
   }

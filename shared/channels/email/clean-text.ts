@@ -5,11 +5,14 @@ import EmailReplyParser from 'email-reply-parser';
  * quoted part; everything from there on is history. Patterns are tried on the text before email-reply-parser runs,
  * because its built-in list misses Dutch and Outlook's localized header blocks.
  */
+// An attribution line names a date or time or an address, and ends with a colon: "Op di 24 nov 2026 om 14:02
+// schreef Klantenservice <support@shop.nl>:". A customer's own "Op 3 maart schreef ik jullie al…" does not match.
+const ATTRIBUTION = '(?=[^\\n]*(?:\\d|@))[^\\n]{0,200}';
 const HISTORY_STARTS: RegExp[] = [
-  /^[ \t]*On\b.{0,200}\bwrote:?[ \t]*$/im,
-  /^[ \t]*Op\b.{0,200}\bschreef\b.{0,200}:?[ \t]*$/im,
-  /^[ \t]*>?[ \t]*Am\b.{0,200}\bschrieb\b.{0,200}:?[ \t]*$/im,
-  /^[ \t]*Le\b.{0,200}\ba écrit[ \t]*:?[ \t]*$/im,
+  new RegExp(`^[ \\t]*On\\b${ATTRIBUTION}\\bwrote:[ \\t]*$`, 'im'),
+  new RegExp(`^[ \\t]*Op\\b${ATTRIBUTION}\\bschreef\\b[^\\n]{0,200}:[ \\t]*$`, 'im'),
+  new RegExp(`^[ \\t]*>?[ \\t]*Am\\b${ATTRIBUTION}\\bschrieb\\b[^\\n]{0,200}:[ \\t]*$`, 'im'),
+  new RegExp(`^[ \\t]*Le\\b${ATTRIBUTION}\\ba écrit[ \\t]*:[ \\t]*$`, 'im'),
   /^[ \t]*-{2,}[ \t]*(?:Original Message|Oorspronkelijk bericht|Origineel bericht|Ursprüngliche Nachricht|Message d'origine|Forwarded message|Doorgestuurd bericht|Weitergeleitete Nachricht)[ \t]*-{2,}/im,
   /^[ \t]*_{10,}[ \t]*$/m,
   // Outlook's header block: From/Van/Von/De, then Sent/Verzonden/Gesendet/Envoyé within the next lines

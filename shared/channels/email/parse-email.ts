@@ -18,6 +18,7 @@ export interface ParsedEmail {
   inReplyTo?: string;
   references: string[];
   from?: { address: string; name?: string };
+  replyTo?: string;
   to: string[];
   cc: string[];
   subject?: string;
@@ -39,17 +40,17 @@ export async function parseEmail(raw: Uint8Array): Promise<ParsedEmail> {
     skipImageLinks: true,
   });
   const from = firstAddress(mail.from);
+  const replyTo = firstAddress(mail.replyTo)?.address;
   const derivedId = `<${createHash('sha256').update(raw).digest('hex').slice(0, 32)}@balie.derived>`;
   const messageId = normaliseId(mail.messageId);
   return {
     messageId: messageId ?? derivedId,
     messageIdDerived: !messageId,
-    inReplyTo: normaliseId(mail.inReplyTo),
-    references: (Array.isArray(mail.references) ? mail.references : mail.references ? [mail.references] : [])
-      .flatMap((r) => r.split(/\s+/))
-      .map(normaliseId)
-      .filter((r): r is string => !!r),
+    // some clients put several ids in In-Reply-To; the last one is the mail being answered
+    inReplyTo: splitIds(mail.inReplyTo).at(-1),
+    references: (Array.isArray(mail.references) ? mail.references : mail.references ? [mail.references] : []).flatMap(splitIds),
     from,
+    replyTo: replyTo && replyTo !== from?.address ? replyTo : undefined,
     to: addresses(mail.to),
     cc: addresses(mail.cc),
     subject: mail.subject,
@@ -63,8 +64,12 @@ export async function parseEmail(raw: Uint8Array): Promise<ParsedEmail> {
       contentId: normaliseId(a.cid),
       inline: a.contentDisposition === 'inline' || a.related === true,
     })),
-    automated: detectAutomated(mail.headers, from?.address, mail.subject),
+    automated: detectAutomated(mail.headers, mail.headerLines, replyTo && replyTo !== from?.address ? undefined : from?.address),
   };
+}
+
+function splitIds(value: string | undefined): string[] {
+  return (value ?? '').split(/[\s,]+/).map(normaliseId).filter((id): id is string => !!id);
 }
 
 /** `<id@host>` always with brackets, so lookups match however the header was written. */

@@ -30,6 +30,9 @@ export function sanitizeEmailHtml(html: string, inlineImages: Map<string, string
     transformTags: {
       a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'noopener noreferrer nofollow', target: '_blank' } }),
       img: (tagName, attribs) => {
+        // these two are ours to set; a sender's own values could point the UI at a script URL or another mail's file
+        const { 'data-remote-src': _forgedRemote, 'data-attachment-key': _forgedKey, ...own } = attribs;
+        attribs = own;
         const src = attribs.src ?? '';
         if (/^https?:/i.test(src)) {
           remoteImagesBlocked += 1;
