@@ -25,12 +25,14 @@ const message = (handle: string, wamid: string, text: string, sentAt: string): I
 
 /** A thread with one approved draft, ready for the send worker. */
 async function approvedThread(handle: string) {
-  const outcome = await process()(message(handle, `wamid.${handle}.1`, 'Waar is mijn pakket?', '2026-11-25T08:00:00.000Z'));
+  const outcome = await process()(message(handle, `wamid.${handle}.1`, 'Waar is mijn pakket?', minutesAgo(30)));
   if (outcome.outcome !== 'stored') throw new Error('not stored');
   await approveDraft({ store, jobs: noJobs }, { threadId: outcome.threadId, draftId: outcome.draftId!, version: 1, agent });
   return { threadId: outcome.threadId, draftId: outcome.draftId! };
 }
 
+/** Message times relative to now: approval checks the messaging window against the real clock. */
+const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
 const sender = (send: (m: OutboundMessage) => Promise<{ providerMessageId: string }>): Sender => ({ send });
 const deps = (s: Sender) => ({ store, senderFor: () => s, emailFrom: 'Shop <support@shop.nl>' });
 
@@ -79,7 +81,7 @@ describe('the send worker (dynalite)', () => {
   it('keeps the thread in the worklist when the customer wrote again while the reply was going out', async () => {
     const job = await approvedThread('31670000005');
     const slow = sender(async () => {
-      await process()(message('31670000005', 'wamid.31670000005.2', 'En kan ik ook ruilen?', '2026-11-25T08:05:00.000Z'));
+      await process()(message('31670000005', 'wamid.31670000005.2', 'En kan ik ook ruilen?', minutesAgo(25)));
       return { providerMessageId: 'wamid.out.late' };
     });
     expect(await sendApprovedDraft(deps(slow), job)).toBe('sent');
@@ -148,11 +150,35 @@ describe('review fixes (flows)', () => {
   it('stores our reply once when Meta\'s echo of it is processed before the send is recorded', async () => {
     const job = await approvedThread('31670000022');
     const echoFirst = sender(async () => {
-      await process()({ ...message('31670000022', 'wamid.echo.once', 'Hoi! We kijken het na.', '2026-11-25T08:01:00.000Z'), echo: true });
+      await process()({ ...message('31670000022', 'wamid.echo.once', 'Hoi! We kijken het na.', minutesAgo(29)), echo: true });
       return { providerMessageId: 'wamid.echo.once' };
     });
     expect(await sendApprovedDraft(deps(echoFirst), job)).toBe('sent');
     const outbound = (await store.getThreadDetail(job.threadId))!.messages.filter((m) => m.direction === 'outbound');
     expect(outbound.map((m) => m.externalId)).toEqual(['wamid.echo.once']);
+  });
+});
+
+describe('the send worker under concurrency and time', () => {
+  it('sends once when two workers get the same job at the same moment', async () => {
+    const job = await approvedThread('31670000030');
+    let calls = 0;
+    const slow = sender(async () => {
+      calls += 1;
+      await new Promise((r) => setTimeout(r, 50));
+      return { providerMessageId: `wamid.concurrent.${calls}` };
+    });
+    const outcomes = await Promise.all([sendApprovedDraft(deps(slow), job), sendApprovedDraft(deps(slow), job)]);
+    expect(outcomes.sort()).toEqual(['sent', 'skipped']);
+    expect(calls).toBe(1);
+  });
+
+  it('refuses at send time when the window closed after the approval', async () => {
+    const job = await approvedThread('31670000031');
+    let calls = 0;
+    const later = { ...deps(sender(async () => ({ providerMessageId: `wamid.late.${++calls}` }))), now: () => new Date(Date.now() + 24 * 3_600_000) };
+    expect(await sendApprovedDraft(later, job)).toBe('failed');
+    expect(calls).toBe(0);
+    expect(await store.getDraft(job.threadId, job.draftId)).toMatchObject({ state: 'failed', failure: { code: 'send_refused', message: expect.stringContaining('24 hours') } });
   });
 });
