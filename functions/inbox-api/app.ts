@@ -3,7 +3,17 @@ import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireAgent, type AuthEnv, type AuthSource } from '../../shared/auth/middleware.js';
-import { categorySchema, channelSchema, prioritySchema, threadStatusSchema, ValidationError, type SendJobPublisher, type ThreadStore } from '../../shared/domain/index.js';
+import {
+  categorySchema,
+  channelSchema,
+  DEFAULT_TEMPLATES,
+  prioritySchema,
+  threadStatusSchema,
+  ValidationError,
+  type MessageTemplate,
+  type SendJobPublisher,
+  type ThreadStore,
+} from '../../shared/domain/index.js';
 import { errorHandler } from '../../shared/http/on-error.js';
 import { getThreadDetail } from '../../shared/use-cases/read-threads.js';
 import { retriageThread } from '../../shared/use-cases/retriage.js';
@@ -12,11 +22,17 @@ import { approveDraft, rejectDraft } from '../../shared/use-cases/review-draft.j
 export interface InboxApiDeps {
   store: ThreadStore;
   jobs: SendJobPublisher;
+  /** Approved WhatsApp templates (WHATSAPP_TEMPLATES); the demo defaults otherwise. */
+  templates?: MessageTemplate[];
   auth: AuthSource;
   logger: Logger;
 }
 
-const approveBody = z.object({ version: z.number().int().min(1), text: z.string().max(100_000).optional() });
+const approveBody = z.object({
+  version: z.number().int().min(1),
+  text: z.string().max(100_000).optional(),
+  template: z.object({ name: z.string().min(1), language: z.string().min(2), parameters: z.array(z.string().max(1000)).max(10).default([]) }).optional(),
+});
 const retriageBody = z.object({ category: categorySchema.optional(), priority: prioritySchema.optional() });
 const rejectBody = z.object({ version: z.number().int().min(1), reason: z.string().trim().min(1).max(1000) });
 
@@ -40,11 +56,12 @@ export function createInboxApiApp(deps: InboxApiDeps): Hono<AuthEnv> {
   app.use('/api/*', requireAgent(deps.auth));
 
   app.get('/api/me', (c) => c.json(c.get('agent')));
+  app.get('/api/templates', (c) => c.json({ templates: deps.templates ?? DEFAULT_TEMPLATES }));
   app.get('/api/threads', zValidator('query', listQuery, badRequest), async (c) => c.json(await deps.store.listThreads(c.req.valid('query'))));
   app.get('/api/threads/:id', async (c) => c.json(await getThreadDetail(deps.store, c.req.param('id'))));
   app.post('/api/threads/:id/drafts/:draftId/approve', zValidator('json', approveBody, badRequest), async (c) => {
     const body = c.req.valid('json');
-    const draft = await approveDraft({ store: deps.store, jobs: deps.jobs }, { threadId: c.req.param('id'), draftId: c.req.param('draftId'), ...body, agent: c.get('agent') });
+    const draft = await approveDraft({ store: deps.store, jobs: deps.jobs, templates: deps.templates }, { threadId: c.req.param('id'), draftId: c.req.param('draftId'), ...body, agent: c.get('agent') });
     return c.json({ draft });
   });
   app.post('/api/threads/:id/drafts/:draftId/reject', zValidator('json', rejectBody, badRequest), async (c) => {

@@ -3,6 +3,7 @@ export * from './errors.js';
 export * from './inbound.js';
 export * from './ports.js';
 export * from './messaging-window.js';
+export * from './templates.js';
 export * from './outbound-rules.js';
 export * from './priority.js';
 export * from './thread-status.js';

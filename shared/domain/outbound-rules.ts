@@ -11,7 +11,7 @@ export const MAX_TEXT_LENGTH: Record<Channel, number> = { whatsapp: 4096, messen
  * a spammer); that is decided by the message a draft answers, so one auto-reply in a thread does not block the
  * customer's next real mail. Chat channels only within their messaging window. Answers the tag the send needs.
  */
-export function assertReplyable(thread: Thread, answered: Message | undefined, text: string, now: Date): { tag?: 'HUMAN_AGENT' } {
+export function assertReplyable(thread: Thread, answered: Message | undefined, text: string, now: Date, options: { template?: boolean } = {}): { tag?: 'HUMAN_AGENT' } {
   if (!answered) throw new SendRefusedError('the message this draft answers is not in the thread');
   const blocking = [
     answered.email?.automated && `automated:${answered.email.automated}`,
@@ -23,6 +23,8 @@ export function assertReplyable(thread: Thread, answered: Message | undefined, t
   if (text.length > MAX_TEXT_LENGTH[thread.channel]) {
     throw new SendRefusedError(`${thread.channel} takes at most ${MAX_TEXT_LENGTH[thread.channel]} characters; this reply has ${text.length}`);
   }
+  // an approved WhatsApp template may go at any time: that is what templates are for
+  if (options.template && thread.channel === 'whatsapp') return {};
   const window = messagingWindow(thread.channel, thread.lastInboundAt, now);
   if (!window.open) throw new SendRefusedError(window.reason, { templateRequired: window.templateRequired, lastInboundAt: thread.lastInboundAt });
   return window.tag ? { tag: window.tag } : {};

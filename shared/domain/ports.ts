@@ -119,6 +119,8 @@ export interface OutboundMessage {
   businessId?: string;
   /** Messenger/Instagram message tag, when the 24-hour window has passed (HUMAN_AGENT, up to 7 days). */
   tag?: 'HUMAN_AGENT';
+  /** WhatsApp: send this approved template instead of free text (outside the 24-hour window). */
+  template?: { name: string; language: string; parameters: string[] };
   email?: {
     subject: string;
     messageId: string;

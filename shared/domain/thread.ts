@@ -70,6 +70,8 @@ export const draftSchema = z.object({
   approvedAt: z.iso.datetime().optional(),
   finalText: z.string().optional(),
   edited: z.boolean().optional(),
+  /** Outside WhatsApp's 24-hour window a reply can only be an approved template. */
+  template: z.object({ name: z.string(), language: z.string(), parameters: z.array(z.string()) }).optional(),
   rejectedBy: z.string().optional(),
   rejectReason: z.string().optional(),
   /** When a sender claimed it (approved → sending). */

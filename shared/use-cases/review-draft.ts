@@ -2,6 +2,10 @@ import type { Agent } from '../auth/roles.js';
 import {
   assertReplyable,
   ConflictError,
+  DEFAULT_TEMPLATES,
+  renderTemplate,
+  SendRefusedError,
+  type MessageTemplate,
   NotFoundError,
   type Draft,
   type Message,
@@ -15,6 +19,8 @@ export interface ReviewDeps {
   store: ThreadStore;
   jobs: SendJobPublisher;
   now?: () => Date;
+  /** Approved WhatsApp templates, for replies outside the 24-hour window. */
+  templates?: MessageTemplate[];
 }
 
 export interface ApproveInput {
@@ -24,6 +30,8 @@ export interface ApproveInput {
   version: number;
   /** The agent's edit; absent means the draft as proposed. */
   text?: string;
+  /** WhatsApp outside the 24-hour window: send this approved template instead of the text. */
+  template?: { name: string; language: string; parameters: string[] };
   agent: Agent;
 }
 
@@ -35,7 +43,8 @@ export interface ApproveInput {
 export async function approveDraft(deps: ReviewDeps, input: ApproveInput): Promise<Draft> {
   const now = (deps.now ?? (() => new Date()))();
   const { thread, draft } = await load(deps.store, input.threadId, input.draftId);
-  const finalText = input.text?.trim() || draft.text;
+  const templates = deps.templates ?? DEFAULT_TEMPLATES;
+  const finalText = input.template ? renderTemplate(templates, input.template) : input.text?.trim() || draft.text;
   if (draft.state === 'approved' && draft.approvedBy === input.agent.sub && draft.version === input.version + 1 && draft.finalText === finalText) {
     await deps.jobs.publish({ threadId: draft.threadId, draftId: draft.id });
     return draft;
@@ -47,7 +56,15 @@ export async function approveDraft(deps: ReviewDeps, input: ApproveInput): Promi
   }
   const detail = await deps.store.getThreadDetail(thread.id);
   const answered = detail?.messages.find((m) => m.id === draft.inReplyTo);
-  assertReplyable(thread, answered, finalText, now);
+  try {
+    assertReplyable(thread, answered, finalText, now, { template: !!input.template });
+  } catch (err) {
+    // the refusal offers the way that is open: the approved templates for this thread's channel
+    if (err instanceof SendRefusedError && (err.details as { templateRequired?: boolean })?.templateRequired) {
+      throw new SendRefusedError(err.message, { ...(err.details as object), templates: templates.map(({ name, language, body }) => ({ name, language, body })) });
+    }
+    throw err;
+  }
   const approved: Draft = {
     ...draft,
     state: 'approved',
@@ -56,6 +73,7 @@ export async function approveDraft(deps: ReviewDeps, input: ApproveInput): Promi
     approvedAt: now.toISOString(),
     finalText,
     edited: finalText !== draft.text,
+    ...(input.template ? { template: input.template } : {}),
     version: draft.version + 1,
   };
   await guarded(deps.store, approved, { version: draft.version, state: 'proposed' }, input.version);

@@ -48,7 +48,7 @@ export async function sendApprovedDraft(deps: SendDeps, job: SendJob): Promise<S
   // Time passes between approval and send: the window may have closed meanwhile.
   let tag: OutboundMessage['tag'];
   try {
-    ({ tag } = assertReplyable(detail.thread, answered, draft.finalText ?? draft.text, now()));
+    ({ tag } = assertReplyable(detail.thread, answered, draft.finalText ?? draft.text, now(), { template: !!draft.template }));
   } catch (err) {
     if (!(err instanceof SendRefusedError)) throw err;
     await settle(deps, draft, { state: 'failed', failure: { code: 'send_refused', message: err.message } }, now());
@@ -64,7 +64,7 @@ export async function sendApprovedDraft(deps: SendDeps, job: SendJob): Promise<S
   }
   await changeThreadStatus(deps.store, job.threadId, ['send_started'], now());
 
-  const outbound = { ...outboundFor(detail.thread, sending, answered, deps.emailFrom), ...(tag ? { tag } : {}) };
+  const outbound = { ...outboundFor(detail.thread, sending, answered, deps.emailFrom), ...(tag ? { tag } : {}), ...(draft.template ? { template: draft.template } : {}) };
   let providerMessageId: string;
   try {
     ({ providerMessageId } = await deps.senderFor(detail.thread.channel).send(outbound));

@@ -119,14 +119,24 @@ describe('WhatsApp through the Graph API', () => {
     expect(await stored.Body!.transformToString()).toBe('JPEG-1204538037498131');
   });
 
-  it('refuses free text more than 24 hours after the customer\'s last message, and sends nothing', async () => {
+  it('refuses free text more than 24 hours after the customer\'s last message, offers the templates, and sends one', async () => {
     const before = graph.requests.length;
     await t.postWhatsapp(whatsappTextWebhook({ from: '31690000101', name: 'Oud', text: 'Hallo?', timestamp: new Date(Date.now() - 25 * 3_600_000) }));
-    const res = await approve(await threadFor('31690000101'));
+    const thread = await threadFor('31690000101');
+    const res = await approve(thread);
     expect(res.status).toBe(422);
-    expect(res.body).toMatchObject({ error: 'send_refused', details: { templateRequired: true } });
+    expect(res.body).toMatchObject({ error: 'send_refused', details: { templateRequired: true, templates: expect.arrayContaining([expect.objectContaining({ name: 'balie_follow_up', language: 'nl' })]) } });
     await t.settled();
     expect(graph.requests.length).toBe(before);
+
+    const withTemplate = await approve(thread, { version: 1, template: { name: 'balie_follow_up', language: 'nl', parameters: ['Oud'] } });
+    expect(withTemplate.status).toBe(200);
+    expect(withTemplate.body.draft).toMatchObject({ finalText: expect.stringMatching(/^Hoi Oud, we hebben een antwoord/) });
+    await t.settled();
+    const sent = graph.requests.filter((r) => r.body.to === '31690000101');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.body).toMatchObject({ type: 'template', template: { name: 'balie_follow_up', language: { code: 'nl' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Oud' }] }] } });
+    expect(sent[0]!.body.text).toBeUndefined();
   });
 
   it('keeps Meta\'s error code on the draft when the send is refused (131047)', async () => {

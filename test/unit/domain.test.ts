@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decidePriority, InvalidTransitionError, messagingWindow, slaDueAt, transition, type Classification } from '../../shared/domain/index.js';
+import { decidePriority, DEFAULT_TEMPLATES, InvalidTransitionError, messagingWindow, renderTemplate, slaDueAt, transition, type Classification } from '../../shared/domain/index.js';
 
 const classification = (over: Partial<Classification>): Classification => ({
   category: 'other',
@@ -84,5 +84,13 @@ describe('messaging windows', () => {
 
   it('has no window for email', () => {
     expect(messagingWindow('email', last, after(24 * 90))).toEqual({ open: true });
+  });
+});
+
+describe('WhatsApp templates', () => {
+  it('renders the body with every placeholder filled, and refuses a missing parameter or an unknown template', () => {
+    expect(renderTemplate(DEFAULT_TEMPLATES, { name: 'balie_follow_up', language: 'en', parameters: ['Sam'] })).toMatch(/^Hi Sam, we have an answer/);
+    expect(() => renderTemplate(DEFAULT_TEMPLATES, { name: 'balie_follow_up', language: 'en', parameters: [] })).toThrow(/needs 1 parameters/);
+    expect(() => renderTemplate(DEFAULT_TEMPLATES, { name: 'promo', language: 'nl', parameters: [] })).toThrow(/no approved template/);
   });
 });
