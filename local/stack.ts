@@ -60,6 +60,8 @@ export interface LocalStackOptions {
   /** Seconds a received message stays invisible before SQS delivers it again. */
   visibilityTimeoutSeconds?: number;
   maxWebhookBytes?: number;
+  /** OPENAI_API_KEY, OPENAI_BASE_URL, TRIAGE_MODE… (the process environment by default). */
+  triageEnv?: NodeJS.ProcessEnv;
   /** Markdown articles the drafts are grounded in; the demo shop's by default. */
   knowledgeDir?: string;
   /** Real channel credentials; a channel without one sends to the local outbox. */
@@ -152,7 +154,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     logger: createLogger('inbox-api'),
   }));
 
-  const engines = triageEngines(loadKnowledgeBaseDir(options.knowledgeDir ?? DEMO_KNOWLEDGE_DIR));
+  const engines = triageEngines(loadKnowledgeBaseDir(options.knowledgeDir ?? DEMO_KNOWLEDGE_DIR), options.triageEnv ?? process.env);
   const triage = createTriageHandler({
     processEvent: createInboundEventProcessor({
       store,

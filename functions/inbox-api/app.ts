@@ -2,7 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { requireAgent, type AuthEnv, type AuthSource } from '../../shared/auth/middleware.js';
+import { requireAgent, requireRole, type AuthEnv, type AuthSource } from '../../shared/auth/middleware.js';
 import {
   categorySchema,
   channelSchema,
@@ -17,6 +17,7 @@ import {
 import { errorHandler } from '../../shared/http/on-error.js';
 import { getThreadDetail } from '../../shared/use-cases/read-threads.js';
 import { retriageThread } from '../../shared/use-cases/retriage.js';
+import { triageReport } from '../../shared/use-cases/triage-report.js';
 import { approveDraft, rejectDraft } from '../../shared/use-cases/review-draft.js';
 
 export interface InboxApiDeps {
@@ -56,6 +57,9 @@ export function createInboxApiApp(deps: InboxApiDeps): Hono<AuthEnv> {
   app.use('/api/*', requireAgent(deps.auth));
 
   app.get('/api/me', (c) => c.json(c.get('agent')));
+  app.get('/api/stats/triage', requireRole('supervisor'), zValidator('query', z.object({ days: z.coerce.number().int().min(1).max(366).default(30) }), badRequest), async (c) =>
+    c.json(await triageReport(deps.store, c.req.valid('query').days)),
+  );
   app.get('/api/templates', (c) => c.json({ templates: deps.templates ?? DEFAULT_TEMPLATES }));
   app.get('/api/threads', zValidator('query', listQuery, badRequest), async (c) => c.json(await deps.store.listThreads(c.req.valid('query'))));
   app.get('/api/threads/:id', async (c) => c.json(await getThreadDetail(deps.store, c.req.param('id'))));

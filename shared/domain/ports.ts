@@ -2,7 +2,7 @@ import type { Channel } from './channel.js';
 import type { Contact, InboundEvent, InboundMessage, MediaRef, StatusUpdate } from './inbound.js';
 import type { ThreadStatus } from './thread-status.js';
 import type { AuditEntry, Draft, Feedback, Message, SendJob, Thread } from './thread.js';
-import type { Category, Classification, Priority } from './triage.js';
+import type { Category, Classification, Priority, TriageResult } from './triage.js';
 
 /** Classifies one customer message. Must be safe to call twice with the same input. */
 export interface Classifier {
@@ -75,6 +75,9 @@ export interface ThreadStore {
   updateDraft(draft: Draft, expected: { version: number; state: Draft['state'] }): Promise<void>;
   putAudit(entry: AuditEntry): Promise<void>;
   putFeedback(feedback: Feedback): Promise<void>;
+  /** Adds one triaged message to the day's usage of its mode and engine (LLM calls, tokens, cost). */
+  addTriageUsage(day: string, mode: string, triage: TriageResult): Promise<void>;
+  listTriageUsage(fromDay: string): Promise<TriageUsage[]>;
   listFeedback(limit?: number): Promise<Feedback[]>;
   listThreads(query: ThreadQuery): Promise<ThreadPage>;
   getThreadDetail(threadId: string): Promise<ThreadDetailItems | undefined>;
@@ -85,6 +88,18 @@ export interface ThreadDetailItems {
   messages: Message[];
   drafts: Draft[];
   audit: AuditEntry[];
+}
+
+export interface TriageUsage {
+  day: string;
+  mode: string;
+  engine: string;
+  messages: number;
+  llmCalls: number;
+  fallbacks: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
 }
 
 export interface MessageRef {

@@ -4,7 +4,6 @@ import {
   auditEntrySchema,
   ConflictError,
   draftSchema,
-  feedbackSchema,
   messageSchema,
   statusUpdateSchema,
   threadSchema,
@@ -20,10 +19,13 @@ import {
   type ThreadPage,
   type ThreadQuery,
   type ThreadStore,
+  type TriageResult,
+  type TriageUsage,
 } from '../domain/index.js';
 import { isConditionFailed, translateDynamoError } from './errors.js';
 import { keys, MESSAGE_REF_TTL_DAYS, threadIndexKeys, ttlFrom } from './keys.js';
 import { listThreadPage } from './list-threads.js';
+import { addTriageUsageItem, listFeedbackItems, listTriageUsageItems, putFeedbackItem } from './reports.js';
 
 type Item = Record<string, NativeAttributeValue>;
 
@@ -157,23 +159,20 @@ export class DynamoThreadStore implements ThreadStore {
     await this.run(() => this.db.send(new PutCommand({ TableName: this.tableName, Item: item })), 'put orphan status');
   }
 
-  async putFeedback(feedback: Feedback): Promise<void> {
-    await this.putIfAbsent({ ...keys.feedback(feedback.at, feedback.threadId, feedback.kind), entity: 'feedback', ...feedback }, 'put feedback');
+  putFeedback(feedback: Feedback): Promise<void> {
+    return putFeedbackItem(this.db, this.tableName, feedback);
   }
 
-  /** Newest first. One partition: feedback is a trickle (a few per agent per hour), far below its write limit. */
-  async listFeedback(limit = 5000): Promise<Feedback[]> {
-    const items: Item[] = [];
-    let startKey: Item | undefined;
-    do {
-      const out = await this.run(
-        () => this.db.send(new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'FEEDBACK' }, ScanIndexForward: false, ExclusiveStartKey: startKey, Limit: limit - items.length })),
-        'list feedback',
-      );
-      items.push(...(out.Items ?? []));
-      startKey = out.LastEvaluatedKey;
-    } while (startKey && items.length < limit);
-    return items.map((i) => feedbackSchema.parse(i));
+  listFeedback(limit = 5000): Promise<Feedback[]> {
+    return listFeedbackItems(this.db, this.tableName, limit);
+  }
+
+  addTriageUsage(day: string, mode: string, triage: TriageResult): Promise<void> {
+    return addTriageUsageItem(this.db, this.tableName, day, mode, triage);
+  }
+
+  listTriageUsage(fromDay: string): Promise<TriageUsage[]> {
+    return listTriageUsageItems(this.db, this.tableName, fromDay);
   }
 
   async findOrphanStatuses(channel: Channel, externalId: string): Promise<StatusUpdate[]> {

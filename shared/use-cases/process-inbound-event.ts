@@ -26,6 +26,8 @@ export interface ProcessInboundDeps {
   drafter: Drafter;
   /** Copies customer media into the object store; without it media stays a reference. */
   media?: MediaArchive;
+  /** The triage mode (local, llm, hybrid), recorded with each message's usage. */
+  mode?: string;
   now?: () => Date;
 }
 
@@ -100,6 +102,8 @@ export function createInboundEventProcessor(deps: ProcessInboundDeps): (event: I
     if (draft) await deps.store.putDraftOnce(draft);
     if (inbound.email) await deps.store.putEmailRoute(inbound.email.messageId, threadId);
     const counted = await updateThread(existing, { threadId, inbound, message, triage, draft, flags: flagsOf(inbound, triage), now: now() });
+    // usage counts once per message: the delivery that counted it in the thread
+    if (counted && triage) await deps.store.addTriageUsage(now().toISOString().slice(0, 10), deps.mode ?? 'local', triage);
     await deps.store.putMessageRef(inbound.channel, inbound.externalId, { threadId, messageSk, done: true });
     // A redelivery that finishes an interrupted attempt is the one that counts the message; a concurrent copy is not.
     return counted ? { outcome: 'stored', threadId, messageId: message.id, draftId: draft?.id } : { outcome: 'duplicate', threadId };
