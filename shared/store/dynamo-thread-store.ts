@@ -176,19 +176,8 @@ export class DynamoThreadStore implements ThreadStore {
   }
 
   async findOrphanStatuses(channel: Channel, externalId: string): Promise<StatusUpdate[]> {
-    const out = await this.run(
-      () =>
-        this.db.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': keys.orphanStatus(channel, externalId, '', '').pk },
-            ConsistentRead: true,
-          }),
-        ),
-      'find orphan statuses',
-    );
-    return (out.Items ?? []).map((item) => statusUpdateSchema.parse(item));
+    const items = await this.queryPartition(keys.orphanStatus(channel, externalId, '', '').pk, 'find orphan statuses');
+    return items.map((item) => statusUpdateSchema.parse(item));
   }
 
   listThreads(query: ThreadQuery): Promise<ThreadPage> {
@@ -222,24 +211,7 @@ export class DynamoThreadStore implements ThreadStore {
   }
 
   async getThreadDetail(threadId: string): Promise<ThreadDetailItems | undefined> {
-    const items: Item[] = [];
-    let startKey: Item | undefined;
-    do {
-      const out = await this.run(
-        () =>
-          this.db.send(
-            new QueryCommand({
-              TableName: this.tableName,
-              KeyConditionExpression: 'pk = :pk',
-              ExpressionAttributeValues: { ':pk': keys.thread(threadId).pk },
-              ExclusiveStartKey: startKey,
-            }),
-          ),
-        'get thread detail',
-      );
-      items.push(...(out.Items ?? []));
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
+    const items = await this.queryPartition(keys.thread(threadId).pk, 'get thread detail');
     const meta = items.find((i) => i.sk === 'META');
     if (!meta) return undefined;
     return {
@@ -248,6 +220,21 @@ export class DynamoThreadStore implements ThreadStore {
       drafts: items.filter((i) => i.entity === 'draft').map((i) => draftSchema.parse(i)),
       audit: items.filter((i) => i.entity === 'audit').map((i) => auditEntrySchema.parse(i)),
     };
+  }
+
+  /** Every item of one partition, page after page, read consistently. */
+  private async queryPartition(pk: string, what: string): Promise<Item[]> {
+    const items: Item[] = [];
+    let startKey: Item | undefined;
+    do {
+      const out = await this.run(
+        () => this.db.send(new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ExclusiveStartKey: startKey, ConsistentRead: true })),
+        what,
+      );
+      items.push(...(out.Items ?? []));
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    return items;
   }
 
   private async get(key: Item, what: string): Promise<Item | undefined> {

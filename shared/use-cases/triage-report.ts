@@ -1,16 +1,9 @@
 import type { ThreadStore, TriageUsage } from '../domain/index.js';
 
-export interface ModeReport {
-  mode: string;
-  messages: number;
-  llmCalls: number;
-  fallbacks: number;
-  inputTokens: number;
-  outputTokens: number;
-  costUsd: number;
+export type ModeReport = Omit<TriageUsage, 'day' | 'engine'> & {
   /** From the recorded token counts: what 1,000 messages cost in this mode. */
   costPer1000MessagesUsd: number;
-}
+};
 
 /** Triage usage of the last `days` days, per mode (local, llm, hybrid) and per day and engine. */
 export async function triageReport(store: ThreadStore, days: number, now = new Date()): Promise<{ since: string; modes: ModeReport[]; days: TriageUsage[] }> {
