@@ -31,6 +31,7 @@ Balie is running at ${stack.url}  (ready in ${Date.now() - started} ms)
   WhatsApp webhook ${stack.url}/webhooks/whatsapp
   Email (raw MIME) ${stack.url}/local/email        Sent replies: ${stack.url}/local/outbox
   Messenger / Instagram webhooks ${stack.url}/webhooks/messenger, ${stack.url}/webhooks/instagram
+  Triage           ${stack.triageMode === 'local' ? 'local engine (set OPENAI_API_KEY for the OpenAI engine)' : `OpenAI engine, ${stack.triageMode} mode, local engine as fallback`}
   Replies go to   ${realChannels.length ? `the real APIs for ${realChannels.join(', ')}; the rest to the local outbox` : 'the local outbox (no channel tokens set)'}
   Health           ${stack.url}/health
 
