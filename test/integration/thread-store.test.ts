@@ -55,6 +55,14 @@ describe('DynamoDB thread store (dynalite)', () => {
     expect(ids((await store.listThreads({ limit: 25 })).threads)).toEqual(['c', 'b', 'd', 'a']);
   });
 
+  it('serves the first worklist page with one DynamoDB query', async () => {
+    let commands = 0;
+    db.client.middlewareStack.add((next) => async (args) => ((commands += 1), next(args)), { step: 'initialize', name: 'countForTest' });
+    await store.listThreads({ limit: 3 });
+    db.client.middlewareStack.remove('countForTest');
+    expect(commands).toBe(1);
+  });
+
   it('lists every status, open ones first, with status=all', async () => {
     expect(ids((await store.listThreads({ status: 'all', limit: 25 })).threads)).toEqual(['c', 'b', 'd', 'a', 'f', 'e']);
   });
