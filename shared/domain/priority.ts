@@ -35,7 +35,9 @@ export function decidePriority(c: Classification, ctx: PriorityContext): { prior
   let priority = base[c.category];
   const steps: string[] = [c.category];
   let raise = 0;
-  if (c.sentiment.label === 'negative' && c.sentiment.score <= -0.5) {
+  // Strong negative raises a complaint or a message with urgency cues; a calm "please refund the double charge" reads
+  // negative to the model too, and must not jump the queue on tone alone.
+  if (c.sentiment.label === 'negative' && c.sentiment.score <= -0.5 && (c.category === 'complaint' || c.urgencyCues.length > 0)) {
     raise += 1;
     steps.push('strong negative');
   }

@@ -94,3 +94,10 @@ describe('WhatsApp templates', () => {
     expect(() => renderTemplate(DEFAULT_TEMPLATES, { name: 'promo', language: 'nl', parameters: [] })).toThrow(/no approved template/);
   });
 });
+
+describe('priority from tone', () => {
+  it('does not raise a calm billing question on a negative score alone', () => {
+    const calm = decidePriority(classification({ category: 'billing', sentiment: { label: 'negative', score: -0.97 } }), { channel: 'whatsapp', unansweredBefore: 0 });
+    expect(calm.priority).toBe('P2');
+  });
+});
