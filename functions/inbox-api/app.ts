@@ -17,6 +17,7 @@ import {
 import { errorHandler } from '../../shared/http/on-error.js';
 import { getThreadDetail } from '../../shared/use-cases/read-threads.js';
 import { retriageThread } from '../../shared/use-cases/retriage.js';
+import { addNote, assignThread, moveThread } from '../../shared/use-cases/work-thread.js';
 import { triageReport } from '../../shared/use-cases/triage-report.js';
 import { approveDraft, rejectDraft } from '../../shared/use-cases/review-draft.js';
 
@@ -73,6 +74,14 @@ export function createInboxApiApp(deps: InboxApiDeps): Hono<AuthEnv> {
     const draft = await rejectDraft({ store: deps.store }, { threadId: c.req.param('id'), draftId: c.req.param('draftId'), ...body, agent: c.get('agent') });
     return c.json({ draft });
   });
+  app.post('/api/threads/:id/assign', zValidator('json', z.object({ assignee: z.string().min(1).optional() }), badRequest), async (c) =>
+    c.json({ thread: await assignThread(deps.store, { threadId: c.req.param('id'), assignee: c.req.valid('json').assignee, agent: c.get('agent') }) }),
+  );
+  app.post('/api/threads/:id/resolve', async (c) => c.json({ thread: await moveThread(deps.store, { threadId: c.req.param('id'), action: 'resolve', agent: c.get('agent') }) }));
+  app.post('/api/threads/:id/reopen', async (c) => c.json({ thread: await moveThread(deps.store, { threadId: c.req.param('id'), action: 'reopen', agent: c.get('agent') }) }));
+  app.post('/api/threads/:id/notes', zValidator('json', z.object({ text: z.string().trim().min(1).max(5000) }), badRequest), async (c) =>
+    c.json({ note: await addNote(deps.store, { threadId: c.req.param('id'), text: c.req.valid('json').text, agent: c.get('agent') }) }, 201),
+  );
   app.post('/api/threads/:id/triage', zValidator('json', retriageBody, badRequest), async (c) => {
     const thread = await retriageThread(deps.store, { threadId: c.req.param('id'), ...c.req.valid('json'), agent: c.get('agent') });
     return c.json({ thread });

@@ -63,3 +63,6 @@ export class SendRefusedError extends BalieError {
     super(message);
   }
 }
+
+/** The agent may not do this (an agent assigning a thread to someone else). */
+export class ForbiddenError extends BalieError {}

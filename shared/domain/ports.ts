@@ -1,7 +1,7 @@
 import type { Channel } from './channel.js';
 import type { Contact, InboundEvent, InboundMessage, MediaRef, StatusUpdate } from './inbound.js';
 import type { ThreadStatus } from './thread-status.js';
-import type { AuditEntry, Draft, Feedback, Message, SendJob, Thread } from './thread.js';
+import type { AuditEntry, Draft, Feedback, Message, Note, SendJob, Thread } from './thread.js';
 import type { Category, Classification, Priority, TriageResult } from './triage.js';
 
 /** Classifies one customer message. Must be safe to call twice with the same input. */
@@ -74,6 +74,7 @@ export interface ThreadStore {
   /** Replaces the draft if it still has `expected.version` and `expected.state`; ConflictError otherwise. */
   updateDraft(draft: Draft, expected: { version: number; state: Draft['state'] }): Promise<void>;
   putAudit(entry: AuditEntry): Promise<void>;
+  putNote(note: Note): Promise<void>;
   putFeedback(feedback: Feedback): Promise<void>;
   /** Adds one triaged message to the day's usage of its mode and engine (LLM calls, tokens, cost). */
   addTriageUsage(day: string, mode: string, triage: TriageResult): Promise<void>;
@@ -88,6 +89,7 @@ export interface ThreadDetailItems {
   messages: Message[];
   drafts: Draft[];
   audit: AuditEntry[];
+  notes: Note[];
 }
 
 export interface TriageUsage {

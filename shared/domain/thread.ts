@@ -92,7 +92,7 @@ export const auditEntrySchema = z.object({
   threadId: z.string(),
   at: z.iso.datetime(),
   actor: z.string(),
-  action: z.enum(['approve', 'reject', 'send', 'send_failed', 'retriage']),
+  action: z.enum(['approve', 'reject', 'send', 'send_failed', 'retriage', 'assign', 'resolve', 'reopen', 'note']),
   draftId: z.string().optional(),
   detail: z.string().optional(),
 });
@@ -119,3 +119,7 @@ export const feedbackSchema = z.object({
   reply: z.string().optional(),
 });
 export type Feedback = z.infer<typeof feedbackSchema>;
+
+/** A private note on a thread: agents only, never sent. */
+export const noteSchema = z.object({ threadId: z.string(), at: z.iso.datetime(), author: z.string(), authorName: z.string(), text: z.string().min(1).max(5000) });
+export type Note = z.infer<typeof noteSchema>;

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { SignatureError, PayloadError } from '../channels/errors.js';
-import { ConflictError, InvalidTransitionError, NotFoundError, SendRefusedError, TransientError, ValidationError } from '../domain/errors.js';
+import { ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError, SendRefusedError, TransientError, ValidationError } from '../domain/errors.js';
 import { MessageTooLargeError } from '../queue/errors.js';
 
 const KNOWN: Array<[new (...args: never[]) => Error, ContentfulStatusCode, string]> = [
@@ -11,6 +11,7 @@ const KNOWN: Array<[new (...args: never[]) => Error, ContentfulStatusCode, strin
   [PayloadError, 400, 'invalid_payload'],
   [ValidationError, 400, 'invalid_request'],
   [NotFoundError, 404, 'not_found'],
+  [ForbiddenError, 403, 'forbidden'],
   [ConflictError, 409, 'conflict'],
   [InvalidTransitionError, 409, 'invalid_transition'],
   [SendRefusedError, 422, 'send_refused'],

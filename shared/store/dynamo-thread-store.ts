@@ -5,6 +5,7 @@ import {
   ConflictError,
   draftSchema,
   messageSchema,
+  noteSchema,
   statusUpdateSchema,
   threadSchema,
   type AuditEntry,
@@ -13,6 +14,7 @@ import {
   type Feedback,
   type Message,
   type MessageRef,
+  type Note,
   type StatusUpdate,
   type Thread,
   type ThreadDetailItems,
@@ -159,6 +161,10 @@ export class DynamoThreadStore implements ThreadStore {
     await this.run(() => this.db.send(new PutCommand({ TableName: this.tableName, Item: item })), 'put orphan status');
   }
 
+  async putNote(note: Note): Promise<void> {
+    await this.putIfAbsent({ ...keys.note(note.threadId, note.at, note.author), entity: 'note', ...note }, 'put note');
+  }
+
   putFeedback(feedback: Feedback): Promise<void> {
     return putFeedbackItem(this.db, this.tableName, feedback);
   }
@@ -219,6 +225,7 @@ export class DynamoThreadStore implements ThreadStore {
       messages: items.filter((i) => i.entity === 'message').map((i) => messageSchema.parse(i)),
       drafts: items.filter((i) => i.entity === 'draft').map((i) => draftSchema.parse(i)),
       audit: items.filter((i) => i.entity === 'audit').map((i) => auditEntrySchema.parse(i)),
+      notes: items.filter((i) => i.entity === 'note').map((i) => noteSchema.parse(i)),
     };
   }
 

@@ -9,6 +9,7 @@ export const keys = {
   messageRef: (channel: Channel, externalId: string) => ({ pk: `DEDUPE#${channel}#${externalId}`, sk: 'DEDUPE' }),
   audit: (threadId: string, at: string, action: string) => ({ pk: `THREAD#${threadId}`, sk: `AUDIT#${at}#${action}` }),
   feedback: (at: string, threadId: string, kind: string) => ({ pk: 'FEEDBACK', sk: `${at}#${threadId}#${kind}` }),
+  note: (threadId: string, at: string, author: string) => ({ pk: `THREAD#${threadId}`, sk: `NOTE#${at}#${author}` }),
   emailRoute: (messageId: string) => ({ pk: `EMAILID#${messageId}`, sk: 'EMAILID' }),
   contactRoute: (channel: Channel, handle: string) => ({ pk: `CONTACT#${channel}#${handle}`, sk: 'OPEN' }),
   orphanStatus: (channel: Channel, externalId: string, at: string, status: string) => ({

@@ -166,3 +166,24 @@ describe('learning from agents', () => {
     expect((await t.post(`/api/threads/${thread.id}/triage`, { category: 'spam' })).status).toBe(400);
   });
 });
+
+describe('working a thread', () => {
+  it('lets an agent take a thread, note, resolve and reopen it, all in the audit trail', async () => {
+    const thread = await whatsappThread('31680000060', 'Hebben jullie cadeaubonnen?');
+    expect((await t.post<{ thread: { assignee: string } }>(`/api/threads/${thread.id}/assign`, {})).body.thread.assignee).toBe('test-agent');
+    expect((await t.post(`/api/threads/${thread.id}/notes`, { text: 'Klant belde ook, zie CRM' })).status).toBe(201);
+    expect((await t.post<{ thread: { status: string } }>(`/api/threads/${thread.id}/resolve`, {})).body.thread.status).toBe('resolved');
+    expect((await t.api<ThreadPage>('/api/threads?limit=100')).body.threads.map((th) => th.id)).not.toContain(thread.id);
+    expect((await t.post<{ thread: { status: string } }>(`/api/threads/${thread.id}/reopen`, {})).body.thread.status).toBe('new');
+    const after = await detail(thread.id);
+    expect(after.notes).toMatchObject([{ text: 'Klant belde ook, zie CRM', authorName: 'Test agent' }]);
+    expect(after.audit.map((a) => a.action)).toEqual(['assign', 'note', 'resolve', 'reopen']);
+  });
+
+  it('lets only a supervisor assign a thread to someone else, and refuses a move the state machine forbids', async () => {
+    const thread = await whatsappThread('31680000061', 'Vraag over mijn account');
+    expect((await t.post(`/api/threads/${thread.id}/assign`, { assignee: 'agent-other' })).status).toBe(403);
+    expect((await t.post(`/api/threads/${thread.id}/assign`, { assignee: 'agent-other' }, { role: 'supervisor' })).status).toBe(200);
+    expect((await t.post(`/api/threads/${thread.id}/reopen`, {})).status).toBe(409);
+  });
+});
