@@ -49,14 +49,13 @@ export class Ingest extends Construct {
       description: 'Verifies and normalises Meta webhooks, then queues them for triage',
       environment: {
         INBOUND_QUEUE_URL: this.queue.queueUrl,
-        // Resolved by CloudFormation at deploy time, so the values sit in the function's configuration
-        // and a changed secret needs a redeploy. Issue 4 moves this to a Secrets Manager read at run time.
-        META_APP_SECRET: this.metaSecret.secretValueFromJson('appSecret').unsafeUnwrap(),
-        META_VERIFY_TOKEN: this.metaSecret.secretValueFromJson('verifyToken').unsafeUnwrap(),
+        // read at cold start: the secret never sits in the function's configuration, and rotating it needs no redeploy
+        META_SECRET_ARN: this.metaSecret.secretArn,
         LOG_LEVEL: props.logLevel,
       },
     });
     this.queue.grantSendMessages(this.webhookFunction);
+    this.metaSecret.grantRead(this.webhookFunction);
 
     const integration = new HttpLambdaIntegration('WebhookIntegration', this.webhookFunction);
     props.httpApi.addRoutes({

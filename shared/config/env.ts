@@ -28,8 +28,11 @@ export const authShape = {
 
 export const webhookShape = {
   INBOUND_QUEUE_URL: z.url('INBOUND_QUEUE_URL must be the inbound SQS queue URL'),
-  META_APP_SECRET: z.string().min(1, 'META_APP_SECRET is required to check X-Hub-Signature-256'),
-  META_VERIFY_TOKEN: z.string().min(1, 'META_VERIFY_TOKEN is required for the hub.challenge handshake'),
+  /** In AWS: a Secrets Manager secret (JSON appSecret, verifyToken), read at cold start. */
+  META_SECRET_ARN: z.string().min(1).optional(),
+  /** Locally (and in tests): the values themselves. */
+  META_APP_SECRET: z.string().min(1).optional(),
+  META_VERIFY_TOKEN: z.string().min(1).optional(),
   MAX_WEBHOOK_BYTES: z.coerce.number().int().positive().default(DEFAULT_MAX_WEBHOOK_BYTES),
 };
 

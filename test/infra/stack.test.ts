@@ -2,7 +2,7 @@ import type { GlobalSecondaryIndex } from '@aws-sdk/client-dynamodb';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableDefinition } from '../../shared/store/table-definition.js';
-import { actionsAllowedTo, cdkContext, functionBehindRoute, functionOf, onlyResource, queueFeeding, synthesizeBalie } from './template-queries.js';
+import { actionsAllowedTo, cdkContext, functionBehindRoute, functionOf, onlyResource, queueFeeding, resourcesAllowedFor, synthesizeBalie } from './template-queries.js';
 
 const byName = <T extends { AttributeName?: string; IndexName?: string }>(items: T[] = []): T[] =>
   [...items].sort((a, b) => (a.AttributeName ?? a.IndexName ?? '').localeCompare(b.AttributeName ?? b.IndexName ?? ''));
@@ -109,6 +109,19 @@ describe('BalieStack', () => {
       const actions = actionsAllowedTo(template, functionOf(template, 'ingest-webhook')[1]);
       expect(actions).toContain('sqs:SendMessage');
       expect(actions.filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
+    });
+
+    it('gives the webhook function the Meta secret by ARN, to read at cold start, never its value', () => {
+      const [, webhook] = functionOf(template, 'ingest-webhook');
+      const env = (webhook.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      const [secretId] = Object.entries(template.findResources('AWS::SecretsManager::Secret')).find(([, r]) => JSON.stringify(r).includes('verifyToken'))!;
+      expect(env.META_SECRET_ARN).toEqual({ Ref: secretId });
+      expect(env).not.toHaveProperty('META_APP_SECRET');
+      expect(JSON.stringify(env)).not.toContain('resolve:secretsmanager');
+      expect(resourcesAllowedFor(template, webhook, 'secretsmanager:GetSecretValue')).toEqual([secretId]);
+      for (const other of ['triage', 'inbox-api', 'send', 'ingest-email']) {
+        expect(resourcesAllowedFor(template, functionOf(template, other)[1], 'secretsmanager:GetSecretValue')).not.toContain(secretId);
+      }
     });
 
     it('lets triage and the inbox API read and write the table', () => {

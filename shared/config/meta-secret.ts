@@ -1,0 +1,28 @@
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { z } from 'zod';
+
+const metaSecretSchema = z.object({ appSecret: z.string().min(1), verifyToken: z.string().min(1) });
+export type MetaSecret = z.infer<typeof metaSecretSchema>;
+
+/**
+ * The Meta app secret (X-Hub-Signature-256) and verify token: from env when set (local stack, tests), else from
+ * the Secrets Manager secret at cold start, so rotating it needs no redeploy and it never sits in the function's
+ * configuration. A missing or malformed secret fails the cold start by name, never with its value.
+ */
+export async function metaWebhookSecret(
+  config: { META_SECRET_ARN?: string; META_APP_SECRET?: string; META_VERIFY_TOKEN?: string },
+  client = new SecretsManagerClient({}),
+): Promise<MetaSecret> {
+  if (config.META_APP_SECRET && config.META_VERIFY_TOKEN) return { appSecret: config.META_APP_SECRET, verifyToken: config.META_VERIFY_TOKEN };
+  if (!config.META_SECRET_ARN) throw new Error('configuration error: set META_SECRET_ARN, or META_APP_SECRET and META_VERIFY_TOKEN');
+  const out = await client.send(new GetSecretValueCommand({ SecretId: config.META_SECRET_ARN }));
+  let json: unknown;
+  try {
+    json = JSON.parse(out.SecretString ?? '');
+  } catch {
+    throw new Error('configuration error: the Meta webhook secret is not JSON');
+  }
+  const parsed = metaSecretSchema.safeParse(json);
+  if (!parsed.success) throw new Error('configuration error: the Meta webhook secret must hold appSecret and verifyToken');
+  return parsed.data;
+}
