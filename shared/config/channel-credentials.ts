@@ -1,5 +1,6 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { z } from 'zod';
+import { readJsonSecret } from './json-secret.js';
 import type { ChannelCredentials } from './senders.js';
 
 const secretSchema = z.object({
@@ -8,20 +9,8 @@ const secretSchema = z.object({
   instagramAccessToken: z.string().optional(),
 });
 
-/**
- * Channel tokens from a Secrets Manager secret (JSON), read once per cold start. They live in memory only and are
- * never logged; a secret of the wrong shape fails the cold start with a message that names no value.
- */
+/** Channel tokens from a Secrets Manager secret (JSON), read once per cold start; none when no secret is named. */
 export async function readChannelCredentials(secretArn: string | undefined, client = new SecretsManagerClient({})): Promise<ChannelCredentials> {
   if (!secretArn) return {};
-  const out = await client.send(new GetSecretValueCommand({ SecretId: secretArn }));
-  let json: unknown;
-  try {
-    json = JSON.parse(out.SecretString ?? '{}');
-  } catch {
-    throw new Error('configuration error: the channel secret is not JSON');
-  }
-  const parsed = secretSchema.safeParse(json);
-  if (!parsed.success) throw new Error('configuration error: the channel secret must hold whatsappAccessToken, pageAccessToken, instagramAccessToken (strings)');
-  return parsed.data;
+  return readJsonSecret(client, secretArn, secretSchema, 'channel secret', 'whatsappAccessToken, pageAccessToken, instagramAccessToken (strings)');
 }

@@ -1,5 +1,6 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { z } from 'zod';
+import { readJsonSecret } from './json-secret.js';
 
 const metaSecretSchema = z.object({ appSecret: z.string().min(1), verifyToken: z.string().min(1) });
 export type MetaSecret = z.infer<typeof metaSecretSchema>;
@@ -15,14 +16,5 @@ export async function metaWebhookSecret(
 ): Promise<MetaSecret> {
   if (config.META_APP_SECRET && config.META_VERIFY_TOKEN) return { appSecret: config.META_APP_SECRET, verifyToken: config.META_VERIFY_TOKEN };
   if (!config.META_SECRET_ARN) throw new Error('configuration error: set META_SECRET_ARN, or META_APP_SECRET and META_VERIFY_TOKEN');
-  const out = await client.send(new GetSecretValueCommand({ SecretId: config.META_SECRET_ARN }));
-  let json: unknown;
-  try {
-    json = JSON.parse(out.SecretString ?? '');
-  } catch {
-    throw new Error('configuration error: the Meta webhook secret is not JSON');
-  }
-  const parsed = metaSecretSchema.safeParse(json);
-  if (!parsed.success) throw new Error('configuration error: the Meta webhook secret must hold appSecret and verifyToken');
-  return parsed.data;
+  return readJsonSecret(client, config.META_SECRET_ARN, metaSecretSchema, 'Meta webhook secret', 'appSecret and verifyToken');
 }

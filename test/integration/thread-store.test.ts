@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError, ValidationError, type Priority, type Thread, type ThreadStatus } from '../../shared/domain/index.js';
 import { DynamoThreadStore, ensureTable } from '../../shared/store/index.js';
 import { startDynaliteStore } from '../helpers/dynalite-store.js';
+import { aThread } from '../helpers/threads.js';
 
 let db: Awaited<ReturnType<typeof startDynaliteStore>>;
 let store: DynamoThreadStore;
@@ -24,29 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => db?.stop());
 
-function thread(over: Partial<Thread>): Thread {
-  return {
-    id: 'x',
-    channel: 'whatsapp',
-    contact: { handle: '31600000000' },
-    status: 'awaiting_approval',
-    category: 'other',
-    priority: 'P4',
-    sentiment: { label: 'neutral', score: 0 },
-    language: 'nl',
-    slaDueAt: '2026-11-25T10:00:00.000Z',
-    createdAt: '2026-11-25T09:00:00.000Z',
-    lastInboundAt: '2026-11-25T09:00:00.000Z',
-    lastInboundSk: 'MSG#2026-11-25T09:00:00.000Z#w',
-    lastMessagePreview: 'hoi',
-    unanswered: 1,
-    flags: [],
-    appliedInboundIds: [],
-    updatedAt: '2026-11-25T09:00:00.000Z',
-    version: 1,
-    ...over,
-  };
-}
+const thread = (over: Partial<Thread>) => aThread({ id: 'x', ...over });
 
 const ids = (threads: Thread[]) => threads.map((t) => t.id);
 

@@ -5,31 +5,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../shared/config/clients.js';
 import { ConflictError, TransientError, type Thread } from '../../shared/domain/index.js';
 import { DynamoThreadStore } from '../../shared/store/index.js';
+import { aThread } from '../helpers/threads.js';
 
 const client = new DynamoDBClient({ region: 'eu-west-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
 const doc = createDocumentClient(client);
 const docMock = mockClient(doc);
 
-const thread: Thread = {
-  id: 't_1',
-  channel: 'whatsapp',
-  contact: { handle: '31612345678' },
-  status: 'awaiting_approval',
-  category: 'order',
-  priority: 'P3',
-  sentiment: { label: 'neutral', score: 0 },
-  language: 'nl',
-  slaDueAt: '2026-11-26T09:00:00.000Z',
-  createdAt: '2026-11-25T09:00:00.000Z',
-  lastInboundAt: '2026-11-25T09:00:00.000Z',
-  lastInboundSk: 'MSG#2026-11-25T09:00:00.000Z#wamid.1',
-  lastMessagePreview: 'hoi',
-  unanswered: 1,
-  flags: [],
-  appliedInboundIds: [],
-  updatedAt: '2026-11-25T09:00:00.000Z',
-  version: 3,
-};
+const thread: Thread = aThread({ category: 'order', priority: 'P3', slaDueAt: '2026-11-26T09:00:00.000Z', lastInboundSk: 'MSG#2026-11-25T09:00:00.000Z#wamid.1', version: 3 });
 
 describe('DynamoDB store error translation', () => {
   beforeEach(() => docMock.reset());

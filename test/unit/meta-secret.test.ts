@@ -1,6 +1,7 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { readChannelCredentials } from '../../shared/config/channel-credentials.js';
 import { metaWebhookSecret } from '../../shared/config/meta-secret.js';
 
 const sm = mockClient(SecretsManagerClient);
@@ -26,5 +27,22 @@ describe('Meta webhook secret at cold start', () => {
     expect((error as Error).message).toMatch(/must hold appSecret and verifyToken/);
     expect((error as Error).message).not.toContain('leak-me-not');
     await expect(metaWebhookSecret({}, client())).rejects.toThrow(/META_SECRET_ARN/);
+  });
+});
+
+describe('channel tokens at cold start', () => {
+  beforeEach(() => sm.reset());
+
+  it('has no tokens without a secret, and reads the ones the secret holds', async () => {
+    expect(await readChannelCredentials(undefined, client())).toEqual({});
+    sm.on(GetSecretValueCommand).resolves({ SecretString: JSON.stringify({ whatsappAccessToken: 'wa-1' }) });
+    expect(await readChannelCredentials('arn:x', client())).toEqual({ whatsappAccessToken: 'wa-1' });
+  });
+
+  it('refuses a secret of the wrong shape without showing it', async () => {
+    sm.on(GetSecretValueCommand).resolves({ SecretString: JSON.stringify({ whatsappAccessToken: 12345678 }) });
+    const error = (await readChannelCredentials('arn:x', client()).catch((e: Error) => e)) as Error;
+    expect(error.message).toMatch(/channel secret must hold/);
+    expect(error.message).not.toContain('12345678');
   });
 });
