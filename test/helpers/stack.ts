@@ -50,9 +50,14 @@ export async function startTestStack(options: LocalStackOptions = {}): Promise<T
     },
     inboundDepth,
     async settled() {
+      // the emulator's counts can read empty for a moment while a batch is being received: ask until three
+      // readings in a row, 30 ms apart, say empty
+      let empty = 0;
       await waitFor(async () => {
         const [a, b] = await Promise.all([inboundDepth(), outboundDepth()]);
-        return a.visible + a.inFlight + b.visible + b.inFlight === 0 ? true : undefined;
+        empty = a.visible + a.inFlight + b.visible + b.inFlight === 0 ? empty + 1 : 0;
+        if (empty < 3) await new Promise((r) => setTimeout(r, 30));
+        return empty >= 3 ? true : undefined;
       }, { what: 'the queues to drain' });
     },
     async close() {

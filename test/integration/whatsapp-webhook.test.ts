@@ -76,9 +76,12 @@ describe('a signed WhatsApp message through the local stack', () => {
     const before = await threadOf('31600000004');
     const res = await t.postWhatsapp(fixture('whatsapp/statuses.json'));
     expect(res.status).toBe(200);
+    const statuses = await waitFor(async () => {
+      const s = (await t.api<ThreadDetail>(`/api/threads/${before.id}`)).body.messages[0]!.statuses;
+      return Object.keys(s).length === 2 ? s : undefined;
+    }, { what: 'both receipts on the message' });
+    expect(statuses).toEqual({ delivered: '2025-11-25T08:01:00.000Z', read: '2025-11-25T08:02:00.000Z' });
     await t.settled();
-    const after = await t.api<ThreadDetail>(`/api/threads/${before.id}`);
-    expect(after.body.messages[0]!.statuses).toEqual({ delivered: '2025-11-25T08:01:00.000Z', read: '2025-11-25T08:02:00.000Z' });
     const { body } = await t.api<ThreadPage>('/api/threads?status=all&limit=100');
     expect(body.threads.filter((th) => th.contact.handle === '31612345678')).toHaveLength(0);
   });
