@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -16,6 +17,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: ['@aws-sdk/*', 'hono', 'hono/*', 'openai', '../store/*', '../queue/*', '../channels/*', '../triage/*'] }],
     },
+  },
+  {
+    // the page script runs in the browser, not in Node
+    files: ['functions/inbox-api/web/assets/*.js'],
+    languageOptions: { globals: globals.browser, sourceType: 'script' },
   },
   {
     files: ['local/emulators/*.mjs'],

@@ -11,7 +11,8 @@ import { createIngestEmailHandler } from '../functions/ingest-email/app.js';
 import { createWebhookApp } from '../functions/ingest-webhook/app.js';
 import { createSendHandler } from '../functions/send/app.js';
 import { createTriageHandler } from '../functions/triage/app.js';
-import { ensureLocalKeys, LOCAL_ISSUER } from '../shared/auth/local-keys.js';
+import { ensureLocalKeys, LOCAL_ISSUER, signLocalToken } from '../shared/auth/local-keys.js';
+import type { Role } from '../shared/auth/roles.js';
 import { createDocumentClient } from '../shared/config/clients.js';
 import { DEFAULT_MAX_WEBHOOK_BYTES } from '../shared/config/env.js';
 import { graphOptionsFor, sendersFor, type ChannelCredentials } from '../shared/config/senders.js';
@@ -45,6 +46,13 @@ export const LOCAL_DEFAULTS = {
   mailBucket: 'balie-mail',
   rawMailPrefix: 'raw/',
 } as const;
+
+/** Who can sign in to the local page (the first two match `npm run token -- --role agent|supervisor`). */
+export const DEMO_AGENTS: Array<{ sub: string; name: string; role: Role }> = [
+  { sub: 'local-agent', name: 'Demo Agent', role: 'agent' },
+  { sub: 'local-supervisor', name: 'Demo Supervisor', role: 'supervisor' },
+  { sub: 'local-noor', name: 'Noor Bakker', role: 'agent' },
+];
 
 export interface LocalStackOptions {
   port?: number;
@@ -150,8 +158,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   app.route('/', createInboxApiApp({
     store,
     jobs: new SqsSendJobPublisher(sqsClient, outbound.queue.url),
+    events: publisher,
+    blobs,
     auth: { kind: 'local', keys: [keys.publicJwk], issuer: LOCAL_ISSUER },
     logger: createLogger('inbox-api'),
+    web: {
+      login: { kind: 'local', agents: DEMO_AGENTS, sign: (agent) => signLocalToken(keys.privateJwk, agent) },
+      directory: DEMO_AGENTS,
+    },
   }));
 
   const engines = triageEngines(loadKnowledgeBaseDir(options.knowledgeDir ?? DEMO_KNOWLEDGE_DIR), options.triageEnv ?? process.env);

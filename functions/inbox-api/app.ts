@@ -1,8 +1,9 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
-import { requireAgent, requireRole, type AuthEnv, type AuthSource } from '../../shared/auth/middleware.js';
+import { requireAgent, requireRole, tokenVerifier, type AuthEnv, type AuthSource } from '../../shared/auth/middleware.js';
 import {
   categorySchema,
   channelSchema,
@@ -10,16 +11,22 @@ import {
   prioritySchema,
   threadStatusSchema,
   ValidationError,
+  type BlobStore,
+  type EventPublisher,
   type MessageTemplate,
   type SendJobPublisher,
   type ThreadStore,
 } from '../../shared/domain/index.js';
 import { errorHandler } from '../../shared/http/on-error.js';
-import { getThreadDetail } from '../../shared/use-cases/read-threads.js';
+import { countWorklist, getThreadDetail, listWorklist } from '../../shared/use-cases/read-threads.js';
 import { retriageThread } from '../../shared/use-cases/retriage.js';
 import { addNote, assignThread, moveThread } from '../../shared/use-cases/work-thread.js';
 import { triageReport } from '../../shared/use-cases/triage-report.js';
 import { approveDraft, rejectDraft } from '../../shared/use-cases/review-draft.js';
+import { requestRedraft } from '../../shared/use-cases/redraft.js';
+import type { LoginProvider } from './web/session.js';
+import type { DirectoryEntry } from './web/views/context.js';
+import { createWebApp } from './web/web-app.js';
 
 export interface InboxApiDeps {
   store: ThreadStore;
@@ -28,6 +35,12 @@ export interface InboxApiDeps {
   templates?: MessageTemplate[];
   auth: AuthSource;
   logger: Logger;
+  /** The inbound queue, where a request for a new draft goes to the triage worker. */
+  events?: EventPublisher;
+  /** Email bodies and attachments in the object store (the page shows and downloads them). */
+  blobs?: BlobStore;
+  /** The agents' web page at `/`; without it only the JSON API is served. */
+  web?: { login: LoginProvider; directory?: DirectoryEntry[] };
 }
 
 const approveBody = z.object({
@@ -43,6 +56,10 @@ const listQuery = z.object({
   priority: prioritySchema.optional(),
   category: categorySchema.optional(),
   channel: channelSchema.optional(),
+  language: z.string().regex(/^[a-z]{2,3}$/, 'language is a two- or three-letter code').optional(),
+  /** An agent's sub, `me`, or `none` for threads nobody has taken. */
+  assignee: z.string().min(1).max(200).optional(),
+  q: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(2048).optional(),
 });
@@ -51,7 +68,7 @@ const badRequest = (result: { success: true } | { success: false; error: { issue
   if (!result.success) throw new ValidationError('invalid request', result.error.issues);
 };
 
-/** The agents' JSON API. Every route needs a bearer token. */
+/** The agents' JSON API (every `/api` route needs a bearer token) and, with `web`, their page. */
 export function createInboxApiApp(deps: InboxApiDeps): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   app.onError(errorHandler(deps.logger));
@@ -62,8 +79,9 @@ export function createInboxApiApp(deps: InboxApiDeps): Hono<AuthEnv> {
     c.json(await triageReport(deps.store, c.req.valid('query').days)),
   );
   app.get('/api/templates', (c) => c.json({ templates: deps.templates ?? DEFAULT_TEMPLATES }));
-  app.get('/api/threads', zValidator('query', listQuery, badRequest), async (c) => c.json(await deps.store.listThreads(c.req.valid('query'))));
-  app.get('/api/threads/:id', async (c) => c.json(await getThreadDetail(deps.store, c.req.param('id'))));
+  app.get('/api/threads', zValidator('query', listQuery, badRequest), async (c) => c.json(await listWorklist(deps.store, c.get('agent'), c.req.valid('query'))));
+  app.get('/api/counts', async (c) => c.json(await countWorklist(deps.store, c.get('agent'))));
+  app.get('/api/threads/:id', async (c) => c.json(await getThreadDetail(deps.store, c.req.param('id'), c.get('agent'))));
   app.post('/api/threads/:id/drafts/:draftId/approve', zValidator('json', approveBody, badRequest), async (c) => {
     const body = c.req.valid('json');
     const draft = await approveDraft({ store: deps.store, jobs: deps.jobs, templates: deps.templates }, { threadId: c.req.param('id'), draftId: c.req.param('draftId'), ...body, agent: c.get('agent') });
@@ -73,6 +91,11 @@ export function createInboxApiApp(deps: InboxApiDeps): Hono<AuthEnv> {
     const body = c.req.valid('json');
     const draft = await rejectDraft({ store: deps.store }, { threadId: c.req.param('id'), draftId: c.req.param('draftId'), ...body, agent: c.get('agent') });
     return c.json({ draft });
+  });
+  app.post('/api/threads/:id/drafts/:draftId/redraft', async (c) => {
+    if (!deps.events) throw new HTTPException(501, { message: 'new drafts are not available here' });
+    await requestRedraft({ store: deps.store, events: deps.events }, { threadId: c.req.param('id'), draftId: c.req.param('draftId'), agent: c.get('agent') });
+    return c.json({ status: 'requested' }, 202);
   });
   app.post('/api/threads/:id/assign', zValidator('json', z.object({ assignee: z.string().min(1).optional() }), badRequest), async (c) =>
     c.json({ thread: await assignThread(deps.store, { threadId: c.req.param('id'), assignee: c.req.valid('json').assignee, agent: c.get('agent') }) }),
@@ -86,5 +109,8 @@ export function createInboxApiApp(deps: InboxApiDeps): Hono<AuthEnv> {
     const thread = await retriageThread(deps.store, { threadId: c.req.param('id'), ...c.req.valid('json'), agent: c.get('agent') });
     return c.json({ thread });
   });
+  if (deps.web) {
+    app.route('/', createWebApp({ ...deps.web, store: deps.store, jobs: deps.jobs, events: deps.events, blobs: deps.blobs, templates: deps.templates, logger: deps.logger, verify: tokenVerifier(deps.auth) }));
+  }
   return app;
 }

@@ -8,7 +8,7 @@ export function createTriageHandler(deps: { processEvent: (event: InboundEvent) 
   return createSqsBatchHandler(inboundEventSchema, async (event, record) => {
     try {
       const result = await deps.processEvent(event);
-      deps.logger.info('inbound event processed', { sqsMessageId: record.messageId, channel: event.channel, ...result });
+      deps.logger.info('inbound event processed', { sqsMessageId: record.messageId, type: event.type, ...(event.type === 'redraft' ? {} : { channel: event.channel }), ...result });
       return result;
     } catch (error) {
       deps.logger.error('inbound event failed; SQS will deliver it again', {

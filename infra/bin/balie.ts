@@ -1,5 +1,6 @@
 import { App } from 'aws-cdk-lib';
 import { BalieStack } from '../lib/balie-stack.js';
+import { checkAwsSolutions } from '../lib/nag.js';
 
 const app = new App();
 
@@ -12,3 +13,6 @@ new BalieStack(app, 'Balie', {
   env: account && region ? { account, region } : undefined,
   description: 'Balie: omnichannel inbox with AI-assisted triage',
 });
+
+// cdk-nag (AWS Solutions rules): an unsuppressed error fails `cdk synth`.
+checkAwsSolutions(app);

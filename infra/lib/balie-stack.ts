@@ -1,5 +1,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
-import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpApi, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { balieSettings } from './context.js';
 import { EmailIngest } from './email.js';
@@ -8,6 +10,25 @@ import { Ingest } from './ingest.js';
 import { channelTokenKeys, Outbound } from './outbound.js';
 import { Storage } from './storage.js';
 import { Triage, triageTimeout } from './triage.js';
+
+/** The HTTP API access log line ($context variables of HTTP APIs; requestId is required by the CDK). */
+const httpApiAccessLogFormat = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: '$context.requestId',
+    requestTime: '$context.requestTime',
+    sourceIp: '$context.identity.sourceIp',
+    userAgent: '$context.identity.userAgent',
+    httpMethod: '$context.httpMethod',
+    routeKey: '$context.routeKey',
+    path: '$context.path',
+    status: '$context.status',
+    protocol: '$context.protocol',
+    responseLength: '$context.responseLength',
+    responseLatency: '$context.responseLatency',
+    integrationLatency: '$context.integrationLatency',
+    integrationError: '$context.integrationErrorMessage',
+  }),
+);
 
 /**
  * The whole of Balie in AWS: webhooks and email → inbound queue → triage → table ← inbox API;
@@ -21,10 +42,14 @@ export class BalieStack extends Stack {
 
     // One URL for webhooks, API and UI, as the local stack serves them on one port.
     const httpApi = new HttpApi(this, 'HttpApi', { description: 'Balie webhooks, inbox API and web UI', createDefaultStage: false });
+    // One JSON line per request: who (source IP, user agent), what (route, status) and how long; kept as long as
+    // the functions' logs. No headers or bodies, so no tokens or customer text.
+    const accessLogs = new LogGroup(this, 'HttpApiAccessLogs', { retention: RetentionDays.ONE_MONTH });
     const stage = httpApi.addStage('DefaultStage', {
       stageName: '$default',
       autoDeploy: true,
       throttle: { rateLimit: 50, burstLimit: 100 },
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: httpApiAccessLogFormat },
     });
 
     const storage = new Storage(this, 'Storage');
@@ -60,14 +85,22 @@ export class BalieStack extends Stack {
       httpApi,
       table: storage.table,
       outboundQueue: outbound.queue,
+      inboundQueue: ingest.queue,
+      mailBucket: email.bucket,
       logLevel,
       callbackUrl: settings.callbackUrl,
       logoutUrl: settings.logoutUrl,
+      allowLocalhostCallback: settings.allowLocalhostCallback,
+      cognitoDomainPrefix: settings.cognitoDomainPrefix,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: stage.url, description: 'Base URL: /webhooks/{channel}, /api, web UI' });
     new CfnOutput(this, 'UserPoolId', { value: inbox.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: inbox.userPoolClient.userPoolClientId });
+    new CfnOutput(this, 'InboxLoginUrl', {
+      value: inbox.userPoolDomain.signInUrl(inbox.userPoolClient, { redirectUri: inbox.callbackUrl }),
+      description: 'Cognito hosted UI sign-in for agents (the web UI starts it itself, with PKCE, from /login)',
+    });
     new CfnOutput(this, 'TableName', { value: storage.table.tableName });
     new CfnOutput(this, 'InboundQueueUrl', { value: ingest.queue.queueUrl });
     new CfnOutput(this, 'InboundDeadLetterQueueUrl', { value: ingest.deadLetterQueue.queueUrl });

@@ -3,8 +3,20 @@ import type { Construct } from 'constructs';
 
 /** Context keys (cdk.json or `cdk synth -c key=value`) with the defaults used when they are unset. */
 export const contextDefaults = {
-  callbackUrl: 'http://localhost:3000/auth/callback',
-  logoutUrl: 'http://localhost:3000/',
+  /**
+   * Where Cognito's hosted UI sends the browser back with the authorisation code. Empty: the HTTP API's own
+   * `<ApiUrl>auth/callback`, which is right unless the UI is served on a custom domain.
+   */
+  callbackUrl: '',
+  /** Where Cognito's hosted UI sends the browser after sign-out. Empty: the HTTP API's own `<ApiUrl>login`. */
+  logoutUrl: '',
+  /** 'true' also lets the hosted UI return to the local stack (http://localhost:3000/auth/callback and /login). */
+  allowLocalhostCallback: 'false',
+  /**
+   * The prefix of the hosted UI's domain, `https://<prefix>.auth.<region>.amazoncognito.com`. It must be unique in
+   * the region across all AWS accounts, so operators set their own; this default only makes a synth work.
+   */
+  cognitoDomainPrefix: 'balie-inbox-demo',
   logLevel: 'INFO',
   metaVerifyToken: 'balie-verify-token',
   /** Comma-separated addresses (or domains) the SES receipt rule accepts mail for. */
@@ -18,8 +30,14 @@ export const contextDefaults = {
 };
 
 export interface BalieSettings {
-  readonly callbackUrl: string;
-  readonly logoutUrl: string;
+  /** The callback URL the operator set; undefined means the HTTP API's own `/auth/callback`. */
+  readonly callbackUrl?: string;
+  /** The sign-out URL the operator set; undefined means the HTTP API's own `/login`. */
+  readonly logoutUrl?: string;
+  /** Whether the hosted UI may also return to the local stack on http://localhost:3000. */
+  readonly allowLocalhostCallback: boolean;
+  /** The prefix of the Cognito hosted UI domain. */
+  readonly cognitoDomainPrefix: string;
   readonly logLevel: string;
   readonly metaVerifyToken: string;
   readonly supportAddresses: string[];
@@ -45,6 +63,22 @@ const namedAddress = new RegExp(`^[^<>]*<(${addressPattern})>$`);
 export function bareAddressOf(from: string): string | undefined {
   const trimmed = from.trim();
   return (bareAddress.exec(trimmed) ?? namedAddress.exec(trimmed))?.[1];
+}
+
+/** The callback and sign-out URLs of the local stack, allowed only with `allowLocalhostCallback`. */
+export const localhostCallbackUrl = 'http://localhost:3000/auth/callback';
+export const localhostLogoutUrl = 'http://localhost:3000/login';
+
+/**
+ * Whether Cognito can use `prefix` as a hosted UI domain prefix: lowercase letters, digits and hyphens, 1–63
+ * characters, no hyphen first or last, and none of the words Cognito reserves (aws, amazon, cognito).
+ */
+export function cognitoDomainPrefixProblem(prefix: string): string | undefined {
+  if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(prefix)) {
+    return 'must be 1-63 lowercase letters, digits and hyphens, not starting or ending with a hyphen';
+  }
+  const reserved = ['aws', 'amazon', 'cognito'].find((word) => prefix.includes(word));
+  return reserved ? `must not contain "${reserved}", which Cognito reserves` : undefined;
 }
 
 /** The deployment's settings from the CDK context of `scope`; a bad value fails the synth and names its key. */
@@ -85,9 +119,39 @@ export function balieSettings(scope: Construct): BalieSettings {
     return version;
   };
 
+  // Cognito takes https URLs, and plain http only for localhost; a typo would otherwise surface at deploy.
+  const optionalUrl = (key: 'callbackUrl' | 'logoutUrl'): string | undefined => {
+    const value = context(key).trim();
+    if (value === '') return undefined;
+    let url: URL | undefined;
+    try {
+      url = new URL(value);
+    } catch {
+      url = undefined;
+    }
+    const allowed = url && (url.protocol === 'https:' || (url.protocol === 'http:' && url.hostname === 'localhost')) && url.hash === '';
+    if (!allowed) throw new Error(`context ${key} must be an https URL (or http://localhost) without a fragment, got "${value}"`);
+    return value;
+  };
+
+  const flag = (key: 'allowLocalhostCallback'): boolean => {
+    const value = context(key).trim().toLowerCase();
+    if (value !== 'true' && value !== 'false') throw new Error(`context ${key} must be "true" or "false", got "${context(key)}"`);
+    return value === 'true';
+  };
+
+  const domainPrefix = (key: 'cognitoDomainPrefix'): string => {
+    const prefix = context(key);
+    const problem = cognitoDomainPrefixProblem(prefix);
+    if (problem) throw new Error(`context ${key} ${problem}, got "${prefix}"`);
+    return prefix;
+  };
+
   return {
-    callbackUrl: context('callbackUrl'),
-    logoutUrl: context('logoutUrl'),
+    callbackUrl: optionalUrl('callbackUrl'),
+    logoutUrl: optionalUrl('logoutUrl'),
+    allowLocalhostCallback: flag('allowLocalhostCallback'),
+    cognitoDomainPrefix: domainPrefix('cognitoDomainPrefix'),
     logLevel: context('logLevel'),
     metaVerifyToken: context('metaVerifyToken'),
     supportAddresses: addresses('supportAddresses'),

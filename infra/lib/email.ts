@@ -1,17 +1,22 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { ReceiptRuleSet, TlsPolicy } from 'aws-cdk-lib/aws-ses';
 import { Lambda, LambdaInvocationType, S3 } from 'aws-cdk-lib/aws-ses-actions';
 import type { IQueue, Queue } from 'aws-cdk-lib/aws-sqs';
+import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import { BalieFunction } from './function.js';
+import { nagArnOf } from './nag.js';
 import { deadLetterQueue } from './queues.js';
 
 /** Where the SES receipt rule writes the raw MIME; ingest-email reads `<prefix><SES message id>`. */
 export const rawMailPrefix = 'raw/';
 /** Where ingest-email writes attachments and bodies too big for the queue (shared/use-cases/ingest-email.ts). */
 export const mailPartsPrefix = 'mail/';
+/** Where triage copies customer media of the chat channels (WhatsApp, Messenger, Instagram). */
+export const mediaPrefix = 'media/';
 
 export interface EmailIngestProps {
   /** The inbound queue that ingest-email publishes normalised events to. */
@@ -31,6 +36,8 @@ export interface EmailIngestProps {
  */
 export class EmailIngest extends Construct {
   readonly bucket: Bucket;
+  /** S3 server access logs of the mail bucket: who read or wrote which customer mail, attachment or media file. */
+  readonly accessLogBucket: Bucket;
   readonly ingestFunction: BalieFunction;
   /** Invocations that failed every retry; each names the SES message id, so `raw/<id>` can be replayed. */
   readonly deadLetterQueue: Queue;
@@ -39,23 +46,50 @@ export class EmailIngest extends Construct {
   constructor(scope: Construct, id: string, props: EmailIngestProps) {
     super(scope, id);
 
+    // Server access logs support SSE-S3 only as the target's encryption. S3's logging service writes through a
+    // bucket policy (the serverAccessLogsUseBucketPolicy flag), which BUCKET_OWNER_ENFORCED needs.
+    this.accessLogBucket = new Bucket(this, 'AccessLogBucket', {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      // The record of access to a mail is kept as long as the mail itself.
+      lifecycleRules: [{ id: 'expire-access-logs', expiration: props.mailRetention }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    NagSuppressions.addResourceSuppressions(this.accessLogBucket, [
+      {
+        id: 'AwsSolutions-S1',
+        reason: 'This bucket is the target of the mail bucket\'s server access logs; logging its own access would log into itself or need a third bucket without end.',
+      },
+    ]);
+
     this.bucket = new Bucket(this, 'MailBucket', {
       // S3-managed keys: SES can write with them without a KMS key policy of its own.
       encryption: BucketEncryption.S3_MANAGED,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       enforceSSL: true,
+      serverAccessLogsBucket: this.accessLogBucket,
+      serverAccessLogsPrefix: 'mail-bucket/',
       lifecycleRules: [
         { id: 'expire-raw-mail', prefix: rawMailPrefix, expiration: props.rawMailRetention },
         { id: 'expire-mail-parts', prefix: mailPartsPrefix, expiration: props.mailRetention },
         // customer media from the chat channels, copied by triage
-        { id: 'expire-media', prefix: 'media/', expiration: props.mailRetention },
+        { id: 'expire-media', prefix: mediaPrefix, expiration: props.mailRetention },
       ],
       // Customers' mail outlives any one deployment of the stack, as the table does.
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
     this.deadLetterQueue = deadLetterQueue(this, 'Dlq');
+    NagSuppressions.addResourceSuppressions(this.deadLetterQueue, [
+      {
+        id: 'AwsSolutions-SQS3',
+        reason:
+          "This queue is itself a dead-letter queue: ingest-email's on-failure destination for invocations that failed every retry. cdk-nag recognises only redrive-policy DLQs.",
+      },
+    ]);
 
     this.ingestFunction = new BalieFunction(this, 'Function', {
       name: 'ingest-email',
@@ -70,8 +104,22 @@ export class EmailIngest extends Construct {
         LOG_LEVEL: props.logLevel,
       },
     });
-    this.bucket.grantRead(this.ingestFunction, `${rawMailPrefix}*`);
-    this.bucket.grantPut(this.ingestFunction, `${mailPartsPrefix}*`);
+    // Exactly the two calls it makes (S3BlobStore get and put), not the grantRead/grantPut sets (GetObject*,
+    // List*, GetBucket*, PutObject* and Abort*): it reads raw/ only and writes mail/ only.
+    this.ingestFunction.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [this.bucket.arnForObjects(`${rawMailPrefix}*`)] }));
+    this.ingestFunction.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [this.bucket.arnForObjects(`${mailPartsPrefix}*`)] }));
+    NagSuppressions.addResourceSuppressions(
+      this.ingestFunction,
+      [
+        {
+          id: 'AwsSolutions-IAM5',
+          reason:
+            'Object keys are made per mail (raw/<SES message id>, mail/<SES message id>/...), so the grant is by prefix: GetObject on raw/* only, PutObject on mail/* only.',
+          appliesTo: [`Resource::${nagArnOf(this.bucket)}/${rawMailPrefix}*`, `Resource::${nagArnOf(this.bucket)}/${mailPartsPrefix}*`],
+        },
+      ],
+      true,
+    );
     props.queue.grantSendMessages(this.ingestFunction);
     // SES invokes asynchronously and does not retry itself: after Lambda's retries the event is parked, not lost.
     this.ingestFunction.configureAsyncInvoke({

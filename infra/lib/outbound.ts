@@ -4,12 +4,20 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
+import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import { BalieFunction } from './function.js';
+import { allowTableIndexes } from './nag.js';
 import { workQueueWithDlq } from './queues.js';
 
 /** Room for a batch of ten sends with a provider call each; the outbound queue's visibility timeout is derived from it. */
 export const sendTimeout = Duration.seconds(30);
+
+/**
+ * How many batches the send function works on at once, at most: a burst of approvals must not exceed the
+ * providers' rate limits (SES's sending rate per second, Meta's per-number throughput).
+ */
+export const sendConcurrency = 5;
 
 export interface OutboundProps {
   readonly table: ITable;
@@ -50,11 +58,22 @@ export class Outbound extends Construct {
       description: `Meta channel access tokens for the send function, as JSON: ${channelTokenKeys.join(', ')} (each optional). Created empty; the operator fills it in.`,
       secretObjectValue: {},
     });
+    NagSuppressions.addResourceSuppressions(this.channelTokens, [
+      {
+        id: 'AwsSolutions-SMG4',
+        reason:
+          "The Meta access tokens are issued in Meta's dashboard (system-user tokens); Secrets Manager cannot mint new ones, so rotation is the operator's put-secret-value, not a rotation Lambda.",
+      },
+    ]);
 
     this.sendFunction = new BalieFunction(this, 'SendFunction', {
       name: 'send',
       description: 'Sends each approved reply once, on the channel its thread came from',
       timeout: sendTimeout,
+      // Kept for this function and capped at the event source's maximum concurrency: replies still go out while
+      // triage or the API use up the account's pool, and no other invoker (a manual or console test invoke) can
+      // push the providers past their rate limits. Equal to maxConcurrency, so the queue never gets throttled.
+      reservedConcurrentExecutions: sendConcurrency,
       environment: {
         TABLE_NAME: props.table.tableName,
         SUPPORT_EMAIL_FROM: props.supportEmailFrom,
@@ -64,6 +83,7 @@ export class Outbound extends Construct {
       },
     });
     props.table.grantReadWriteData(this.sendFunction);
+    allowTableIndexes(this.sendFunction, props.table);
     this.channelTokens.grantRead(this.sendFunction);
     // The Graph API is plain HTTPS with the token as bearer: no IAM. The function runs outside a VPC, so it
     // has the internet access that needs.
@@ -78,6 +98,18 @@ export class Outbound extends Construct {
         conditions: { StringEquals: { 'ses:FromAddress': props.supportEmailAddress } },
       }),
     );
+    NagSuppressions.addResourceSuppressions(
+      this.sendFunction,
+      [
+        {
+          id: 'AwsSolutions-IAM5',
+          reason:
+            'SES authorises against whichever identity is verified for the From (the address, its domain or a parent domain), so the resource is identity/* and the ses:FromAddress condition limits sending to the support address alone.',
+          appliesTo: ['Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/*'],
+        },
+      ],
+      true,
+    );
 
     this.sendFunction.addEventSource(
       new SqsEventSource(this.queue, {
@@ -86,10 +118,10 @@ export class Outbound extends Construct {
         // One failing reply is retried alone (and reaches the DLQ alone); the rest of the batch is sent.
         reportBatchItemFailures: true,
         // A burst of approvals must not exceed the providers' rate limits (SES's sending rate per second,
-        // Meta's per-number throughput). Capping the event source, not the function's reserved concurrency,
+        // Meta's per-number throughput). Capping the event source (not only the function's reserved concurrency)
         // leaves the excess waiting in the queue: a throttled invocation would return its messages and
         // use up their receive count on the way to the DLQ.
-        maxConcurrency: 5,
+        maxConcurrency: sendConcurrency,
       }),
     );
   }

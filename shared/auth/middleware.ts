@@ -17,12 +17,21 @@ export type AuthEnv = { Variables: { agent: Agent } };
  * required, only the source's own algorithm is accepted, and a Cognito token must be for our app client.
  */
 export function requireAgent(source: AuthSource): MiddlewareHandler<AuthEnv> {
-  const keySet = source.kind === 'local' ? createLocalJWKSet({ keys: source.keys }) : createRemoteJWKSet(new URL(source.jwksUri));
-  const algorithms = source.kind === 'local' ? ['ES256'] : ['RS256'];
+  const verify = tokenVerifier(source);
   return async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     if (!token) throw unauthorized('invalid_request', 'no bearer token in the Authorization header');
+    c.set('agent', await verify(token));
+    await next();
+  };
+}
+
+/** Checks one token against the source: 401 when it is refused, 403 when it carries no Balie role. */
+export function tokenVerifier(source: AuthSource): (token: string) => Promise<Agent> {
+  const keySet = source.kind === 'local' ? createLocalJWKSet({ keys: source.keys }) : createRemoteJWKSet(new URL(source.jwksUri));
+  const algorithms = source.kind === 'local' ? ['ES256'] : ['RS256'];
+  return async (token) => {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, keySet, { issuer: source.issuer, algorithms, requiredClaims: ['exp', 'sub'] }));
@@ -37,8 +46,7 @@ export function requireAgent(source: AuthSource): MiddlewareHandler<AuthEnv> {
     }
     const agent = agentFromClaims(payload as Record<string, unknown>);
     if (!agent) throw new HTTPException(403, { message: 'token has no Balie role (agent or supervisor)' });
-    c.set('agent', agent);
-    await next();
+    return agent;
   };
 }
 

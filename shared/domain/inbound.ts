@@ -146,5 +146,16 @@ export const statusUpdateSchema = z.object({
 });
 export type StatusUpdate = z.infer<typeof statusUpdateSchema>;
 
-export const inboundEventSchema = z.discriminatedUnion('type', [inboundMessageSchema, statusUpdateSchema]);
+/** An agent asked for a new draft of the thread's reply; the triage worker writes it, as it writes every draft. */
+export const redraftRequestSchema = z.object({
+  type: z.literal('redraft'),
+  threadId: z.string().min(1),
+  /** The draft it replaces; when the thread has moved on to another draft, the request is dropped. */
+  draftId: z.string().min(1),
+  requestedBy: z.string().min(1),
+  requestedAt: z.iso.datetime(),
+});
+export type RedraftRequest = z.infer<typeof redraftRequestSchema>;
+
+export const inboundEventSchema = z.discriminatedUnion('type', [inboundMessageSchema, statusUpdateSchema, redraftRequestSchema]);
 export type InboundEvent = z.infer<typeof inboundEventSchema>;

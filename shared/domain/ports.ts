@@ -33,12 +33,35 @@ export interface Drafter {
 }
 
 export interface ThreadQuery {
-  status?: ThreadStatus | 'all';
+  /** One status; `closed` for every status off the worklist; `all` for both. Absent: the open worklist. */
+  status?: ThreadStatus | 'all' | 'closed';
   priority?: Priority;
   category?: Category;
   channel?: Channel;
+  /** Language code of the thread (nl, en, …). */
+  language?: string;
+  /** An agent's sub, or `none` for threads nobody has taken. */
+  assignee?: string;
+  /** Words that must all appear in the customer's name or handle, the subject or the newest message. */
+  search?: string;
+  /** Only threads whose SLA is due before this time (the overdue view). */
+  dueBefore?: string;
+  /** An agent (not a supervisor): only threads nobody has taken and threads assigned to this sub. */
+  visibleTo?: string;
   limit: number;
   cursor?: string;
+}
+
+/** How many open threads each worklist view holds, for one viewer. */
+export interface QueueCounts {
+  open: number;
+  mine: number;
+  unassigned: number;
+  awaitingApproval: number;
+  overdue: number;
+  byPriority: Record<string, number>;
+  /** True when the queue had more threads than were counted. */
+  capped: boolean;
 }
 
 export interface ThreadPage {
@@ -81,6 +104,10 @@ export interface ThreadStore {
   listTriageUsage(fromDay: string): Promise<TriageUsage[]>;
   listFeedback(limit?: number): Promise<Feedback[]>;
   listThreads(query: ThreadQuery): Promise<ThreadPage>;
+  /** Counts per worklist view over the open queue, as `viewer` sees it. */
+  countOpenThreads(viewer: { sub: string; seesAll: boolean }, now: Date): Promise<QueueCounts>;
+  /** The contact's threads on one channel, newest first (earlier conversations with the same customer). */
+  listContactThreads(channel: Channel, handle: string, limit: number): Promise<Thread[]>;
   getThreadDetail(threadId: string): Promise<ThreadDetailItems | undefined>;
 }
 

@@ -92,7 +92,7 @@ export const auditEntrySchema = z.object({
   threadId: z.string(),
   at: z.iso.datetime(),
   actor: z.string(),
-  action: z.enum(['approve', 'reject', 'send', 'send_failed', 'retriage', 'assign', 'resolve', 'reopen', 'note']),
+  action: z.enum(['approve', 'reject', 'send', 'send_failed', 'retriage', 'assign', 'resolve', 'reopen', 'note', 'redraft']),
   draftId: z.string().optional(),
   detail: z.string().optional(),
 });

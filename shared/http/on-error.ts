@@ -27,16 +27,22 @@ export function errorHandler(logger: Logger) {
       const challenge = err.getResponse().headers.get('www-authenticate');
       return c.json({ error: httpErrorCode(status), message: err.message || httpErrorCode(status) }, status, challenge ? { 'www-authenticate': challenge } : {});
     }
-    for (const [type, status, code] of KNOWN) {
-      if (err instanceof type) {
-        if (status >= 500) logger.warn('dependency unavailable', { error: err });
-        const details = (err as { details?: unknown }).details ?? (err as { current?: unknown }).current;
-        return c.json({ error: code, message: err.message, ...(details ? { details } : {}) }, status);
-      }
+    const known = knownError(err);
+    if (known) {
+      if (known.status >= 500) logger.warn('dependency unavailable', { error: err });
+      return c.json({ error: known.code, message: err.message, ...(known.details ? { details: known.details } : {}) }, known.status);
     }
     logger.error('unhandled error', { error: err, path: c.req.path });
     return c.json({ error: 'internal', message: 'internal error' }, 500);
   };
+}
+
+/** The status, code and details of an error this app knows how to explain; undefined for a bug. */
+export function knownError(err: Error): { status: ContentfulStatusCode; code: string; details?: unknown } | undefined {
+  for (const [type, status, code] of KNOWN) {
+    if (err instanceof type) return { status, code, details: (err as { details?: unknown }).details ?? (err as { current?: unknown }).current };
+  }
+  return undefined;
 }
 
 function httpErrorCode(status: number): string {

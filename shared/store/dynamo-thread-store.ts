@@ -18,6 +18,7 @@ import {
   type StatusUpdate,
   type Thread,
   type ThreadDetailItems,
+  type QueueCounts,
   type ThreadPage,
   type ThreadQuery,
   type ThreadStore,
@@ -26,7 +27,7 @@ import {
 } from '../domain/index.js';
 import { isConditionFailed, translateDynamoError } from './errors.js';
 import { keys, MESSAGE_REF_TTL_DAYS, threadIndexKeys, ttlFrom } from './keys.js';
-import { listThreadPage } from './list-threads.js';
+import { countOpenThreads, listThreadPage } from './list-threads.js';
 import { addTriageUsageItem, listFeedbackItems, listTriageUsageItems, putFeedbackItem } from './reports.js';
 
 type Item = Record<string, NativeAttributeValue>;
@@ -100,6 +101,11 @@ export class DynamoThreadStore implements ThreadStore {
   }
 
   async saveThread(thread: Thread, expectedVersion: number): Promise<void> {
+    if (expectedVersion === 0) {
+      // the contact's history entry first: a crash between the two leaves an entry without a thread, which readers skip
+      const history = keys.contactThread(thread.channel, thread.contact.handle, thread.id);
+      await this.run(() => this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...history, entity: 'contact-thread', threadId: thread.id } })), 'put contact history');
+    }
     const condition =
       expectedVersion === 0
         ? { ConditionExpression: 'attribute_not_exists(pk)' }
@@ -188,6 +194,36 @@ export class DynamoThreadStore implements ThreadStore {
 
   listThreads(query: ThreadQuery): Promise<ThreadPage> {
     return listThreadPage(this.db, this.tableName, query);
+  }
+
+  countOpenThreads(viewer: { sub: string; seesAll: boolean }, now: Date): Promise<QueueCounts> {
+    return countOpenThreads(this.db, this.tableName, viewer, now);
+  }
+
+  async listContactThreads(channel: Channel, handle: string, limit: number): Promise<Thread[]> {
+    const { pk } = keys.contactRoute(channel, handle);
+    const out = await this.run(
+      () =>
+        this.db.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :t)',
+            ExpressionAttributeValues: { ':pk': pk, ':t': 'THREAD#' },
+            ScanIndexForward: false,
+            Limit: limit,
+          }),
+        ),
+      'list contact threads',
+    );
+    const ids = (out.Items ?? []).map((item) => String(item.threadId));
+    if (!ids.length) return [];
+    const got = await this.run(
+      () => this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: ids.map((id) => keys.thread(id)) } } })),
+      'get contact threads',
+    );
+    // a history entry written just before a thread creation that then failed names no thread; it is skipped
+    const threads = (got.Responses?.[this.tableName] ?? []).map((item) => threadSchema.parse(item));
+    return threads.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
   async getDraft(threadId: string, draftId: string): Promise<Draft | undefined> {

@@ -12,6 +12,8 @@ export const keys = {
   note: (threadId: string, at: string, author: string) => ({ pk: `THREAD#${threadId}`, sk: `NOTE#${at}#${author}` }),
   emailRoute: (messageId: string) => ({ pk: `EMAILID#${messageId}`, sk: 'EMAILID' }),
   contactRoute: (channel: Channel, handle: string) => ({ pk: `CONTACT#${channel}#${handle}`, sk: 'OPEN' }),
+  /** One per thread the contact ever had on the channel; thread ids are time-ordered, so the sk sorts by age. */
+  contactThread: (channel: Channel, handle: string, threadId: string) => ({ pk: `CONTACT#${channel}#${handle}`, sk: `THREAD#${threadId}` }),
   orphanStatus: (channel: Channel, externalId: string, at: string, status: string) => ({
     pk: `STATUS#${channel}#${externalId}`,
     sk: `${at}#${status}`,
@@ -27,11 +29,22 @@ export function threadIndexKeys(thread: Thread): Record<string, string> {
     gsi1pk: isOpen(thread.status) ? QUEUE_OPEN : QUEUE_CLOSED,
     gsi1sk: `${thread.priority}#${thread.slaDueAt}#${thread.id}`,
   };
+  index.searchText = searchTextOf(thread);
   if (thread.assignee) {
     index.gsi2pk = `ASSIGNEE#${thread.assignee}`;
     index.gsi2sk = `${thread.status}#${thread.lastInboundAt}`;
   }
   return index;
+}
+
+/** Lower case without accents, so "Zoë" is found by "zoe" and DynamoDB's case-sensitive `contains` still matches. */
+export function foldForSearch(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** What the worklist search looks in: customer name and handle, subject, newest message (bounded, it is on every thread write). */
+function searchTextOf(thread: Thread): string {
+  return foldForSearch([thread.contact.name, thread.contact.handle, thread.subject, thread.lastMessagePreview].filter(Boolean).join(' | ')).slice(0, 1200);
 }
 
 /** Days a message reference (and so the dedupe of redelivered webhooks) is kept. Meta retries for up to 7 days. */

@@ -1,9 +1,9 @@
 import type { DynamoDBDocumentClient, NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { isOpen, threadSchema, type Thread, type ThreadPage, type ThreadQuery } from '../domain/index.js';
+import { isOpen, threadSchema, type QueueCounts, type Thread, type ThreadPage, type ThreadQuery } from '../domain/index.js';
 import { decodeCursor, encodeCursor, queryFingerprint } from './cursor.js';
 import { translateDynamoError } from './errors.js';
-import { QUEUE_CLOSED, QUEUE_OPEN } from './keys.js';
+import { foldForSearch, QUEUE_CLOSED, QUEUE_OPEN } from './keys.js';
 
 type Item = Record<string, NativeAttributeValue>;
 
@@ -12,17 +12,30 @@ const MAX_QUERIES_PER_PAGE = 25;
 
 /**
  * The worklist: GSI1, open partition (then closed for `status=all`), most urgent first. Priority narrows the
- * key condition; status, category and channel are filters, so a page may take several queries to fill.
+ * key condition; status, category, channel, language, assignee, visibility and search are filters, so a page may
+ * take several queries to fill.
  */
 export async function listThreadPage(db: DynamoDBDocumentClient, tableName: string, query: ThreadQuery): Promise<ThreadPage> {
-  const partitions = query.status === 'all' ? [QUEUE_OPEN, QUEUE_CLOSED] : [query.status && !isOpen(query.status) ? QUEUE_CLOSED : QUEUE_OPEN];
-  const fingerprint = queryFingerprint({ status: query.status, priority: query.priority, category: query.category, channel: query.channel });
+  const partitions =
+    query.status === 'all' ? [QUEUE_OPEN, QUEUE_CLOSED] : [query.status === 'closed' || (query.status && !isOpen(query.status)) ? QUEUE_CLOSED : QUEUE_OPEN];
+  const fingerprint = queryFingerprint({
+    status: query.status,
+    priority: query.priority,
+    category: query.category,
+    channel: query.channel,
+    language: query.language,
+    assignee: query.assignee,
+    search: query.search,
+    dueBefore: query.dueBefore,
+    visibleTo: query.visibleTo,
+  });
   const cursor = query.cursor ? decodeCursor(query.cursor, partitions.length, fingerprint) : { partition: 0, key: undefined };
   const filter = buildFilter(query);
   const threads: Thread[] = [];
   let { partition } = cursor;
   let startKey: Item | undefined = cursor.key;
   for (let calls = 0; calls < MAX_QUERIES_PER_PAGE && partition < partitions.length; calls++) {
+    const wanted = query.limit - threads.length;
     const out = await run(
       () =>
         db.send(
@@ -32,13 +45,21 @@ export async function listThreadPage(db: DynamoDBDocumentClient, tableName: stri
             KeyConditionExpression: query.priority ? 'gsi1pk = :p AND begins_with(gsi1sk, :prio)' : 'gsi1pk = :p',
             ExpressionAttributeValues: { ':p': partitions[partition], ...(query.priority ? { ':prio': `${query.priority}#` } : {}), ...filter.values },
             ...(filter.expression ? { FilterExpression: filter.expression, ExpressionAttributeNames: filter.names } : {}),
-            Limit: query.limit - threads.length,
+            // Limit counts items read before the filter: a filtered page reads a wide window and stops at the
+            // last item it keeps, so a search over thousands of threads is a few queries, not hundreds.
+            Limit: filter.expression ? FILTERED_WINDOW : wanted,
             ExclusiveStartKey: startKey,
           }),
         ),
       'list threads',
     );
-    threads.push(...(out.Items ?? []).map((item) => threadSchema.parse(item)));
+    const items = out.Items ?? [];
+    if (items.length > wanted) {
+      const kept = items.slice(0, wanted);
+      threads.push(...kept.map((item) => threadSchema.parse(item)));
+      return { threads, nextCursor: encodeCursor({ partition, key: indexKeyOf(kept[kept.length - 1]!) }, fingerprint) };
+    }
+    threads.push(...items.map((item) => threadSchema.parse(item)));
     startKey = out.LastEvaluatedKey;
     if (!startKey) {
       partition += 1;
@@ -48,6 +69,14 @@ export async function listThreadPage(db: DynamoDBDocumentClient, tableName: stri
   }
   const more = partition < partitions.length;
   return { threads, nextCursor: more ? encodeCursor({ partition, key: startKey }, fingerprint) : undefined };
+}
+
+/** Items read per query when a filter drops some: about 1 MB of threads at most, DynamoDB's own page size. */
+const FILTERED_WINDOW = 400;
+
+/** A GSI1 ExclusiveStartKey: the index key and the table key of the last item returned. */
+function indexKeyOf(item: Item): Item {
+  return { pk: item.pk, sk: item.sk, gsi1pk: item.gsi1pk, gsi1sk: item.gsi1sk };
 }
 
 async function run<T>(call: () => Promise<T>, what: string): Promise<T> {
@@ -62,8 +91,8 @@ function buildFilter(query: ThreadQuery): { expression?: string; names: Record<s
   const parts: string[] = [];
   const names: Record<string, string> = {};
   const values: Item = {};
-  const add = (field: 'status' | 'category' | 'channel', value: string | undefined) => {
-    if (!value || value === 'all') return;
+  const add = (field: 'status' | 'category' | 'channel' | 'language' | 'assignee', value: string | undefined) => {
+    if (!value || value === 'all' || value === 'closed') return;
     names[`#${field}`] = field;
     values[`:${field}`] = value;
     parts.push(`#${field} = :${field}`);
@@ -71,5 +100,71 @@ function buildFilter(query: ThreadQuery): { expression?: string; names: Record<s
   add('status', query.status);
   add('category', query.category);
   add('channel', query.channel);
+  add('language', query.language);
+  if (query.assignee === 'none') {
+    names['#assignee'] = 'assignee';
+    parts.push('attribute_not_exists(#assignee)');
+  } else add('assignee', query.assignee);
+  if (query.dueBefore) {
+    names['#due'] = 'slaDueAt';
+    values[':due'] = query.dueBefore;
+    parts.push('#due < :due');
+  }
+  if (query.visibleTo) {
+    names['#assignee'] = 'assignee';
+    values[':viewer'] = query.visibleTo;
+    parts.push('(attribute_not_exists(#assignee) OR #assignee = :viewer)');
+  }
+  const words = foldForSearch(query.search ?? '').split(' ').filter(Boolean).slice(0, 8);
+  if (words.length) names['#search'] = 'searchText';
+  words.forEach((word, i) => {
+    values[`:w${i}`] = word;
+    parts.push(`contains(#search, :w${i})`);
+  });
   return { expression: parts.length ? parts.join(' AND ') : undefined, names, values };
+}
+
+const COUNT_LIMIT = 10_000;
+
+/**
+ * Counts per worklist view, read from the open partition of GSI1 with a small projection. It reads every open
+ * thread, so callers cache it for a few seconds; past COUNT_LIMIT threads the counts say they are capped.
+ */
+export async function countOpenThreads(db: DynamoDBDocumentClient, tableName: string, viewer: { sub: string; seesAll: boolean }, now: Date): Promise<QueueCounts> {
+  const counts: QueueCounts = { open: 0, mine: 0, unassigned: 0, awaitingApproval: 0, overdue: 0, byPriority: {}, capped: false };
+  const nowIso = now.toISOString();
+  let startKey: Item | undefined;
+  let seen = 0;
+  do {
+    const out = await run(
+      () =>
+        db.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :p',
+            ExpressionAttributeValues: { ':p': QUEUE_OPEN },
+            ProjectionExpression: '#s, priority, assignee, slaDueAt',
+            ExpressionAttributeNames: { '#s': 'status' },
+            ExclusiveStartKey: startKey,
+          }),
+        ),
+      'count threads',
+    );
+    for (const item of out.Items ?? []) {
+      seen += 1;
+      const assignee = item.assignee as string | undefined;
+      if (!viewer.seesAll && assignee && assignee !== viewer.sub) continue;
+      counts.open += 1;
+      if (assignee === viewer.sub) counts.mine += 1;
+      if (!assignee) counts.unassigned += 1;
+      if (item.status === 'awaiting_approval') counts.awaitingApproval += 1;
+      if (typeof item.slaDueAt === 'string' && item.slaDueAt < nowIso) counts.overdue += 1;
+      const priority = String(item.priority);
+      counts.byPriority[priority] = (counts.byPriority[priority] ?? 0) + 1;
+    }
+    startKey = out.LastEvaluatedKey;
+    if (seen >= COUNT_LIMIT && startKey) counts.capped = true;
+  } while (startKey && !counts.capped);
+  return counts;
 }

@@ -17,6 +17,7 @@ import { looksLikePromptInjection } from '../triage/safety.js';
 import { applyInbound, type InboundChange } from './apply-inbound.js';
 import { changeThreadStatus } from './change-thread-status.js';
 import { stableId } from './ids.js';
+import { redraft, type RedraftOutcome } from './redraft.js';
 import { resolveThreadId } from './resolve-thread.js';
 import { triageText } from './triage-text.js';
 
@@ -34,7 +35,8 @@ export interface ProcessInboundDeps {
 export type ProcessOutcome =
   | { outcome: 'stored'; threadId: string; messageId: string; draftId?: string }
   | { outcome: 'duplicate'; threadId: string }
-  | { outcome: 'status_recorded' | 'status_orphaned' };
+  | { outcome: 'status_recorded' | 'status_orphaned' }
+  | RedraftOutcome;
 
 const THREAD_WRITE_ATTEMPTS = 25;
 
@@ -173,7 +175,11 @@ export function createInboundEventProcessor(deps: ProcessInboundDeps): (event: I
     }
   }
 
-  return (event) => (event.type === 'status' ? processStatus(event) : processMessage(event));
+  return (event) => {
+    if (event.type === 'status') return processStatus(event);
+    if (event.type === 'redraft') return redraft({ ...deps, now }, event);
+    return processMessage(event);
+  };
 }
 
 function messageKey(inbound: InboundMessage): string {

@@ -1,4 +1,4 @@
-import type { Agent } from '../auth/roles.js';
+import { assertCanWork, type Agent } from '../auth/roles.js';
 import { NotFoundError, slaDueAt, ValidationError, type Category, type Priority, type Thread, type ThreadStore } from '../domain/index.js';
 import { changeThreadStatus } from './change-thread-status.js';
 
@@ -16,6 +16,7 @@ export async function retriageThread(
   const detail = await store.getThreadDetail(input.threadId);
   if (!detail) throw new NotFoundError(`no thread ${input.threadId}`);
   const before = detail.thread;
+  assertCanWork(input.agent, before);
   const inbound = detail.messages.filter((m) => m.direction === 'inbound' && m.triage).sort((a, b) => a.sk.localeCompare(b.sk));
   const firstUnanswered = inbound.at(-Math.max(1, before.unanswered)) ?? inbound.at(-1);
   const updated = await changeThreadStatus(store, input.threadId, [], now, (t) => ({

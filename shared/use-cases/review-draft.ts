@@ -1,4 +1,4 @@
-import type { Agent } from '../auth/roles.js';
+import { assertCanWork, type Agent } from '../auth/roles.js';
 import {
   assertReplyable,
   ConflictError,
@@ -42,7 +42,7 @@ export interface ApproveInput {
  */
 export async function approveDraft(deps: ReviewDeps, input: ApproveInput): Promise<Draft> {
   const now = (deps.now ?? (() => new Date()))();
-  const { thread, draft } = await load(deps.store, input.threadId, input.draftId);
+  const { thread, draft } = await load(deps.store, input.threadId, input.draftId, input.agent);
   const templates = deps.templates ?? DEFAULT_TEMPLATES;
   const finalText = input.template ? renderTemplate(templates, input.template) : input.text?.trim() || draft.text;
   if (draft.state === 'approved' && draft.approvedBy === input.agent.sub && draft.version === input.version + 1 && draft.finalText === finalText) {
@@ -87,7 +87,7 @@ export async function approveDraft(deps: ReviewDeps, input: ApproveInput): Promi
 
 export async function rejectDraft(deps: Omit<ReviewDeps, 'jobs'>, input: { threadId: string; draftId: string; version: number; reason: string; agent: Agent }): Promise<Draft> {
   const now = (deps.now ?? (() => new Date()))();
-  const { thread, draft } = await load(deps.store, input.threadId, input.draftId);
+  const { thread, draft } = await load(deps.store, input.threadId, input.draftId, input.agent);
   if (draft.state !== 'proposed' || draft.version !== input.version) throw conflict(draft, input.version);
   const rejected: Draft = { ...draft, state: 'rejected', rejectedBy: input.agent.sub, rejectReason: input.reason, version: draft.version + 1 };
   await guarded(deps.store, rejected, { version: draft.version, state: 'proposed' }, input.version);
@@ -96,9 +96,10 @@ export async function rejectDraft(deps: Omit<ReviewDeps, 'jobs'>, input: { threa
   return rejected;
 }
 
-async function load(store: ThreadStore, threadId: string, draftId: string): Promise<{ thread: Thread; draft: Draft }> {
+async function load(store: ThreadStore, threadId: string, draftId: string, agent: Agent): Promise<{ thread: Thread; draft: Draft }> {
   const [thread, draft] = await Promise.all([store.getThread(threadId), store.getDraft(threadId, draftId)]);
   if (!thread || !draft) throw new NotFoundError(`no draft ${draftId} in thread ${threadId}`);
+  assertCanWork(agent, thread);
   return { thread, draft };
 }
 

@@ -1,4 +1,4 @@
-import type { Agent } from '../auth/roles.js';
+import { assertCanWork, type Agent } from '../auth/roles.js';
 import { ForbiddenError, InvalidTransitionError, NotFoundError, type Note, type Thread, type ThreadStore } from '../domain/index.js';
 import { changeThreadStatus } from './change-thread-status.js';
 
@@ -6,6 +6,9 @@ import { changeThreadStatus } from './change-thread-status.js';
 export async function assignThread(store: ThreadStore, input: { threadId: string; assignee?: string; agent: Agent }, now = new Date()): Promise<Thread> {
   const assignee = input.assignee ?? input.agent.sub;
   if (assignee !== input.agent.sub && input.agent.role !== 'supervisor') throw new ForbiddenError('only supervisors assign threads to others');
+  const current = await store.getThread(input.threadId);
+  if (!current) throw new NotFoundError(`no thread ${input.threadId}`);
+  assertCanWork(input.agent, current);
   const thread = await changeThreadStatus(store, input.threadId, [], now, () => ({ assignee }));
   if (!thread) throw new NotFoundError(`no thread ${input.threadId}`);
   await store.putAudit({ threadId: input.threadId, at: now.toISOString(), actor: input.agent.sub, action: 'assign', detail: assignee });
@@ -16,6 +19,7 @@ export async function assignThread(store: ThreadStore, input: { threadId: string
 export async function moveThread(store: ThreadStore, input: { threadId: string; action: 'resolve' | 'reopen'; agent: Agent }, now = new Date()): Promise<Thread> {
   const current = await store.getThread(input.threadId);
   if (!current) throw new NotFoundError(`no thread ${input.threadId}`);
+  assertCanWork(input.agent, current);
   const thread = await changeThreadStatus(store, input.threadId, [input.action], now, () => (input.action === 'resolve' ? { unanswered: 0 } : {}));
   if (!thread) throw new InvalidTransitionError(current.status, input.action);
   await store.putAudit({ threadId: input.threadId, at: now.toISOString(), actor: input.agent.sub, action: input.action });
@@ -23,7 +27,9 @@ export async function moveThread(store: ThreadStore, input: { threadId: string; 
 }
 
 export async function addNote(store: ThreadStore, input: { threadId: string; text: string; agent: Agent }, now = new Date()): Promise<Note> {
-  if (!(await store.getThread(input.threadId))) throw new NotFoundError(`no thread ${input.threadId}`);
+  const thread = await store.getThread(input.threadId);
+  if (!thread) throw new NotFoundError(`no thread ${input.threadId}`);
+  assertCanWork(input.agent, thread);
   const note: Note = { threadId: input.threadId, at: now.toISOString(), author: input.agent.sub, authorName: input.agent.name, text: input.text };
   await store.putNote(note);
   await store.putAudit({ threadId: input.threadId, at: now.toISOString(), actor: input.agent.sub, action: 'note' });

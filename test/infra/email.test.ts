@@ -10,6 +10,7 @@ import {
   onlyResource,
   queueFeeding,
   resourcesAllowedFor,
+  statementsAllowedTo,
   synthesizeBalie,
   withoutBundling,
   type Resource,
@@ -18,7 +19,9 @@ import {
 type Statement = { Effect: string; Principal?: { Service?: string }; Action: string | string[]; Resource: unknown; Condition?: unknown };
 
 const days = (n: number): number => n * 24 * 60 * 60;
-const objectArns = (resources: string[]): string[] => resources.filter((r) => r.includes('/'));
+/** The mail bucket: the one that expires raw/ (the other bucket holds its access logs). */
+const mailBucketOf = (template: Template): [id: string, resource: Resource] =>
+  onlyResource(template, 'AWS::S3::Bucket', { LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ Prefix: 'raw/' })]) } });
 
 describe('email channel', () => {
   let template: Template;
@@ -30,7 +33,7 @@ describe('email channel', () => {
   // Synthesised once: bundling the five functions with esbuild takes a few seconds.
   beforeAll(() => {
     ({ template, cleanup } = synthesizeBalie());
-    [bucketId] = onlyResource(template, 'AWS::S3::Bucket');
+    [bucketId] = mailBucketOf(template);
     [emailFunctionId, emailFunction] = functionOf(template, 'ingest-email');
   });
   afterAll(() => cleanup());
@@ -60,6 +63,32 @@ describe('email channel', () => {
         PolicyDocument: {
           Statement: Match.arrayWith([
             Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      });
+    });
+
+    it('logs every access to an encrypted, TLS-only, private log bucket that survives stack deletion', () => {
+      const [, bucket] = mailBucketOf(template);
+      const logging = bucket.Properties.LoggingConfiguration as { DestinationBucketName: { Ref: string }; LogFilePrefix: string };
+      expect(logging.LogFilePrefix).toBe('mail-bucket/');
+      const logBucketId = logging.DestinationBucketName.Ref;
+      expect(logBucketId).not.toBe(bucketId);
+      template.resourceCountIs('AWS::S3::Bucket', 2);
+      expect(template.toJSON().Resources[logBucketId]).toMatchObject({
+        DeletionPolicy: 'Retain',
+        Properties: {
+          BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+          PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+          LifecycleConfiguration: { Rules: [expect.objectContaining({ ExpirationInDays: Number(cdkContext.mailRetentionDays) })] },
+        },
+      });
+      template.hasResourceProperties('AWS::S3::BucketPolicy', {
+        Bucket: { Ref: logBucketId },
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+            Match.objectLike({ Effect: 'Allow', Principal: { Service: 'logging.s3.amazonaws.com' }, Action: 's3:PutObject' }),
           ]),
         },
       });
@@ -172,7 +201,8 @@ describe('email channel', () => {
 
     it('reads objects under raw/ only, writes objects under mail/ only and sends to the inbound queue', () => {
       const [inboundQueueId] = queueFeeding(template, 'triage');
-      expect(objectArns(resourcesAllowedFor(template, emailFunction, 's3:GetObject'))).toEqual([`${bucketId}.Arn/raw/*`]);
+      expect(actionsAllowedTo(template, emailFunction).filter((a) => a.startsWith('s3:')).sort()).toEqual(['s3:GetObject', 's3:PutObject']);
+      expect(resourcesAllowedFor(template, emailFunction, 's3:GetObject')).toEqual([`${bucketId}.Arn/raw/*`]);
       expect(resourcesAllowedFor(template, emailFunction, 's3:PutObject')).toEqual([`${bucketId}.Arn/mail/*`]);
       expect(resourcesAllowedFor(template, emailFunction, 's3:DeleteObject')).toEqual([]);
       expect(resourcesAllowedFor(template, emailFunction, 'sqs:SendMessage')).toContain(`${inboundQueueId}.Arn`);
@@ -182,13 +212,26 @@ describe('email channel', () => {
       expect(actionsAllowedTo(template, emailFunction).filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
     });
 
-    it('is the only function with access to mail; triage may only put media/', () => {
-      for (const service of ['ingest-webhook', 'inbox-api', 'send']) {
+    it('is the only function with access to raw mail; the inbox API may only read mail/ and media/, triage put media/ and read knowledge/', () => {
+      for (const service of ['ingest-webhook', 'send']) {
         expect(actionsAllowedTo(template, functionOf(template, service)[1]).filter((a) => a.startsWith('s3:'))).toEqual([]);
       }
+      const inboxApi = functionOf(template, 'inbox-api')[1];
+      expect(actionsAllowedTo(template, inboxApi).filter((a) => a.startsWith('s3:'))).toEqual(['s3:GetObject']);
+      expect(resourcesAllowedFor(template, inboxApi, 's3:GetObject')).toEqual([`${bucketId}.Arn/mail/*`, `${bucketId}.Arn/media/*`]);
+
       const triage = functionOf(template, 'triage')[1];
-      expect(actionsAllowedTo(template, triage).filter((a) => a.startsWith('s3:') && !/^s3:(PutObject|Abort)/.test(a))).toEqual([]);
-      expect(asText(resourcesAllowedFor(template, triage, 's3:PutObject'))).toContain('/media/*');
+      expect(actionsAllowedTo(template, triage).filter((a) => a.startsWith('s3:')).sort()).toEqual(['s3:GetObject', 's3:ListBucket', 's3:PutObject']);
+      expect(resourcesAllowedFor(template, triage, 's3:PutObject')).toEqual([`${bucketId}.Arn/media/*`]);
+      expect(resourcesAllowedFor(template, triage, 's3:GetObject')).toEqual([`${bucketId}.Arn/knowledge/*`]);
+      const [list] = statementsAllowedTo(template, triage).filter((s) => s.Action === 's3:ListBucket');
+      expect({ ...list, Resource: asText(list!.Resource) }).toEqual({
+        Effect: 'Allow',
+        Action: 's3:ListBucket',
+        Resource: `${bucketId}.Arn`,
+        Condition: { StringLike: { 's3:prefix': 'knowledge/*' } },
+      });
+      expect(triage.Properties.Environment).toEqual({ Variables: expect.objectContaining({ KNOWLEDGE_PREFIX: 'knowledge/' }) });
     });
   });
 });

@@ -95,6 +95,15 @@ describe('outbound path', () => {
       });
     });
 
+    it('keeps 5 concurrent executions for itself, no more than the event source may use, so the queue is never throttled', () => {
+      expect(send.Properties.ReservedConcurrentExecutions).toBe(5);
+      const [, mapping] = onlyResource(template, 'AWS::Lambda::EventSourceMapping', { FunctionName: { Ref: sendId } });
+      expect((mapping.Properties.ScalingConfig as { MaximumConcurrency: number }).MaximumConcurrency).toBe(send.Properties.ReservedConcurrentExecutions);
+      for (const service of ['ingest-webhook', 'ingest-email', 'triage', 'inbox-api']) {
+        expect(functionOf(template, service)[1].Properties.ReservedConcurrentExecutions, service).toBeUndefined();
+      }
+    });
+
     it('is told the table, the From of email replies and the log level', () => {
       const [tableId] = onlyResource(template, 'AWS::DynamoDB::Table');
       expect(send.Properties.Environment).toEqual({
@@ -192,12 +201,11 @@ describe('outbound path', () => {
   });
 
   describe('inbox-api function', () => {
-    it('publishes send jobs to the outbound queue and to no other queue', () => {
+    it('publishes send jobs to the outbound queue and redraft requests to the inbound queue, to no other queue', () => {
       const [, inboxApi] = functionOf(template, 'inbox-api');
       const [inboundId] = queueFeeding(template, 'triage');
       const queues = resourcesAllowedFor(template, inboxApi, 'sqs:SendMessage');
-      expect(queues).toEqual([`${outboundId}.Arn`]);
-      expect(queues).not.toContain(`${inboundId}.Arn`);
+      expect([...queues].sort()).toEqual([`${inboundId}.Arn`, `${outboundId}.Arn`].sort());
     });
 
     it('is told the outbound queue URL', () => {

@@ -2,7 +2,7 @@ import type { GlobalSecondaryIndex } from '@aws-sdk/client-dynamodb';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableDefinition } from '../../shared/store/table-definition.js';
-import { actionsAllowedTo, cdkContext, functionBehindRoute, functionOf, onlyResource, queueFeeding, resourcesAllowedFor, synthesizeBalie } from './template-queries.js';
+import { actionsAllowedTo, functionBehindRoute, functionOf, onlyResource, queueFeeding, resourcesAllowedFor, synthesizeBalie } from './template-queries.js';
 
 const byName = <T extends { AttributeName?: string; IndexName?: string }>(items: T[] = []): T[] =>
   [...items].sort((a, b) => (a.AttributeName ?? a.IndexName ?? '').localeCompare(b.AttributeName ?? b.IndexName ?? ''));
@@ -154,6 +154,15 @@ describe('BalieStack', () => {
       for (const route of ['ANY /api/{proxy+}', 'GET /', 'ANY /{proxy+}']) expect(functionBehindRoute(template, route)).toBe(inboxId);
     });
 
+    it('logs every request of the default stage as JSON to a log group kept for a month', () => {
+      const [, stage] = onlyResource(template, 'AWS::ApiGatewayV2::Stage', { StageName: '$default' });
+      const settings = stage.Properties.AccessLogSettings as { DestinationArn: { 'Fn::GetAtt': [string, string] }; Format: string };
+      const [logGroupId] = settings.DestinationArn['Fn::GetAtt'];
+      expect(template.toJSON().Resources[logGroupId]).toMatchObject({ Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 30 } });
+      const format = JSON.parse(settings.Format) as Record<string, string>;
+      expect(format).toMatchObject({ requestId: '$context.requestId', sourceIp: '$context.identity.sourceIp', routeKey: '$context.routeKey', status: '$context.status' });
+    });
+
     it('throttles the default stage', () => {
       template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
         StageName: '$default',
@@ -174,10 +183,11 @@ describe('BalieStack', () => {
       template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'supervisor' });
     });
 
-    it('lets the web client sign in with the OAuth code flow back to the callback URL', () => {
+    it('lets the web client sign in with the OAuth code flow back to the API’s own /auth/callback', () => {
+      const [apiId] = onlyResource(template, 'AWS::ApiGatewayV2::Api');
       template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
         AllowedOAuthFlows: ['code'],
-        CallbackURLs: [cdkContext.callbackUrl],
+        CallbackURLs: [{ 'Fn::Join': ['', [{ 'Fn::GetAtt': [apiId, 'ApiEndpoint'] }, '/auth/callback']] }],
         GenerateSecret: false,
       });
     });

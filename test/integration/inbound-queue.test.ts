@@ -35,6 +35,7 @@ describe('inbound queue (local-aws-sqs)', () => {
     const { queue, dlq } = await ensureQueueWithDlq(sqs, 'poison', 1);
     const handled = new Map<string, number>();
     const handler = createSqsBatchHandler(inboundEventSchema, async (e) => {
+      if (e.type === 'redraft') throw new Error('not in this test');
       handled.set(e.externalId, (handled.get(e.externalId) ?? 0) + 1);
       if (e.externalId === 'wamid.poison') throw new Error('always fails');
     });

@@ -38,6 +38,9 @@ describe('DynamoDB store error translation', () => {
   it('creates a new thread only if none exists', async () => {
     docMock.on(PutCommand).resolves({});
     await new DynamoThreadStore(doc, 'balie').saveThread({ ...thread, version: 1 }, 0);
-    expect(docMock.commandCalls(PutCommand)[0]!.args[0].input.ConditionExpression).toBe('attribute_not_exists(pk)');
+    const puts = docMock.commandCalls(PutCommand).map((call) => call.args[0].input);
+    // the contact's history entry first (an entry without a thread is skipped by readers), then the thread
+    expect(puts.map((p) => p.Item?.sk)).toEqual(['THREAD#t_1', 'META']);
+    expect(puts[1]!.ConditionExpression).toBe('attribute_not_exists(pk)');
   });
 });

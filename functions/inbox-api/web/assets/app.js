@@ -1,0 +1,211 @@
+// @ts-check
+// Balie's page script: keys, in-place actions and live updates on top of server-rendered HTML.
+// Everything it inserts is HTML the server rendered (and escaped); it never builds markup from data.
+(() => {
+  'use strict';
+  const FRAGMENT = { 'x-balie-fragment': '1' };
+  const LIST_EVERY_MS = 5000;
+  const COUNTS_EVERY_MS = 15000;
+  const $ = (/** @type {string} */ sel, /** @type {ParentNode} */ root = document) => /** @type {HTMLElement | null} */ (root.querySelector(sel));
+  const app = $('.app');
+  const panel = $('#thread-panel');
+  const list = $('#worklist-items');
+  const worklist = $('#worklist');
+  if (!app || !panel || !list || !worklist) return;
+  const listQuery = worklist.dataset.query || '';
+  let listTag = '';
+  let busy = false;
+
+  const items = () => /** @type {HTMLElement[]} */ ([...document.querySelectorAll('#worklist-items .item')]);
+  const selected = () => $('#worklist-items .item.selected');
+  const shownThread = () => /** @type {HTMLElement | null} */ (panel.querySelector('article.thread'));
+  const draftText = () => /** @type {HTMLTextAreaElement | null} */ ($('#draft-text'));
+  const dirty = () => {
+    const t = draftText();
+    return !!t && t.value !== t.dataset.original;
+  };
+  const typing = (/** @type {EventTarget | null} */ el) => el instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName);
+
+  async function request(/** @type {string} */ url, /** @type {RequestInit} */ init = {}) {
+    const res = await fetch(url, { ...init, headers: { ...FRAGMENT, ...(init.headers || {}) }, credentials: 'same-origin' });
+    if (res.status === 401) {
+      location.reload(); // the session ended: the page sends us to sign in and back
+      throw new Error('signed out');
+    }
+    return res;
+  }
+
+  function select(/** @type {HTMLElement | null} */ item) {
+    for (const el of items()) {
+      el.classList.toggle('selected', el === item);
+      if (el === item) el.setAttribute('aria-current', 'true');
+      else el.removeAttribute('aria-current');
+    }
+    item?.scrollIntoView({ block: 'nearest' });
+  }
+
+  async function openThread(/** @type {HTMLElement} */ item) {
+    const link = /** @type {HTMLAnchorElement | null} */ (item.querySelector('a.item-link'));
+    if (!link || !item.dataset.id) return;
+    select(item);
+    const res = await request(`/ui/threads/${encodeURIComponent(item.dataset.id)}`);
+    showPanel(await res.text());
+    history.replaceState(null, '', link.href);
+  }
+
+  function showPanel(/** @type {string} */ html) {
+    if (!panel) return;
+    panel.innerHTML = html;
+    app?.classList.add('has-thread');
+    $('.banner')?.remove();
+  }
+
+  async function reloadPanel() {
+    const thread = shownThread();
+    if (!thread?.dataset.id) return;
+    const res = await request(`/ui/threads/${encodeURIComponent(thread.dataset.id)}`);
+    if (res.ok) showPanel(await res.text());
+  }
+
+  async function refreshList() {
+    const sep = listQuery ? '&' : '?';
+    const current = shownThread()?.dataset.id;
+    const res = await request(`/ui/worklist${listQuery}${current ? `${sep}selected=${encodeURIComponent(current)}` : ''}`, { headers: listTag ? { 'if-none-match': listTag } : {} });
+    if (res.status !== 200 || !list) return;
+    listTag = res.headers.get('etag') || '';
+    list.innerHTML = await res.text();
+    const thread = shownThread();
+    const row = thread && items().find((el) => el.dataset.id === thread.dataset.id);
+    if (thread && row && row.dataset.version !== thread.dataset.version) {
+      // a new message or a colleague's action: reload, unless the agent is in the middle of an edit
+      if (dirty() || typing(document.activeElement)) showBanner();
+      else await reloadPanel();
+    }
+  }
+
+  async function refreshCounts() {
+    const tabs = $('#view-tabs');
+    if (!tabs) return;
+    const res = await request(`/ui/counts${listQuery}`);
+    if (res.ok) tabs.innerHTML = await res.text();
+  }
+
+  function showBanner() {
+    if ($('.banner') || !panel) return;
+    const banner = document.createElement('p');
+    banner.className = 'banner';
+    banner.setAttribute('role', 'status');
+    banner.textContent = app?.dataset.lang === 'nl' ? 'Dit gesprek is gewijzigd. Druk op . om het te verversen.' : 'This thread changed. Press . to reload it.';
+    panel.prepend(banner);
+  }
+
+  async function submit(/** @type {HTMLFormElement} */ form, /** @type {HTMLElement | null} */ submitter) {
+    if (busy) return; // one action at a time: a double press never approves twice from here
+    busy = true;
+    form.classList.add('busy');
+    try {
+      const body = new URLSearchParams(/** @type {any} */ (new FormData(form, /** @type {any} */ (submitter))));
+      const res = await request(form.action, { method: 'POST', body });
+      showPanel(await res.text());
+      await refreshList();
+    } finally {
+      busy = false;
+      form.classList.remove('busy');
+    }
+  }
+
+  function move(/** @type {number} */ step) {
+    const all = items();
+    if (!all.length) return;
+    const at = all.indexOf(/** @type {HTMLElement} */ (selected()));
+    const next = all[Math.min(all.length - 1, Math.max(0, at === -1 ? 0 : at + step))];
+    if (next) void openThread(next);
+  }
+
+  document.addEventListener('submit', (event) => {
+    const form = /** @type {HTMLFormElement} */ (event.target);
+    if (!form.matches('form[data-enhance]')) return;
+    event.preventDefault();
+    void submit(form, /** @type {HTMLElement | null} */ (/** @type {SubmitEvent} */ (event).submitter));
+  });
+
+  document.addEventListener('change', (event) => {
+    const el = /** @type {HTMLElement} */ (event.target);
+    if (el.matches('select[data-autosubmit]')) /** @type {HTMLFormElement} */ (el.closest('form'))?.requestSubmit();
+  });
+
+  document.addEventListener('click', (event) => {
+    const target = /** @type {HTMLElement} */ (event.target);
+    const mouse = /** @type {MouseEvent} */ (event);
+    const link = target.closest('a.item-link');
+    if (link && !mouse.ctrlKey && !mouse.metaKey && !mouse.shiftKey) {
+      event.preventDefault();
+      void openThread(/** @type {HTMLElement} */ (link.closest('.item')));
+      return;
+    }
+    if (target.closest('a.back') && matchMedia('(max-width: 800px)').matches) {
+      event.preventDefault();
+      app.classList.remove('has-thread');
+      return;
+    }
+    const button = /** @type {HTMLElement | null} */ (target.closest('button'));
+    if (button?.dataset.focus) focusEnd(/** @type {HTMLTextAreaElement} */ ($(`#${button.dataset.focus}`)));
+    if (button?.dataset.toggle) toggleReject();
+    if (button?.hasAttribute('data-help')) /** @type {HTMLDialogElement} */ ($('#help'))?.showModal();
+  });
+
+  function focusEnd(/** @type {HTMLTextAreaElement | HTMLInputElement | null} */ field) {
+    if (!field) return;
+    field.focus();
+    field.setSelectionRange(field.value.length, field.value.length);
+  }
+
+  function toggleReject(show = true) {
+    const form = $('#reject-form');
+    if (!form) return;
+    form.hidden = !show;
+    if (show) $('#reject-reason')?.focus();
+  }
+
+  document.addEventListener('keydown', (event) => {
+    const el = event.target;
+    if (event.key === 'Escape') {
+      if (el instanceof HTMLElement) el.blur();
+      toggleReject(false);
+      return;
+    }
+    if (typing(el)) {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && el === draftText()) {
+        event.preventDefault();
+        /** @type {HTMLFormElement | null} */ ($('#approve-form'))?.requestSubmit();
+      }
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const keys = {
+      j: () => move(1),
+      k: () => move(-1),
+      a: () => /** @type {HTMLFormElement | null} */ ($('#approve-form'))?.requestSubmit(),
+      e: () => focusEnd(draftText()),
+      r: () => toggleReject(true),
+      t: () => $('button[data-key="t"]')?.click(),
+      n: () => $('#note-text')?.focus(),
+      '/': () => focusEnd(/** @type {HTMLInputElement | null} */ ($('#search'))),
+      '.': () => void reloadPanel(),
+      '?': () => /** @type {HTMLDialogElement} */ ($('#help'))?.showModal(),
+    };
+    const action = /** @type {Record<string, () => void>} */ (keys)[event.key];
+    if (!action) return;
+    event.preventDefault();
+    action();
+  });
+
+  const poll = (/** @type {() => Promise<void>} */ task, /** @type {number} */ every) =>
+    setInterval(() => {
+      if (document.visibilityState === 'visible' && !busy) task().catch(() => undefined);
+    }, every);
+  poll(refreshList, LIST_EVERY_MS);
+  poll(refreshCounts, COUNTS_EVERY_MS);
+  void refreshCounts().catch(() => undefined);
+  document.documentElement.dataset.ready = 'true';
+})();

@@ -1,0 +1,319 @@
+import { createHash } from 'node:crypto';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { Hono, type Context } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { z } from 'zod';
+import type { AuthEnv } from '../../../shared/auth/middleware.js';
+import type { Agent } from '../../../shared/auth/roles.js';
+import {
+  categorySchema,
+  NotFoundError,
+  prioritySchema,
+  type BlobStore,
+  type EventPublisher,
+  type MessageTemplate,
+  type SendJobPublisher,
+  type ThreadStore,
+} from '../../../shared/domain/index.js';
+import { knownError } from '../../../shared/http/on-error.js';
+import { countWorklist, getThreadDetail, listWorklist, type ThreadDetail } from '../../../shared/use-cases/read-threads.js';
+import { requestRedraft } from '../../../shared/use-cases/redraft.js';
+import { retriageThread } from '../../../shared/use-cases/retriage.js';
+import { approveDraft, rejectDraft } from '../../../shared/use-cases/review-draft.js';
+import { addNote, assignThread, moveThread } from '../../../shared/use-cases/work-thread.js';
+import { loadAssets } from './assets.js';
+import { dictionaries, pickLanguage, type Dictionary } from './i18n.js';
+import { loginRoutes } from './login-routes.js';
+import { toQueryString, worklistParamsSchema, worklistQuery, type WorklistParams } from './params.js';
+import { isFragmentRequest, requireSession, type LoginProvider } from './session.js';
+import type { DirectoryEntry, PageContext } from './views/context.js';
+import { AppShell } from './views/layout.js';
+import { ThreadView, type Flash } from './views/thread.js';
+import { FilterForm, ViewTabs, WorklistItems } from './views/worklist.js';
+
+export interface WebDeps {
+  store: ThreadStore;
+  jobs: SendJobPublisher;
+  /** The inbound queue: a request for a new draft goes to the triage worker. */
+  events?: EventPublisher;
+  /** Email bodies and attachments in the object store. */
+  blobs?: BlobStore;
+  templates?: MessageTemplate[];
+  login: LoginProvider;
+  verify: (token: string) => Promise<Agent>;
+  /** Known agents (names for subs, the supervisor's assign list). */
+  directory?: DirectoryEntry[];
+  logger: Logger;
+  now?: () => Date;
+}
+
+const COUNTS_TTL_MS = 5_000;
+const MAX_INLINE_HTML = 512 * 1024;
+
+/**
+ * The agents' web page, server-rendered with Hono JSX: every string a customer wrote goes through JSX escaping,
+ * the page carries no inline script, and the CSP allows scripts from this origin only. A small script
+ * (assets/app.js) adds keys, live updates and in-place actions; without it every form still works.
+ */
+export function createWebApp(deps: WebDeps): Hono<AuthEnv> {
+  const app = new Hono<AuthEnv>();
+  const assets = loadAssets();
+  const now = deps.now ?? (() => new Date());
+  const countsCache = new Map<string, { at: number; html: string }>();
+
+  const formAction = ["'self'", ...(deps.login.kind === 'cognito' ? [new URL(deps.login.domain).origin] : [])];
+  // the page's paths only: this app is mounted beside the JSON API and, locally, the webhooks
+  const pagePaths = ['/', '/threads/*', '/ui/*', '/login', '/logout', '/auth/*', '/assets/*'];
+  const pageHeaders = secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'none'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      formAction,
+      frameAncestors: ["'none'"],
+      baseUri: ["'none'"],
+    },
+    referrerPolicy: 'no-referrer',
+    crossOriginResourcePolicy: 'same-origin',
+  });
+  // files (attachments, media) carry their own stricter policy: a download that is sandboxed should it ever render
+  for (const path of pagePaths) app.use(path, (c, next) => (/^\/ui\/threads\/[^/]+\/messages\//.test(c.req.path) ? next() : pageHeaders(c, next)));
+  // a form post from another site is refused by its Origin, on top of the SameSite cookie
+  const publicOrigin = deps.login.kind === 'cognito' && deps.login.publicUrl ? new URL(deps.login.publicUrl).origin : undefined;
+  for (const path of pagePaths) {
+    app.use(path, csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === publicOrigin }));
+    app.use(path, async (c, next) => {
+      await next();
+      if (c.res.headers.get('content-type')?.startsWith('text/html')) c.res.headers.set('cache-control', 'no-store');
+    });
+  }
+
+  app.get(assets.script, (c) => c.body(assets.scriptBody, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable' }));
+  app.get(assets.style, (c) => c.body(assets.styleBody, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable' }));
+  app.route('/', loginRoutes({ login: deps.login, verify: deps.verify, style: assets.style, language }));
+
+  const guarded = new Hono<AuthEnv>();
+  for (const path of ['/', '/threads/*', '/ui/*']) guarded.use(path, requireSession(deps.verify));
+
+  guarded.get('/', (c) => page(c));
+  guarded.get('/threads/:id', (c) => page(c, c.req.param('id')));
+  guarded.get('/ui/worklist', async (c) => {
+    const { ctx, params } = contextOf(c);
+    const html = String(await worklistFragment(ctx, params, c.req.query('selected')));
+    const etag = `"${hash(html)}"`;
+    if (c.req.header('if-none-match') === etag) return c.body(null, 304, { etag });
+    return c.html(html, 200, { etag });
+  });
+  guarded.get('/ui/counts', async (c) => {
+    const { ctx, params } = contextOf(c);
+    const key = `${ctx.agent.role}:${ctx.agent.sub}:${ctx.lang}:${params.view}`;
+    const cached = countsCache.get(key);
+    if (cached && Date.now() - cached.at < COUNTS_TTL_MS) return c.html(cached.html);
+    const html = String(<ViewTabs ctx={ctx} params={params} counts={await countWorklist(deps.store, ctx.agent, ctx.now)} />);
+    countsCache.set(key, { at: Date.now(), html });
+    return c.html(html);
+  });
+  guarded.get('/ui/threads/:id', async (c) => {
+    const { ctx } = contextOf(c);
+    const thread = await loadThread(c.req.param('id'), ctx.agent);
+    return c.html(<ThreadView ctx={ctx} thread={thread} storedHtml={await storedHtml(thread)} />);
+  });
+  guarded.get('/ui/threads/:id/messages/:messageId/attachments/:index', async (c) => {
+    const thread = await loadThread(c.req.param('id'), c.get('agent'));
+    const attachment = thread.messages.find((m) => m.id === c.req.param('messageId'))?.attachments?.[Number(c.req.param('index'))];
+    if (!attachment) throw new NotFoundError('no such attachment');
+    return download(c, attachment.key, attachment.contentType, attachment.filename);
+  });
+  guarded.get('/ui/threads/:id/messages/:messageId/media', async (c) => {
+    const thread = await loadThread(c.req.param('id'), c.get('agent'));
+    const media = thread.messages.find((m) => m.id === c.req.param('messageId'))?.media;
+    if (!media?.key) throw new NotFoundError('no stored media for this message');
+    return download(c, media.key, media.mimeType ?? 'application/octet-stream', `${c.req.param('messageId')}`);
+  });
+
+  const versionField = z.coerce.number().int().min(1);
+  const actions: Record<string, { schema: z.ZodType; run: (c: Context<AuthEnv>, body: never) => Promise<unknown>; done: keyof Dictionary['done'] }> = {
+    approve: {
+      schema: z.object({ version: versionField, text: z.string().max(100_000).optional(), template: z.string().optional(), parameters: z.string().max(5000).optional() }),
+      done: 'approved',
+      run: (c, body: { version: number; text?: string; template?: string; parameters?: string }) => {
+        const [name, language] = (body.template ?? '').split('|');
+        const template = name && language ? { name, language, parameters: (body.parameters ?? '').split(',').map((p) => p.trim()).filter(Boolean) } : undefined;
+        const text = body.text?.replace(/\r\n/g, '\n');
+        return approveDraft(
+          { store: deps.store, jobs: deps.jobs, templates: deps.templates },
+          { threadId: c.req.param('id')!, draftId: c.req.param('draftId')!, version: body.version, text: template ? undefined : text, template, agent: c.get('agent') },
+        );
+      },
+    },
+    reject: {
+      schema: z.object({ version: versionField, reason: z.string().trim().min(1).max(1000) }),
+      done: 'rejected',
+      run: (c, body: { version: number; reason: string }) => rejectDraft({ store: deps.store }, { threadId: c.req.param('id')!, draftId: c.req.param('draftId')!, ...body, agent: c.get('agent') }),
+    },
+    regenerate: {
+      schema: z.object({}),
+      done: 'regenerating',
+      run: (c) => {
+        if (!deps.events) throw new HTTPException(501, { message: 'new drafts are not available here' });
+        return requestRedraft({ store: deps.store, events: deps.events }, { threadId: c.req.param('id')!, draftId: c.req.param('draftId')!, agent: c.get('agent') });
+      },
+    },
+    triage: {
+      schema: z.object({ category: categorySchema.optional(), priority: prioritySchema.optional() }),
+      done: 'retriaged',
+      run: (c, body: { category?: z.infer<typeof categorySchema>; priority?: z.infer<typeof prioritySchema> }) =>
+        retriageThread(deps.store, { threadId: c.req.param('id')!, ...body, agent: c.get('agent') }),
+    },
+    assign: {
+      schema: z.object({ assignee: z.string().min(1).max(200).optional() }),
+      done: 'assigned',
+      run: (c, body: { assignee?: string }) => assignThread(deps.store, { threadId: c.req.param('id')!, assignee: body.assignee, agent: c.get('agent') }),
+    },
+    resolve: { schema: z.object({}), done: 'resolved', run: (c) => moveThread(deps.store, { threadId: c.req.param('id')!, action: 'resolve', agent: c.get('agent') }) },
+    reopen: { schema: z.object({}), done: 'reopened', run: (c) => moveThread(deps.store, { threadId: c.req.param('id')!, action: 'reopen', agent: c.get('agent') }) },
+    notes: {
+      schema: z.object({ text: z.string().trim().min(1).max(5000) }),
+      done: 'noted',
+      run: (c, body: { text: string }) => addNote(deps.store, { threadId: c.req.param('id')!, text: body.text, agent: c.get('agent') }),
+    },
+  };
+  for (const [name, action] of Object.entries(actions)) {
+    const path = ['approve', 'reject', 'regenerate'].includes(name) ? `/ui/threads/:id/drafts/:draftId/${name}` : `/ui/threads/:id/${name}`;
+    guarded.post(path, async (c) => {
+      const { ctx } = contextOf(c);
+      const threadId = c.req.param('id')!;
+      const form = Object.fromEntries(Object.entries(await c.req.parseBody()).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
+      const parsed = action.schema.safeParse(form);
+      let flash: Flash;
+      let status: 200 | 400 | 403 | 404 | 409 | 422 = 200;
+      let templates: MessageTemplate[] | undefined;
+      if (!parsed.success) {
+        flash = { kind: 'error', text: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+        status = 400;
+      } else {
+        try {
+          await action.run(c, parsed.data as never);
+          flash = { kind: 'ok', text: ctx.t.done[action.done] };
+        } catch (err) {
+          const known = err instanceof Error ? knownError(err) : undefined;
+          if (!known || known.status >= 500) throw err;
+          flash = { kind: 'error', text: (err as Error).message };
+          status = known.status as typeof status;
+          templates = (known.details as { templates?: MessageTemplate[] } | undefined)?.templates;
+        }
+      }
+      if (!isFragmentRequest(c) && status === 200) return c.redirect(`/threads/${encodeURIComponent(threadId)}?done=${action.done}`, 303);
+      const thread = await loadThread(threadId, ctx.agent).catch((err: unknown) => {
+        if (err instanceof Error && knownError(err)?.status === 403) return undefined; // assigned away (a supervisor's reassign)
+        throw err;
+      });
+      const panel = thread ? (
+        <ThreadView ctx={ctx} thread={thread} flash={flash} templates={templates} storedHtml={await storedHtml(thread)} />
+      ) : (
+        <p class={`flash ${flash.kind}`}>{flash.text}</p>
+      );
+      if (isFragmentRequest(c)) return c.html(panel, status);
+      return c.html(<AppShell ctx={ctx} hasThread>{<section id="thread-panel">{panel}</section>}</AppShell>, status);
+    });
+  }
+
+  app.route('/', guarded);
+  return app;
+
+  function language(c: Context): { lang: 'nl' | 'en'; t: Dictionary } {
+    const lang = pickLanguage(c.req.query('lang'), getCookie(c, 'balie_lang'), c.req.header('accept-language'));
+    if (c.req.query('lang') === lang) setCookie(c, 'balie_lang', lang, { path: '/', sameSite: 'Lax', maxAge: 365 * 86_400 });
+    return { lang, t: dictionaries[lang] };
+  }
+
+  function contextOf(c: Context<AuthEnv>): { ctx: PageContext; params: WorklistParams } {
+    const params = worklistParamsSchema.parse(c.req.query());
+    const { lang, t } = language(c);
+    const agent = c.get('agent');
+    const directory = deps.directory ?? [];
+    const names = new Map([...directory.map((d) => [d.sub, d.name] as const), [agent.sub, agent.name]]);
+    const ctx: PageContext = {
+      agent,
+      t,
+      lang,
+      now: now(),
+      listQuery: toQueryString(params),
+      directory: directory.some((d) => d.sub === agent.sub) ? directory : [{ sub: agent.sub, name: agent.name }, ...directory],
+      nameOf: (sub) => names.get(sub) ?? sub,
+      assets: { script: assets.script, style: assets.style },
+    };
+    return { ctx, params };
+  }
+
+  async function page(c: Context<AuthEnv>, threadId?: string) {
+    const { ctx, params } = contextOf(c);
+    const [list, thread] = await Promise.all([worklistFragment(ctx, params, threadId), threadId ? loadThread(threadId, ctx.agent) : undefined]);
+    const done = z.enum(Object.keys(ctx.t.done) as [keyof Dictionary['done']]).safeParse(c.req.query('done'));
+    const flash: Flash | undefined = done.success ? { kind: 'ok', text: ctx.t.done[done.data] } : undefined;
+    return c.html(
+      <AppShell ctx={ctx} hasThread={!!thread}>
+        <main class="split">
+          <section id="worklist" aria-label={ctx.t.worklist} data-query={toQueryString(params)}>
+            <div id="view-tabs">
+              <ViewTabs ctx={ctx} params={params} />
+            </div>
+            <FilterForm ctx={ctx} params={params} />
+            <div id="worklist-items">{list}</div>
+          </section>
+          <section id="thread-panel" aria-live="polite">
+            {thread ? <ThreadView ctx={ctx} thread={thread} flash={flash} storedHtml={await storedHtml(thread)} /> : <p class="empty pick">{ctx.t.pickThread}</p>}
+          </section>
+        </main>
+      </AppShell>,
+    );
+  }
+
+  async function worklistFragment(ctx: PageContext, params: WorklistParams, selectedId?: string) {
+    const { q, ...query } = worklistQuery(params, ctx.now);
+    const page = await listWorklist(deps.store, ctx.agent, { ...query, q });
+    const nextHref = page.nextCursor ? `/${toQueryString(params, { cursor: page.nextCursor })}` : undefined;
+    return <WorklistItems ctx={ctx} threads={page.threads} selectedId={selectedId} nextHref={nextHref} />;
+  }
+
+  function loadThread(threadId: string, agent: Agent): Promise<ThreadDetail> {
+    return getThreadDetail(deps.store, threadId, agent);
+  }
+
+  /** Bodies too big for the table sit in the object store; the frame shows them like the inline ones. */
+  async function storedHtml(thread: ThreadDetail): Promise<Record<string, string>> {
+    const out: Record<string, string> = {};
+    if (!deps.blobs) return out;
+    await Promise.all(
+      thread.messages
+        .filter((m) => !m.email?.html && m.email?.htmlKey)
+        .map(async (m) => {
+          const bytes = await deps.blobs!.get(m.email!.htmlKey!).catch(() => undefined);
+          if (bytes && bytes.byteLength <= MAX_INLINE_HTML) out[m.id] = Buffer.from(bytes).toString('utf8');
+        }),
+    );
+    return out;
+  }
+
+  async function download(c: Context, key: string, contentType: string, filename: string) {
+    if (!deps.blobs) throw new NotFoundError('attachments are not available here');
+    const body = await deps.blobs.get(key);
+    return c.body(new Uint8Array(body), 200, {
+      'content-type': contentType,
+      // always a download, never rendered in our origin; and even if it were, it could run nothing
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      'content-security-policy': "default-src 'none'; sandbox",
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'private, no-store',
+    });
+  }
+}
+
+function hash(text: string): string {
+  return createHash('sha256').update(text).digest('base64url').slice(0, 16);
+}

@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Thread } from '../../shared/domain/index.js';
+import { artifactPath, browserAvailable, launchChromium } from '../helpers/browser.js';
+import { waitFor } from '../helpers/fixtures.js';
+import { startTestStack, type TestStack } from '../helpers/stack.js';
+
+const available = browserAvailable();
+
+describe.skipIf(!available)('the agent inbox page in Chromium', () => {
+  let t: TestStack;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  const outbox = async () => ((await (await fetch(`${t.stack.url}/local/outbox`)).json()) as { items: Array<{ text: string; to: { handle: string } }> }).items;
+  const threads = async (query = '') => (await t.api<{ threads: Thread[] }>(`/api/threads${query}`, 'supervisor')).body.threads;
+
+  async function signedIn(who: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
+    const context = await browser.newContext({ viewport });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (err) => {
+      throw err;
+    });
+    await page.goto(`${t.stack.url}/`);
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await page.click(`button[name=sub][value="${who}"]`);
+    await page.waitForSelector('html[data-ready="true"]');
+    return page;
+  }
+
+  beforeAll(async () => {
+    t = await startTestStack({ demo: true });
+    await waitFor(async () => ((await threads()).length >= 8 ? true : undefined), { what: 'the demo threads', timeoutMs: 30_000 });
+    await t.settled();
+    browser = await launchChromium();
+  }, 90_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('lets an agent sign in, open the most urgent thread, edit and approve its draft with the keyboard alone; the reply reaches the outbox', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${t.stack.url}/`);
+    // the first demo agent's button has the focus: Enter signs in
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('html[data-ready="true"]');
+
+    const mostUrgent = (await threads())[0]!;
+    const first = page.locator('#worklist-items .item').first();
+    expect(await first.getAttribute('data-id')).toBe(mostUrgent.id);
+
+    await page.keyboard.press('j');
+    await page.waitForSelector(`article.thread[data-id="${mostUrgent.id}"]`);
+    await expect.poll(() => page.locator('.triage .reasons li').count()).toBeGreaterThan(0);
+    await page.keyboard.press('e');
+    await page.keyboard.type('\n\nPS: we hebben uw zaak met voorrang opgepakt.');
+    await page.screenshot({ path: await artifactPath('inbox-1280x800.png') });
+    await page.keyboard.press('Control+Enter');
+    await page.waitForSelector('.flash.ok');
+
+    const sent = await waitFor(async () => (await outbox()).find((m) => m.to.handle === mostUrgent.contact.handle), { what: 'the reply in the outbox' });
+    expect(sent.text).toContain('PS: we hebben uw zaak met voorrang opgepakt.');
+    expect((await outbox()).filter((m) => m.to.handle === mostUrgent.contact.handle)).toHaveLength(1);
+  });
+
+  it('shows a mail with script in it sandboxed, and none of its script runs', async () => {
+    const raw = readFileSync(new URL('../fixtures/email/html-en-script.eml', import.meta.url), 'utf8')
+      .replace('Subject: Charged twice for order 20931', 'Subject: <img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>')
+      .replace('From: "James Carter" <james.carter@outlook.com>', 'From: "<b onmouseover=alert(1)>Eve</b>" <eve@example.com>');
+    expect((await t.postEmail(raw)).status).toBe(202);
+    await t.settled();
+    const thread = await waitFor(async () => (await threads('?channel=email')).find((th) => th.contact.handle === 'eve@example.com'), { what: 'the hostile mail' });
+
+    const page = await signedIn('local-agent');
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(`${t.stack.url}/threads/${thread.id}`);
+    await page.click('details.email-html summary');
+    const frame = page.frameLocator('details.email-html iframe');
+    await expect.poll(() => frame.locator('body').innerText()).toContain('charged twice');
+
+    expect(await page.locator('details.email-html iframe').getAttribute('sandbox')).toBe('');
+    // the subject and name are shown as the text they are
+    expect(await page.locator('#thread-title').innerText()).toContain('<script>window.__pwned=2</script>');
+    expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
+    await page.hover('#thread-title');
+    expect(await frame.locator('script').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+
+  it('works on a phone: the list first, then the thread, then back to the list', async () => {
+    const page = await signedIn('local-agent', { width: 390, height: 844 });
+    await expect.poll(() => page.locator('#worklist').isVisible()).toBe(true);
+    expect(await page.locator('#thread-panel').isVisible()).toBe(false);
+    await page.locator('#worklist-items .item a').first().click();
+    await page.waitForSelector('article.thread');
+    expect(await page.locator('#worklist').isVisible()).toBe(false);
+    await page.screenshot({ path: await artifactPath('inbox-phone.png'), fullPage: false });
+    await page.click('a.back');
+    await expect.poll(() => page.locator('#worklist').isVisible()).toBe(true);
+  });
+
+  it('gives one agent the send and the other a clear conflict when both approve the same draft at once', async () => {
+    const target = (await threads('?status=awaiting_approval')).find((th) => !th.assignee && th.channel === 'whatsapp')!;
+    const [demo, noor] = await Promise.all([signedIn('local-agent'), signedIn('local-noor')]);
+    for (const page of [demo, noor]) {
+      await page.goto(`${t.stack.url}/threads/${target.id}`);
+      await page.waitForSelector('#approve-form');
+    }
+    await Promise.all([demo.keyboard.press('a'), noor.keyboard.press('a')]);
+    const flashes = await Promise.all([demo, noor].map(async (p) => (await p.waitForSelector('.flash')).evaluate((el) => ({ kind: el.className, text: el.textContent }))));
+    const ok = flashes.filter((f) => f.kind.includes('ok'));
+    const refused = flashes.filter((f) => f.kind.includes('error'));
+    expect(ok).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]!.text).toMatch(/already approved by (Demo Agent|Noor Bakker)/);
+    await t.settled();
+    expect((await outbox()).filter((m) => m.to.handle === target.contact.handle)).toHaveLength(1);
+  });
+});

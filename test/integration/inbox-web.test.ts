@@ -1,0 +1,311 @@
+import { createHash } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createInboxApiApp } from '../../functions/inbox-api/app.js';
+import { LOCAL_ISSUER, signLocalToken } from '../../shared/auth/local-keys.js';
+import type { Role } from '../../shared/auth/roles.js';
+import { createLogger } from '../../shared/config/logger.js';
+import { triageEngines } from '../../shared/config/triage-engines.js';
+import { NotFoundError, type BlobStore, type Draft, type InboundEvent, type Message, type QueueCounts, type SendJob, type Thread } from '../../shared/domain/index.js';
+import type { DynamoThreadStore } from '../../shared/store/index.js';
+import { DEMO_KNOWLEDGE_DIR, loadKnowledgeBaseDir } from '../../shared/triage/knowledge/knowledge-base.js';
+import type { ThreadDetail } from '../../shared/use-cases/read-threads.js';
+import { redraft } from '../../shared/use-cases/redraft.js';
+import { startDynaliteStore } from '../helpers/dynalite-store.js';
+import { aThread } from '../helpers/threads.js';
+
+const ISSUER = LOCAL_ISSUER;
+const AGENTS = [
+  { sub: 'ann', name: 'Ann', role: 'agent' as Role },
+  { sub: 'bob', name: 'Bob', role: 'agent' as Role },
+  { sub: 'sue', name: 'Sue', role: 'supervisor' as Role },
+];
+
+let db: Awaited<ReturnType<typeof startDynaliteStore>>;
+let store: DynamoThreadStore;
+let privateJwk: JWK;
+let app: ReturnType<typeof createInboxApiApp>;
+const jobs: SendJob[] = [];
+const events: InboundEvent[] = [];
+const blobs = new Map<string, Uint8Array>();
+const blobStore: BlobStore = {
+  put: async (key, body) => void blobs.set(key, typeof body === 'string' ? Buffer.from(body) : body),
+  get: async (key) => blobs.get(key) ?? Promise.reject(new NotFoundError(key)),
+  list: async (prefix) => [...blobs.keys()].filter((k) => k.startsWith(prefix)),
+};
+
+const now = new Date();
+const iso = (minutes: number) => new Date(now.getTime() + minutes * 60_000).toISOString();
+
+function message(threadId: string, over: Partial<Message> = {}): Message {
+  return {
+    threadId, id: `m_${threadId}`, sk: `MSG#${iso(-30)}#w_${threadId}`, direction: 'inbound', channel: 'whatsapp', externalId: `w_${threadId}`, kind: 'text',
+    text: 'Waar blijft mijn bestelling 10482?', sentAt: iso(-30), ingestedAt: iso(-30), statuses: {}, raw: {}, ...over,
+  };
+}
+
+function draft(threadId: string, over: Partial<Draft> = {}): Draft {
+  return { threadId, id: `d_${threadId}`, inReplyTo: `m_${threadId}`, state: 'proposed', text: 'Hoi, we kijken het na.', language: 'nl', engine: 'test', reasons: ['test'], kbRefs: [], createdAt: iso(-29), version: 1, ...over };
+}
+
+async function seed(thread: Thread, extra: { message?: Partial<Message> } = {}) {
+  await store.saveThread({ ...thread, latestDraftId: `d_${thread.id}`, lastInboundAt: iso(-30), createdAt: iso(-30) }, 0);
+  await store.putMessageOnce(message(thread.id, extra.message));
+  await store.putDraftOnce(draft(thread.id));
+}
+
+const token = (sub: string) => signLocalToken(privateJwk, AGENTS.find((a) => a.sub === sub)!);
+async function api<T>(sub: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
+  const res = await app.request(path, {
+    method: init.method ?? 'GET',
+    headers: { authorization: `Bearer ${await token(sub)}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
+    body: init.body ? JSON.stringify(init.body) : undefined,
+  });
+  return { status: res.status, body: (await res.json()) as T };
+}
+const ids = (threads: Thread[]) => threads.map((t) => t.id).sort();
+
+beforeAll(async () => {
+  db = await startDynaliteStore('balie');
+  store = db.store;
+  const pair = await generateKeyPair('ES256', { extractable: true });
+  privateJwk = { ...(await exportJWK(pair.privateKey)), kid: 'k1', alg: 'ES256' };
+  const publicJwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'ES256' };
+  app = createInboxApiApp({
+    store,
+    jobs: { publish: async (job) => void jobs.push(job) },
+    events: { publish: async (batch) => void events.push(...batch) },
+    blobs: blobStore,
+    auth: { kind: 'local', keys: [publicJwk], issuer: ISSUER },
+    logger: createLogger('test'),
+    web: { login: { kind: 'local', agents: AGENTS, sign: (a) => signLocalToken(privateJwk, a) }, directory: AGENTS },
+  });
+  await seed(aThread({ id: 't_free', contact: { handle: '31611111111', name: 'Zoë Jansen' }, language: 'nl', priority: 'P2', slaDueAt: iso(-5), lastMessagePreview: 'Waar blijft mijn bestelling 10482?' }));
+  await seed(aThread({ id: 't_bobs', contact: { handle: '31622222222', name: 'Karel' }, assignee: 'bob', language: 'nl', priority: 'P1', slaDueAt: iso(30), lastMessagePreview: 'Mijn factuur klopt niet' }));
+  await seed(aThread({ id: 't_anns', contact: { handle: '447700900000', name: 'James <b>Carter</b>' }, assignee: 'ann', language: 'en', priority: 'P3', slaDueAt: iso(600), lastMessagePreview: 'The app crashes' }), {
+    message: { attachments: [{ key: 'mail/x/attachments/0-invoice.pdf', filename: 'invoice.pdf', contentType: 'application/pdf', size: 4, inline: false }] },
+  });
+  blobs.set('mail/x/attachments/0-invoice.pdf', Buffer.from('%PDF'));
+}, 60_000);
+afterAll(() => db?.stop());
+
+describe('the worklist an agent and a supervisor see', () => {
+  it('shows an agent the threads nobody has taken and their own, and a supervisor every thread', async () => {
+    expect(ids((await api<{ threads: Thread[] }>('ann', '/api/threads')).body.threads)).toEqual(['t_anns', 't_free']);
+    expect(ids((await api<{ threads: Thread[] }>('sue', '/api/threads')).body.threads)).toEqual(['t_anns', 't_bobs', 't_free']);
+  });
+
+  it('filters by language and assignee, and finds a customer by name without accents or by words in the message', async () => {
+    const list = async (query: string, sub = 'sue') => ids((await api<{ threads: Thread[] }>(sub, `/api/threads?${query}`)).body.threads);
+    expect(await list('language=en')).toEqual(['t_anns']);
+    expect(await list('assignee=me', 'ann')).toEqual(['t_anns']);
+    expect(await list('assignee=none')).toEqual(['t_free']);
+    expect(await list('assignee=bob')).toEqual(['t_bobs']);
+    expect(await list('q=zoe')).toEqual(['t_free']);
+    expect(await list('q=FACTUUR klopt')).toEqual(['t_bobs']);
+    expect(await list('q=factuur', 'ann')).toEqual([]);
+  });
+
+  it('counts each view as the viewer sees it', async () => {
+    const ann = (await api<QueueCounts>('ann', '/api/counts')).body;
+    expect(ann).toMatchObject({ open: 2, mine: 1, unassigned: 1, awaitingApproval: 2, overdue: 1, capped: false });
+    const sue = (await api<QueueCounts>('sue', '/api/counts')).body;
+    expect(sue).toMatchObject({ open: 3, mine: 0, unassigned: 1, overdue: 1, byPriority: { P1: 1, P2: 1, P3: 1 } });
+  });
+});
+
+describe('what an agent may do to a colleague’s thread', () => {
+  it('refuses to show it or act on it, while the supervisor sees it with its audit trail', async () => {
+    expect((await api('ann', '/api/threads/t_bobs')).status).toBe(403);
+    for (const [path, body] of [
+      ['/api/threads/t_bobs/drafts/d_t_bobs/approve', { version: 1 }],
+      ['/api/threads/t_bobs/drafts/d_t_bobs/reject', { version: 1, reason: 'no' }],
+      ['/api/threads/t_bobs/drafts/d_t_bobs/redraft', {}],
+      ['/api/threads/t_bobs/notes', { text: 'peek' }],
+      ['/api/threads/t_bobs/triage', { priority: 'P4' }],
+      ['/api/threads/t_bobs/assign', {}],
+      ['/api/threads/t_bobs/resolve', {}],
+    ] as const) {
+      expect((await api('ann', path, { method: 'POST', body })).status, path).toBe(403);
+    }
+    expect(jobs).toEqual([]);
+    const seen = await api<ThreadDetail>('sue', '/api/threads/t_bobs');
+    expect(seen.status).toBe(200);
+    expect(seen.body.audit).toEqual([]);
+    expect((await api<ThreadDetail>('bob', '/api/threads/t_bobs')).body.audit).toBeUndefined();
+  });
+});
+
+describe('a new draft on request', () => {
+  it('queues the request, and the worker replaces the draft once, however often the request is delivered', async () => {
+    await seed(aThread({ id: 't_redo', contact: { handle: '31633333333', name: 'Fenna' }, category: 'order' }));
+    const res = await api('ann', '/api/threads/t_redo/drafts/d_t_redo/redraft', { method: 'POST', body: {} });
+    expect(res.status).toBe(202);
+    const request = events.find((e) => e.type === 'redraft' && e.threadId === 't_redo');
+    expect(request).toMatchObject({ type: 'redraft', draftId: 'd_t_redo', requestedBy: 'ann' });
+    if (request?.type !== 'redraft') throw new Error('no redraft request');
+
+    const engines = triageEngines(loadKnowledgeBaseDir(DEMO_KNOWLEDGE_DIR), {});
+    const deps = { store, ...engines, now: () => new Date() };
+    const first = await redraft(deps, request);
+    const again = await redraft(deps, request);
+    expect(first).toMatchObject({ outcome: 'redrafted' });
+    expect(again).toEqual(first);
+
+    const detail = (await api<ThreadDetail>('ann', '/api/threads/t_redo')).body;
+    expect(detail.drafts).toHaveLength(2);
+    expect(detail.latestDraftId).toBe((first as { draftId: string }).draftId);
+    expect(detail.drafts.find((d) => d.id === 'd_t_redo')).toMatchObject({ state: 'rejected', rejectReason: 'replaced by a new draft' });
+    expect(detail.drafts.find((d) => d.id === detail.latestDraftId)).toMatchObject({ state: 'proposed', reasons: expect.arrayContaining(['new draft asked for by ann']) });
+    expect((await api('ann', '/api/threads/t_redo/drafts/d_t_redo/approve', { method: 'POST', body: { version: 1 } })).status).toBe(409);
+  });
+});
+
+describe('the page: sign-in, session and form safety', () => {
+  const cookieOf = (res: Response) => res.headers.get('set-cookie') ?? '';
+  async function session(sub: string): Promise<string> {
+    const res = await app.request('/login', { method: 'POST', body: new URLSearchParams({ sub }), headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(res.status).toBe(303);
+    return cookieOf(res).split(';')[0]!;
+  }
+
+  it('sends a visitor without a session to the login page, and a script to a 401', async () => {
+    const page = await app.request('/threads/t_free?view=mine');
+    expect(page.status).toBe(303);
+    expect(page.headers.get('location')).toBe('/login?next=%2Fthreads%2Ft_free%3Fview%3Dmine');
+    expect((await app.request('/ui/worklist', { headers: { 'x-balie-fragment': '1' } })).status).toBe(401);
+    const login = await app.request('/login');
+    expect(await login.text()).toContain('value="ann"');
+  });
+
+  it('keeps the session in an HttpOnly, SameSite cookie and never redirects off-site after sign-in', async () => {
+    const res = await app.request('/login?next=%2F%2Fevil.example%2F', { method: 'POST', body: new URLSearchParams({ sub: 'ann' }), headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(res.headers.get('location')).toBe('/');
+    expect(cookieOf(res)).toMatch(/^balie_session=[^;]+;.*HttpOnly/);
+    expect(cookieOf(res)).toMatch(/SameSite=Lax/);
+    const unknown = await app.request('/login', { method: 'POST', body: new URLSearchParams({ sub: 'mallory' }), headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(unknown.status).toBe(400);
+  });
+
+  it('serves the worklist with a strict CSP, and shows what customers wrote as text', async () => {
+    const res = await app.request('/', { headers: { cookie: await session('ann') } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    const html = await res.text();
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).toContain('James &lt;b&gt;Carter&lt;/b&gt;');
+    expect(html).not.toContain('t_bobs');
+  });
+
+  it('refuses a form posted from another site', async () => {
+    const res = await app.request('/ui/threads/t_free/notes', {
+      method: 'POST',
+      body: new URLSearchParams({ text: 'csrf' }),
+      headers: { cookie: await session('ann'), origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(res.status).toBe(403);
+    expect((await store.getThreadDetail('t_free'))!.notes).toEqual([]);
+  });
+
+  it('answers an in-page action with the re-rendered thread and a clear conflict when the draft was approved meanwhile', async () => {
+    await seed(aThread({ id: 't_race', contact: { handle: '31644444444', name: 'Ruben' } }));
+    const post = async (sub: string) =>
+      app.request('/ui/threads/t_race/drafts/d_t_race/approve', {
+        method: 'POST',
+        body: new URLSearchParams({ version: '1', text: 'Hoi Ruben, het pakket komt morgen.' }),
+        headers: { cookie: await session(sub), origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded', 'x-balie-fragment': '1' },
+      });
+    const [a, b] = await Promise.all([post('ann'), post('bob')]);
+    const statuses = [a.status, b.status].sort();
+    expect(statuses).toEqual([200, 409]);
+    const loser = a.status === 409 ? a : b;
+    expect(await loser.text()).toMatch(/already approved by (Ann|Bob)/);
+    expect(jobs.filter((j) => j.threadId === 't_race')).toHaveLength(1);
+  });
+
+  it('downloads an attachment only through the message that has it, as a download that cannot run', async () => {
+    const cookie = await session('ann');
+    const res = await app.request('/ui/threads/t_anns/messages/m_t_anns/attachments/0', { headers: { cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe("attachment; filename*=UTF-8''invoice.pdf");
+    expect(res.headers.get('content-security-policy')).toContain('sandbox');
+    expect(Buffer.from(await res.arrayBuffer()).toString()).toBe('%PDF');
+    expect((await app.request('/ui/threads/t_anns/messages/m_t_anns/attachments/1', { headers: { cookie } })).status).toBe(404);
+    expect((await app.request('/ui/threads/t_anns/messages/m_t_anns/attachments/0', { headers: { cookie: await session('bob') } })).status).toBe(403);
+  });
+});
+
+describe('signing in with the Cognito hosted UI', () => {
+  let jwks: Server;
+  let cognitoApp: ReturnType<typeof createInboxApiApp>;
+  let signIdToken: (claims: Record<string, unknown>) => Promise<string>;
+  const exchanges: URLSearchParams[] = [];
+  const DOMAIN = 'https://balie-test.auth.eu-west-1.amazoncognito.com';
+
+  beforeAll(async () => {
+    const pair = await generateKeyPair('RS256', { extractable: true });
+    const publicJwk = { ...(await exportJWK(pair.publicKey)), kid: 'rs1', alg: 'RS256', use: 'sig' };
+    jwks = createServer((_, res) => res.end(JSON.stringify({ keys: [publicJwk] })));
+    await new Promise<void>((r) => jwks.listen(0, '127.0.0.1', r));
+    const issuer = 'https://cognito-idp.eu-west-1.amazonaws.com/pool';
+    signIdToken = (claims) =>
+      new SignJWT({ token_use: 'id', 'cognito:groups': ['agent'], name: 'Cora', ...claims }).setProtectedHeader({ alg: 'RS256', kid: 'rs1' }).setSubject('cora').setIssuer(issuer).setAudience('client-1').setIssuedAt().setExpirationTime('1h').sign(pair.privateKey);
+    const fakeCognito: typeof fetch = async (url, init) => {
+      expect(String(url)).toBe(`${DOMAIN}/oauth2/token`);
+      const form = new URLSearchParams(String(init?.body));
+      exchanges.push(form);
+      if (form.get('code') !== 'good-code') return new Response(JSON.stringify({ error: 'invalid_grant' }), { status: 400 });
+      return new Response(JSON.stringify({ id_token: await signIdToken({}), expires_in: 3600, refresh_token: 'r1', token_type: 'Bearer' }));
+    };
+    cognitoApp = createInboxApiApp({
+      store,
+      jobs: { publish: async () => undefined },
+      auth: { kind: 'jwks', jwksUri: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`, issuer, clientId: 'client-1' },
+      logger: createLogger('test'),
+      web: { login: { kind: 'cognito', domain: DOMAIN, clientId: 'client-1', fetch: fakeCognito } },
+    });
+  });
+  afterAll(() => jwks?.close());
+
+  it('sends the browser to the hosted UI with state and a PKCE challenge, and signs in with the code it brings back', async () => {
+    const start = await cognitoApp.request('http://inbox.example/auth/start?next=%2Fthreads%2Ft_free');
+    expect(start.status).toBe(302);
+    const authorize = new URL(start.headers.get('location')!);
+    expect(`${authorize.origin}${authorize.pathname}`).toBe(`${DOMAIN}/oauth2/authorize`);
+    expect(Object.fromEntries(authorize.searchParams)).toMatchObject({
+      response_type: 'code', client_id: 'client-1', redirect_uri: 'http://inbox.example/auth/callback', code_challenge_method: 'S256', scope: 'openid email profile',
+    });
+    const oauthCookie = start.headers.get('set-cookie')!.split(';')[0]!;
+
+    const forged = await cognitoApp.request(`http://inbox.example/auth/callback?code=good-code&state=not-ours`, { headers: { cookie: oauthCookie } });
+    expect(forged.status).toBe(400);
+
+    const back = await cognitoApp.request(`http://inbox.example/auth/callback?code=good-code&state=${authorize.searchParams.get('state')}`, { headers: { cookie: oauthCookie } });
+    expect(back.status).toBe(303);
+    expect(back.headers.get('location')).toBe('/threads/t_free');
+    const exchange = exchanges.at(-1)!;
+    expect(createHash('sha256').update(exchange.get('code_verifier')!).digest('base64url')).toBe(authorize.searchParams.get('code_challenge'));
+    const session = back.headers.getSetCookie().find((c) => c.startsWith('balie_session='))!;
+    expect(session).toMatch(/HttpOnly/);
+    const page = await cognitoApp.request('http://inbox.example/', { headers: { cookie: session.split(';')[0]! } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Cora');
+  });
+
+  it('shows the sign-in page with the reason when Cognito refuses the code', async () => {
+    const start = await cognitoApp.request('http://inbox.example/auth/start');
+    const state = new URL(start.headers.get('location')!).searchParams.get('state');
+    const res = await cognitoApp.request(`http://inbox.example/auth/callback?code=stale&state=${state}`, { headers: { cookie: start.headers.get('set-cookie')!.split(';')[0]! } });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('invalid_grant');
+  });
+
+  it('logs out at Cognito too', async () => {
+    const res = await cognitoApp.request('http://inbox.example/logout', { method: 'POST', headers: { origin: 'http://inbox.example' } });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`${DOMAIN}/logout?client_id=client-1&logout_uri=http%3A%2F%2Finbox.example%2Flogin`);
+  });
+});
