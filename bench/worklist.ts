@@ -47,6 +47,27 @@ for (let i = 0; i < 60; i++) {
   perRequest.push(commands - before);
   if (body.threads.length !== 25 || body.threads[0]!.priority !== 'P1') throw new Error('unexpected first page');
 }
+// The page itself, as an agent's browser asks for it: signed in with the session cookie.
+const login = await fetch(`${stack.url}/login`, { method: 'POST', redirect: 'manual', headers: { origin: stack.url, 'content-type': 'application/x-www-form-urlencoded' }, body: 'sub=local-agent' });
+const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+const measure = async (path: string, check: (html: string) => boolean) => {
+  const times: number[] = [];
+  const calls: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    const before = commands;
+    const t0 = performance.now();
+    const res = await fetch(`${stack.url}${path}`, { headers: { cookie } });
+    const html = await res.text();
+    if (i >= 10) times.push(performance.now() - t0);
+    calls.push(commands - before);
+    if (res.status !== 200 || !check(html)) throw new Error(`unexpected answer for ${path}: ${res.status}`);
+  }
+  return { times, calls };
+};
+const pageRun = await measure('/', (html) => (html.match(/<li class="item/g) ?? []).length === 25);
+// a search that matches 1 thread in n: the store reads the whole open queue in growing windows
+const searchRun = await measure(`/?q=${encodeURIComponent(`klant ${n - 2}`)}`, (html) => html.includes(`Klant ${n - 2}`));
+
 const floor: number[] = [];
 for (let i = 0; i < 60; i++) {
   const t0 = performance.now();
@@ -58,4 +79,6 @@ await rm(dataDir, { recursive: true, force: true });
 
 const fmt = (v: number) => `${v.toFixed(1)} ms`;
 console.log(`  GET /api/threads (first page, 25 of ${n})  p50 ${fmt(percentile(api, 50))}  p99 ${fmt(percentile(api, 99))}  DynamoDB commands per page: ${Math.max(...perRequest)}`);
+console.log(`  GET / (the page, agent, first page)        p50 ${fmt(percentile(pageRun.times, 50))}  p99 ${fmt(percentile(pageRun.times, 99))}  DynamoDB commands per page: ${Math.max(...pageRun.calls)}`);
+console.log(`  GET /?q=<one customer of ${n}>          p50 ${fmt(percentile(searchRun.times, 50))}  p99 ${fmt(percentile(searchRun.times, 99))}  DynamoDB commands per search: ${Math.max(...searchRun.calls)}`);
 console.log(`  floor: the same GSI1 Query, bare           p50 ${fmt(percentile(floor, 50))}  p99 ${fmt(percentile(floor, 99))}  ratio p50 ${(percentile(api, 50) / percentile(floor, 50)).toFixed(2)}×`);

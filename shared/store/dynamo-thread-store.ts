@@ -222,8 +222,8 @@ export class DynamoThreadStore implements ThreadStore {
       'get contact threads',
     );
     // a history entry written just before a thread creation that then failed names no thread; it is skipped
-    const threads = (got.Responses?.[this.tableName] ?? []).map((item) => threadSchema.parse(item));
-    return threads.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    const byId = new Map((got.Responses?.[this.tableName] ?? []).map((item) => [String(item.id), threadSchema.parse(item)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   async getDraft(threadId: string, draftId: string): Promise<Draft | undefined> {

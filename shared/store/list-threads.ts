@@ -45,9 +45,10 @@ export async function listThreadPage(db: DynamoDBDocumentClient, tableName: stri
             KeyConditionExpression: query.priority ? 'gsi1pk = :p AND begins_with(gsi1sk, :prio)' : 'gsi1pk = :p',
             ExpressionAttributeValues: { ':p': partitions[partition], ...(query.priority ? { ':prio': `${query.priority}#` } : {}), ...filter.values },
             ...(filter.expression ? { FilterExpression: filter.expression, ExpressionAttributeNames: filter.names } : {}),
-            // Limit counts items read before the filter: a filtered page reads a wide window and stops at the
-            // last item it keeps, so a search over thousands of threads is a few queries, not hundreds.
-            Limit: filter.expression ? FILTERED_WINDOW : wanted,
+            // Limit counts items read before the filter: a filtered page reads a window that grows 4× per query and
+            // stops at the last item it keeps, so a dense filter (an agent's own view) reads about a page, and a
+            // sparse one (a search over thousands of threads) is a few queries, not hundreds.
+            Limit: filter.expression ? Math.min(MAX_FILTERED_WINDOW, wanted * 2 * 4 ** calls) : wanted,
             ExclusiveStartKey: startKey,
           }),
         ),
@@ -71,8 +72,8 @@ export async function listThreadPage(db: DynamoDBDocumentClient, tableName: stri
   return { threads, nextCursor: more ? encodeCursor({ partition, key: startKey }, fingerprint) : undefined };
 }
 
-/** Items read per query when a filter drops some: about 1 MB of threads at most, DynamoDB's own page size. */
-const FILTERED_WINDOW = 400;
+/** The most items one filtered query reads: about 1 MB of threads, DynamoDB's own page size. */
+const MAX_FILTERED_WINDOW = 1000;
 
 /** A GSI1 ExclusiveStartKey: the index key and the table key of the last item returned. */
 function indexKeyOf(item: Item): Item {

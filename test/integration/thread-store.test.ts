@@ -72,6 +72,39 @@ describe('DynamoDB thread store (dynalite)', () => {
     expect(ids(second.threads)).toEqual(['a']);
   });
 
+  it('pages through a search that keeps part of each window, in order, without skipping or repeating a thread', async () => {
+    for (let i = 0; i < 90; i++) {
+      const at = new Date(Date.UTC(2026, 10, 20, 0, i)).toISOString();
+      await store.saveThread(thread({ id: `s${String(i).padStart(2, '0')}`, priority: 'P4', slaDueAt: at, contact: { handle: `316${i}`, name: i % 3 === 0 ? `Zoë ${i}` : `Klant ${i}` } }), 0);
+    }
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await store.listThreads({ search: 'zoe', limit: 7, cursor });
+      seen.push(...ids(page.threads));
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor && pages < 20);
+    const expected = Array.from({ length: 30 }, (_, k) => `s${String(k * 3).padStart(2, '0')}`);
+    expect(seen).toEqual(expected);
+  });
+
+  it('shows an agent only the threads nobody has taken and their own', async () => {
+    await store.saveThread(thread({ id: 'v1', assignee: 'ann', contact: { handle: 'v1', name: 'Vera' } }), 0);
+    await store.saveThread(thread({ id: 'v2', assignee: 'bob', contact: { handle: 'v2', name: 'Vera' } }), 0);
+    await store.saveThread(thread({ id: 'v3', contact: { handle: 'v3', name: 'Vera' } }), 0);
+    expect(ids((await store.listThreads({ search: 'vera', visibleTo: 'ann', limit: 25 })).threads).sort()).toEqual(['v1', 'v3']);
+    expect(ids((await store.listThreads({ search: 'vera', assignee: 'none', limit: 25 })).threads)).toEqual(['v3']);
+  });
+
+  it('lists a contact’s earlier threads, newest first', async () => {
+    await store.saveThread(thread({ id: 't_0001', contact: { handle: '31699' }, status: 'resolved' }), 0);
+    await store.saveThread(thread({ id: 't_0002', contact: { handle: '31699' } }), 0);
+    await store.saveThread(thread({ id: 't_0003', contact: { handle: '31698' } }), 0);
+    expect(ids(await store.listContactThreads('whatsapp', '31699', 10))).toEqual(['t_0002', 't_0001']);
+  });
+
   it('refuses a cursor it did not give out', async () => {
     await expect(store.listThreads({ limit: 5, cursor: 'bm9wZQ' })).rejects.toBeInstanceOf(ValidationError);
     await expect(store.listThreads({ limit: 5, cursor: Buffer.from('{"p":7,"k":null}').toString('base64url') })).rejects.toBeInstanceOf(ValidationError);
