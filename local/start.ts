@@ -27,6 +27,7 @@ const dataDirArg = config.DATA_DIR === '.data' ? '' : `DATA_DIR=${config.DATA_DI
 console.log(`
 Balie is running at ${stack.url}  (ready in ${Date.now() - started} ms)
 
+  Inbox page       ${stack.url}/                     (sign in as a demo agent; press ? for the keys)
   Inbox API        ${stack.url}/api/threads          (Authorization: Bearer <token>)
   WhatsApp webhook ${stack.url}/webhooks/whatsapp
   Email (raw MIME) ${stack.url}/local/email        Sent replies: ${stack.url}/local/outbox
