@@ -3,12 +3,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Thread } from '../../shared/domain/index.js';
 import { artifactPath, browserAvailable, launchChromium } from '../helpers/browser.js';
+import { whatsappTextWebhook } from '../../local/whatsapp-payloads.js';
 import { waitFor } from '../helpers/fixtures.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 
 const available = browserAvailable();
 
-describe.skipIf(!available)('the agent inbox page in Chromium', () => {
+describe.skipIf(!available)('the agent inbox page in Chromium', { timeout: 60_000 }, () => {
   let t: TestStack;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
@@ -49,6 +50,7 @@ describe.skipIf(!available)('the agent inbox page in Chromium', () => {
     const page = await context.newPage();
     await page.goto(`${t.stack.url}/`);
     // the first demo agent's button has the focus: Enter signs in
+    await page.locator('button[name=sub]:focus').waitFor();
     await page.keyboard.press('Enter');
     await page.waitForSelector('html[data-ready="true"]');
 
@@ -96,6 +98,29 @@ describe.skipIf(!available)('the agent inbox page in Chromium', () => {
     await page.hover('#thread-title');
     expect(await frame.locator('script').count()).toBe(0);
     expect(dialogs).toEqual([]);
+  });
+
+  it('shows a new message without a reload, and lets a supervisor correct the triage, note, and read the audit trail', async () => {
+    const page = await signedIn('local-supervisor');
+    const before = await page.locator('#worklist-items .item').count();
+    await t.postWhatsapp(whatsappTextWebhook({ from: '31655500000', name: 'Live Klant', text: 'Mijn pakket is beschadigd aangekomen, ik wil mijn geld terug!' }));
+    const item = page.locator('#worklist-items .item', { hasText: 'Live Klant' });
+    await item.waitFor({ timeout: 15_000 });
+    expect(await page.locator('#worklist-items .item').count()).toBe(before + 1);
+
+    await item.locator('a').click();
+    await page.waitForSelector('article.thread');
+    await page.selectOption('form.retriage select[name=category]', 'billing');
+    await page.click('form.retriage button[type=submit]');
+    await page.waitForSelector('.flash.ok');
+    await page.keyboard.press('n');
+    await page.keyboard.type('Klant belt morgen terug');
+    await page.click('section.notes button[type=submit]');
+    await expect.poll(() => page.locator('section.notes li').count()).toBe(1);
+    const audit = await page.locator('section.audit').innerText();
+    expect(audit).toContain('retriage');
+    expect(audit).toContain('note');
+    expect(await page.locator('.triage strong').innerText()).toBe('billing');
   });
 
   it('works on a phone: the list first, then the thread, then back to the list', async () => {
