@@ -18,6 +18,7 @@ import { DEFAULT_MAX_WEBHOOK_BYTES } from '../shared/config/env.js';
 import { graphOptionsFor, sendersFor, type ChannelCredentials } from '../shared/config/senders.js';
 import { GraphMediaArchive } from '../shared/channels/meta-graph/media-archive.js';
 import { createLogger } from '../shared/config/logger.js';
+import { countTriageUsage, createMetrics } from '../shared/config/metrics.js';
 import { errorHandler } from '../shared/http/on-error.js';
 import { sqsRetryLater } from '../shared/queue/retry-later.js';
 import { SqsSendJobPublisher } from '../shared/queue/send-job-publisher.js';
@@ -149,8 +150,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     maxBodyBytes: options.maxWebhookBytes ?? DEFAULT_MAX_WEBHOOK_BYTES,
     publisher,
     logger: createLogger('ingest-webhook'),
+    metrics: createMetrics('ingest-webhook'),
   }));
-  const ingestEmail = createIngestEmailHandler({ blobs, publisher, rawPrefix: LOCAL_DEFAULTS.rawMailPrefix, logger: createLogger('ingest-email') });
+  const ingestEmail = createIngestEmailHandler({ blobs, publisher, rawPrefix: LOCAL_DEFAULTS.rawMailPrefix, logger: createLogger('ingest-email'), metrics: createMetrics('ingest-email') });
   app.route('/', createLocalEmailRoute({ blobs, rawPrefix: LOCAL_DEFAULTS.rawMailPrefix, ingest: ingestEmail }));
   app.get('/local/outbox', async (c) => c.json({ items: await outbox.list() }));
   // agents' corrections and approved replies as JSON lines: `npm run train -- --feedback <file>` learns from them
@@ -162,6 +164,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     blobs,
     auth: { kind: 'local', keys: [keys.publicJwk], issuer: LOCAL_ISSUER },
     logger: createLogger('inbox-api'),
+    metrics: createMetrics('inbox-api'),
     web: {
       login: { kind: 'local', agents: DEMO_AGENTS, sign: (agent) => signLocalToken(keys.privateJwk, agent) },
       directory: DEMO_AGENTS,
@@ -169,18 +172,21 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   }));
 
   const engines = triageEngines(loadKnowledgeBaseDir(options.knowledgeDir ?? DEMO_KNOWLEDGE_DIR), options.triageEnv ?? process.env);
+  const triageMetrics = createMetrics('triage');
   const triage = createTriageHandler({
     processEvent: createInboundEventProcessor({
-      store,
+      store: countTriageUsage(store, triageMetrics),
       ...engines,
       media: new GraphMediaArchive(blobs, graphOptionsFor(options.channels ?? {})),
     }),
     logger: createLogger('triage'),
+    metrics: triageMetrics,
   });
   const send = createSendHandler({
     send: (job) => sendApprovedDraft({ store, senderFor: sendersFor(options.channels ?? {}, outbox, () => outbox), emailFrom: LOCAL_DEFAULTS.emailFrom }, job),
     retryLater: sqsRetryLater(sqsClient, () => outbound.queue.url),
     logger: createLogger('send'),
+    metrics: createMetrics('send'),
   });
   const pollerLogger = createLogger('local-poller');
   const onError = (err: unknown) => pollerLogger.error('poll failed', { error: err as Error });

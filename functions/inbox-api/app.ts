@@ -1,8 +1,9 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { z } from 'zod';
+import * as z from 'zod';
 import { requireAgent, requireRole, tokenVerifier, type AuthEnv, type AuthSource } from '../../shared/auth/middleware.js';
 import {
   categorySchema,
@@ -17,6 +18,8 @@ import {
   type SendJobPublisher,
   type ThreadStore,
 } from '../../shared/domain/index.js';
+import { correlatedEvents, correlatedJobs, correlation } from '../../shared/config/correlation.js';
+import { countDraftReviews } from '../../shared/config/metrics.js';
 import { errorHandler } from '../../shared/http/on-error.js';
 import { countWorklist, getThreadDetail, listWorklist } from '../../shared/use-cases/read-threads.js';
 import { retriageThread } from '../../shared/use-cases/retriage.js';
@@ -40,7 +43,9 @@ export interface InboxApiDeps {
   /** Email bodies and attachments in the object store (the page shows and downloads them). */
   blobs?: BlobStore;
   /** The agents' web page at `/`; without it only the JSON API is served. */
-  web?: { login: LoginProvider; directory?: DirectoryEntry[] };
+  web?: { login: LoginProvider; directory?: DirectoryEntry[]; presignDownloads?: boolean };
+  /** DraftsApproved, DraftsEdited, DraftsRejected; flushed by the Lambda entry once per invocation. */
+  metrics?: Metrics;
 }
 
 const approveBody = z.object({
@@ -68,10 +73,20 @@ const badRequest = (result: { success: true } | { success: false; error: { issue
   if (!result.success) throw new ValidationError('invalid request', result.error.issues);
 };
 
-/** The agents' JSON API (every `/api` route needs a bearer token) and, with `web`, their page. */
-export function createInboxApiApp(deps: InboxApiDeps): Hono<AuthEnv> {
+/**
+ * The agents' JSON API (every `/api` route needs a bearer token) and, with `web`, their page. Send jobs and redraft
+ * requests carry the correlation id of the request that made them; reviews are counted where the draft is written.
+ */
+export function createInboxApiApp(given: InboxApiDeps): Hono<AuthEnv> {
+  const deps: InboxApiDeps = {
+    ...given,
+    store: given.metrics ? countDraftReviews(given.store, given.metrics) : given.store,
+    jobs: correlatedJobs(given.jobs),
+    events: given.events && correlatedEvents(given.events),
+  };
   const app = new Hono<AuthEnv>();
   app.onError(errorHandler(deps.logger));
+  app.use(correlation());
   app.use('/api/*', requireAgent(deps.auth));
 
   app.get('/api/me', (c) => c.json(c.get('agent')));

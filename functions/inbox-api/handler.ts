@@ -1,16 +1,19 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { handle } from 'hono/aws-lambda';
 import { cognitoSource } from '../../shared/auth/middleware.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createDocumentClient, createSqsClient } from '../../shared/config/clients.js';
 import { SqsSendJobPublisher } from '../../shared/queue/send-job-publisher.js';
 import { authShape, common, parseEnv } from '../../shared/config/env.js';
-import { createLogger } from '../../shared/config/logger.js';
+import { createObservability, instrumented } from '../../shared/config/observability.js';
 import { messageTemplateSchema } from '../../shared/domain/index.js';
 import { SqsEventPublisher } from '../../shared/queue/sqs-publisher.js';
 import { DynamoThreadStore, S3BlobStore } from '../../shared/store/index.js';
 import { createInboxApiApp } from './app.js';
 
+const observability = createObservability('inbox-api');
+const { logger, metrics, tracer } = observability;
 const config = parseEnv({
   ...common,
   ...authShape,
@@ -35,19 +38,20 @@ const config = parseEnv({
 });
 if (!config.COGNITO_USER_POOL_ID) throw new Error('configuration error: COGNITO_USER_POOL_ID is required in AWS');
 
-const sqs = createSqsClient();
+const sqs = tracer.captureAWSv3Client(createSqsClient());
 export const app = createInboxApiApp({
-  store: new DynamoThreadStore(createDocumentClient(), config.TABLE_NAME),
+  store: new DynamoThreadStore(createDocumentClient(tracer.captureAWSv3Client(new DynamoDBClient({}))), config.TABLE_NAME),
   jobs: new SqsSendJobPublisher(sqs, config.OUTBOUND_QUEUE_URL),
   events: config.INBOUND_QUEUE_URL ? new SqsEventPublisher(sqs, config.INBOUND_QUEUE_URL) : undefined,
-  blobs: config.MAIL_BUCKET ? new S3BlobStore(new S3Client({}), config.MAIL_BUCKET) : undefined,
+  blobs: config.MAIL_BUCKET ? new S3BlobStore(tracer.captureAWSv3Client(new S3Client({})), config.MAIL_BUCKET) : undefined,
   templates: config.WHATSAPP_TEMPLATES,
   auth: cognitoSource(config.AWS_REGION, config.COGNITO_USER_POOL_ID, config.COGNITO_CLIENT_ID),
-  logger: createLogger('inbox-api'),
+  logger,
+  metrics,
   web:
     config.COGNITO_DOMAIN && config.COGNITO_CLIENT_ID
       ? { login: { kind: 'cognito', domain: config.COGNITO_DOMAIN, clientId: config.COGNITO_CLIENT_ID, publicUrl: config.PUBLIC_URL } }
       : undefined,
 });
 
-export const handler = handle(app);
+export const handler = instrumented(observability, handle(app));

@@ -1,10 +1,13 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { answerVerification } from '../../shared/channels/meta-signature.js';
 import { normaliseMetaMessagingWebhook } from '../../shared/channels/meta-messaging/normalise.js';
 import { normaliseWhatsappWebhook } from '../../shared/channels/whatsapp/normalise.js';
+import { correlatedEvents, correlation, currentCorrelationId } from '../../shared/config/correlation.js';
+import { recordMessagesIn } from '../../shared/config/metrics.js';
 import type { EventPublisher } from '../../shared/domain/index.js';
 import { errorHandler } from '../../shared/http/on-error.js';
 import { ingestMetaWebhook } from '../../shared/use-cases/ingest-webhook.js';
@@ -15,12 +18,20 @@ export interface WebhookAppDeps {
   maxBodyBytes: number;
   publisher: EventPublisher;
   logger: Logger;
+  /** MessagesIn per channel, emitted as each webhook's events reach the queue. */
+  metrics?: Metrics;
 }
 
-/** Meta's webhooks: the GET handshake and signed POSTs, one route pair per channel. */
+/**
+ * Meta's webhooks: the GET handshake and signed POSTs, one route pair per channel. Every event a request queues
+ * carries the request's correlation id.
+ */
 export function createWebhookApp(deps: WebhookAppDeps): Hono {
   const app = new Hono();
   app.onError(errorHandler(deps.logger));
+  app.use('/webhooks/*', correlation());
+  const { metrics } = deps;
+  const publisher = correlatedEvents(deps.publisher, metrics && ((events) => recordMessagesIn(metrics, events)));
   const channels = {
     whatsapp: normaliseWhatsappWebhook,
     messenger: normaliseMetaMessagingWebhook('messenger'),
@@ -47,8 +58,8 @@ export function createWebhookApp(deps: WebhookAppDeps): Hono {
       }),
       async (c) => {
         const raw = new Uint8Array(await c.req.arrayBuffer());
-        const result = await ingestMetaWebhook({ appSecret: deps.appSecret, publisher: deps.publisher, normalise }, raw, c.req.header('x-hub-signature-256'));
-        deps.logger.info('webhook accepted', { channel, events: result.accepted });
+        const result = await ingestMetaWebhook({ appSecret: deps.appSecret, publisher, normalise }, raw, c.req.header('x-hub-signature-256'));
+        deps.logger.info('webhook accepted', { channel, events: result.accepted, correlation_id: currentCorrelationId() });
         return c.json({ received: result.accepted });
       },
     );

@@ -1,7 +1,10 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Metrics } from '@aws-lambda-powertools/metrics';
 import type { SQSRecord } from 'aws-lambda';
+import { correlatedLogger } from '../../shared/config/correlation.js';
+import { recordSendOutcome } from '../../shared/config/metrics.js';
 import { ProviderError, sendJobSchema, type SendJob } from '../../shared/domain/index.js';
-import { createSqsBatchHandler } from '../../shared/queue/batch-consumer.js';
+import { correlationIdOf, createSqsBatchHandler } from '../../shared/queue/batch-consumer.js';
 import type { SendOutcome } from '../../shared/use-cases/send-reply.js';
 
 export interface SendHandlerDeps {
@@ -9,6 +12,8 @@ export interface SendHandlerDeps {
   /** Pushes a record's next delivery back (exponential back-off); answers the delay in seconds. */
   retryLater: (record: SQSRecord) => Promise<number>;
   logger: Logger;
+  /** SendsSucceeded / SendsFailed; flushed by the Lambda entry once per invocation. */
+  metrics?: Metrics;
 }
 
 /**
@@ -17,13 +22,16 @@ export interface SendHandlerDeps {
  */
 export function createSendHandler(deps: SendHandlerDeps) {
   return createSqsBatchHandler(sendJobSchema, async (job, record) => {
+    const logger = correlatedLogger(deps.logger, correlationIdOf(record));
     try {
       const outcome = await deps.send(job);
-      deps.logger.info('send job done', { sqsMessageId: record.messageId, ...job, outcome });
+      if (deps.metrics) recordSendOutcome(deps.metrics, outcome);
+      logger.info('send job done', { sqsMessageId: record.messageId, ...job, outcome });
       return outcome;
     } catch (error) {
+      if (deps.metrics) recordSendOutcome(deps.metrics, 'error');
       const delay = error instanceof ProviderError && error.retryable ? await deps.retryLater(record).catch(() => undefined) : undefined;
-      deps.logger.warn('send job failed; SQS will deliver it again', { sqsMessageId: record.messageId, ...job, retryInSeconds: delay, error: error as Error });
+      logger.warn('send job failed; SQS will deliver it again', { sqsMessageId: record.messageId, ...job, retryInSeconds: delay, error: error as Error });
       throw error;
     }
   });

@@ -1,17 +1,30 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { createSqsBatchHandler } from '../../shared/queue/batch-consumer.js';
+import type { Metrics } from '@aws-lambda-powertools/metrics';
+import { correlatedLogger } from '../../shared/config/correlation.js';
+import { recordTriageLatency } from '../../shared/config/metrics.js';
+import { correlationIdOf, createSqsBatchHandler } from '../../shared/queue/batch-consumer.js';
 import { inboundEventSchema, type InboundEvent } from '../../shared/domain/index.js';
 import type { ProcessOutcome } from '../../shared/use-cases/process-inbound-event.js';
 
+export interface TriageHandlerDeps {
+  processEvent: (event: InboundEvent) => Promise<ProcessOutcome>;
+  logger: Logger;
+  /** TriageLatency per stored message; flushed by the Lambda entry once per invocation. */
+  metrics?: Metrics;
+}
+
 /** The triage worker: one inbound event per SQS record, failures reported per record. */
-export function createTriageHandler(deps: { processEvent: (event: InboundEvent) => Promise<ProcessOutcome>; logger: Logger }) {
+export function createTriageHandler(deps: TriageHandlerDeps) {
   return createSqsBatchHandler(inboundEventSchema, async (event, record) => {
+    const logger = correlatedLogger(deps.logger, correlationIdOf(record));
+    const started = performance.now();
     try {
       const result = await deps.processEvent(event);
-      deps.logger.info('inbound event processed', { sqsMessageId: record.messageId, type: event.type, ...(event.type === 'redraft' ? {} : { channel: event.channel }), ...result });
+      if (deps.metrics && event.type === 'message' && result.outcome === 'stored') recordTriageLatency(deps.metrics, performance.now() - started);
+      logger.info('inbound event processed', { sqsMessageId: record.messageId, type: event.type, ...(event.type === 'redraft' ? {} : { channel: event.channel }), ...result });
       return result;
     } catch (error) {
-      deps.logger.error('inbound event failed; SQS will deliver it again', {
+      logger.error('inbound event failed; SQS will deliver it again', {
         sqsMessageId: record.messageId,
         receiveCount: record.attributes.ApproximateReceiveCount,
         error: error as Error,

@@ -1,10 +1,12 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
-import { z } from 'zod';
+import * as z from 'zod';
 import { GraphMediaArchive } from '../../shared/channels/meta-graph/media-archive.js';
 import { readChannelCredentials } from '../../shared/config/channel-credentials.js';
 import { createDocumentClient } from '../../shared/config/clients.js';
 import { common, parseEnv } from '../../shared/config/env.js';
-import { createLogger } from '../../shared/config/logger.js';
+import { countTriageUsage } from '../../shared/config/metrics.js';
+import { createObservability, instrumented } from '../../shared/config/observability.js';
 import { graphOptionsFor } from '../../shared/config/senders.js';
 import { DynamoThreadStore, S3BlobStore } from '../../shared/store/index.js';
 import { triageEngines } from '../../shared/config/triage-engines.js';
@@ -12,6 +14,8 @@ import { DEMO_KNOWLEDGE_DIR, loadKnowledgeBaseDir, loadKnowledgeBaseFromBlobs } 
 import { createInboundEventProcessor } from '../../shared/use-cases/process-inbound-event.js';
 import { createTriageHandler } from './app.js';
 
+const observability = createObservability('triage');
+const { logger, metrics, tracer } = observability;
 const config = parseEnv({
   ...common,
   MEDIA_BUCKET: z.string().optional(),
@@ -21,15 +25,21 @@ const config = parseEnv({
   KNOWLEDGE_PREFIX: z.string().default('knowledge/'),
 });
 const credentials = { ...(await readChannelCredentials(config.CHANNEL_SECRET_ARN)), graphApiBaseUrl: config.GRAPH_API_BASE_URL };
-const blobs = config.MEDIA_BUCKET ? new S3BlobStore(new S3Client({}), config.MEDIA_BUCKET) : undefined;
+const blobs = config.MEDIA_BUCKET ? new S3BlobStore(tracer.captureAWSv3Client(new S3Client({})), config.MEDIA_BUCKET) : undefined;
 const fromBucket = blobs ? await loadKnowledgeBaseFromBlobs(blobs, config.KNOWLEDGE_PREFIX) : undefined;
 const knowledge = fromBucket?.passages.length ? fromBucket : loadKnowledgeBaseDir(DEMO_KNOWLEDGE_DIR);
 
-export const handler = createTriageHandler({
-  processEvent: createInboundEventProcessor({
-    store: new DynamoThreadStore(createDocumentClient(), config.TABLE_NAME),
-    ...triageEngines(knowledge),
-    media: blobs ? new GraphMediaArchive(blobs, graphOptionsFor(credentials)) : undefined,
+const store = new DynamoThreadStore(createDocumentClient(tracer.captureAWSv3Client(new DynamoDBClient({}))), config.TABLE_NAME);
+
+export const handler = instrumented(
+  observability,
+  createTriageHandler({
+    processEvent: createInboundEventProcessor({
+      store: countTriageUsage(store, metrics),
+      ...triageEngines(knowledge),
+      media: blobs ? new GraphMediaArchive(blobs, graphOptionsFor(credentials)) : undefined,
+    }),
+    logger,
+    metrics,
   }),
-  logger: createLogger('triage'),
-});
+);

@@ -7,6 +7,7 @@ import { balieSettings } from './context.js';
 import { EmailIngest } from './email.js';
 import { Inbox } from './inbox.js';
 import { Ingest } from './ingest.js';
+import { inboundMaxAge, Monitoring, outboundMaxAge } from './monitoring.js';
 import { channelTokenKeys, Outbound } from './outbound.js';
 import { Storage } from './storage.js';
 import { Triage, triageTimeout } from './triage.js';
@@ -73,7 +74,7 @@ export class BalieStack extends Stack {
       logLevel,
       graphApiBaseUrl: settings.graphApiBaseUrl,
     });
-    new Triage(this, 'Triage', {
+    const triage = new Triage(this, 'Triage', {
       queue: ingest.queue,
       table: storage.table,
       logLevel,
@@ -92,6 +93,23 @@ export class BalieStack extends Stack {
       logoutUrl: settings.logoutUrl,
       allowLocalhostCallback: settings.allowLocalhostCallback,
       cognitoDomainPrefix: settings.cognitoDomainPrefix,
+    });
+
+    const monitoring = new Monitoring(this, 'Monitoring', {
+      functions: {
+        'ingest-webhook': ingest.webhookFunction,
+        'ingest-email': email.ingestFunction,
+        triage: triage.triageFunction,
+        'inbox-api': inbox.apiFunction,
+        send: outbound.sendFunction,
+      },
+      workQueues: {
+        inbound: { queue: ingest.queue, maxAge: inboundMaxAge },
+        outbound: { queue: outbound.queue, maxAge: outboundMaxAge },
+      },
+      deadLetterQueues: { inbound: ingest.deadLetterQueue, outbound: outbound.deadLetterQueue, 'email-ingest': email.deadLetterQueue },
+      httpApi,
+      alarmEmail: settings.alarmEmail,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: stage.url, description: 'Base URL: /webhooks/{channel}, /api, web UI' });
@@ -124,5 +142,12 @@ export class BalieStack extends Stack {
     });
     new CfnOutput(this, 'MailBucketName', { value: email.bucket.bucketName });
     new CfnOutput(this, 'EmailIngestDeadLetterQueueUrl', { value: email.deadLetterQueue.queueUrl });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: monitoring.alarmTopic.topicArn,
+      description: 'Every alarm notifies this topic; subscribe with -c alarmEmail=<address> or add a subscription',
+    });
+    new CfnOutput(this, 'DashboardUrl', {
+      value: `https://${this.region}.console.aws.amazon.com/cloudwatch/home?region=${this.region}#dashboards/dashboard/${monitoring.dashboard.dashboardName}`,
+    });
   }
 }

@@ -27,6 +27,8 @@ export const contextDefaults = {
   supportEmailFrom: 'Balie <support@example.com>',
   /** The Meta Graph API version the send function calls (WhatsApp Cloud API, Messenger, Instagram), e.g. `v21.0`. */
   graphApiVersion: 'v21.0',
+  /** One address that gets every alarm by email (SNS asks it to confirm first). Empty: no subscription. */
+  alarmEmail: '',
 };
 
 export interface BalieSettings {
@@ -49,6 +51,8 @@ export interface BalieSettings {
   readonly supportEmailAddress: string;
   /** `https://graph.facebook.com/<graphApiVersion>`: where the send function reaches WhatsApp, Messenger and Instagram. */
   readonly graphApiBaseUrl: string;
+  /** Where the alarm topic sends its notifications by email; undefined means no email subscription. */
+  readonly alarmEmail?: string;
 }
 
 // No whitespace, angle brackets, quotes or commas in the address itself, so a list of addresses is refused.
@@ -140,6 +144,14 @@ export function balieSettings(scope: Construct): BalieSettings {
     return value === 'true';
   };
 
+  // SNS takes one bare address per email subscription; a name, a list or a typo would fail only at deploy.
+  const optionalAddress = (key: 'alarmEmail'): string | undefined => {
+    const value = context(key).trim();
+    if (value === '') return undefined;
+    if (!bareAddress.test(value)) throw new Error(`context ${key} must be one bare email address, got "${value}"`);
+    return value;
+  };
+
   const domainPrefix = (key: 'cognitoDomainPrefix'): string => {
     const prefix = context(key);
     const problem = cognitoDomainPrefixProblem(prefix);
@@ -160,5 +172,6 @@ export function balieSettings(scope: Construct): BalieSettings {
     supportEmailFrom: supportFrom.from,
     supportEmailAddress: supportFrom.address,
     graphApiBaseUrl: `https://graph.facebook.com/${graphVersion('graphApiVersion')}`,
+    alarmEmail: optionalAddress('alarmEmail'),
   };
 }

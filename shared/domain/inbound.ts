@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { channelSchema } from './channel.js';
 
 /** What a customer sent, whatever the channel: the one shape the triage worker reads from the inbound queue. */

@@ -52,6 +52,13 @@ export interface ThreadQuery {
   cursor?: string;
 }
 
+/** The open queue grouped by who has it, status, priority and whether it is overdue: what every view's count is made from. */
+export interface QueueStats {
+  groups: Array<{ assignee?: string; status: string; priority: string; overdue: boolean; count: number }>;
+  /** True when the queue had more threads than were counted. */
+  capped: boolean;
+}
+
 /** How many open threads each worklist view holds, for one viewer. */
 export interface QueueCounts {
   open: number;
@@ -104,8 +111,8 @@ export interface ThreadStore {
   listTriageUsage(fromDay: string): Promise<TriageUsage[]>;
   listFeedback(limit?: number): Promise<Feedback[]>;
   listThreads(query: ThreadQuery): Promise<ThreadPage>;
-  /** Counts per worklist view over the open queue, as `viewer` sees it. */
-  countOpenThreads(viewer: { sub: string; seesAll: boolean }, now: Date): Promise<QueueCounts>;
+  /** The open queue in groups, for the counts per worklist view (one read serves every viewer). */
+  openQueueStats(now: Date): Promise<QueueStats>;
   /** The contact's threads on one channel, newest first (earlier conversations with the same customer). */
   listContactThreads(channel: Channel, handle: string, limit: number): Promise<Thread[]>;
   getThreadDetail(threadId: string): Promise<ThreadDetailItems | undefined>;
@@ -138,9 +145,15 @@ export interface MessageRef {
   done?: boolean;
 }
 
+/** What travels with a queue message besides its body. */
+export interface PublishOptions {
+  /** The id of the request that caused the message (webhook, SES mail, API call), for following it in the logs. */
+  correlationId?: string;
+}
+
 /** Puts normalised events on the inbound queue. */
 export interface EventPublisher {
-  publish(events: InboundEvent[]): Promise<void>;
+  publish(events: InboundEvent[], options?: PublishOptions): Promise<void>;
 }
 
 export type { InboundMessage };
@@ -152,6 +165,8 @@ export interface BlobStore {
   get(key: string): Promise<Uint8Array>;
   /** Keys under a prefix (up to `max`). */
   list(prefix: string, max?: number): Promise<string[]>;
+  /** A short-lived URL that downloads the object as an attachment named `filename` (S3: presigned GET). */
+  downloadUrl?(key: string, options: { filename: string; expiresInSeconds: number }): Promise<string>;
 }
 
 /** What a sender needs to deliver one reply on the customer's channel. */
@@ -179,7 +194,7 @@ export interface Sender {
 }
 
 export interface SendJobPublisher {
-  publish(job: SendJob): Promise<void>;
+  publish(job: SendJob, options?: PublishOptions): Promise<void>;
 }
 
 /** Copies a customer's media from the channel into our object store; answers the reference with its key. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ValidationError } from './errors.js';
 
 /** A WhatsApp message template approved in Meta's manager; `body` shows its text with {{1}}, {{2}} … placeholders. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidTransitionError } from './errors.js';
 
 export const threadStatusSchema = z.enum([

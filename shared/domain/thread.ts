@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { channelSchema } from './channel.js';
 import { contactSchema, deliveryStatusSchema, inboundMessageSchema } from './inbound.js';
 import { threadStatusSchema } from './thread-status.js';

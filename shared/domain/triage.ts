@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const categorySchema = z.enum(['complaint', 'order', 'technical', 'billing', 'other']);
 export type Category = z.infer<typeof categorySchema>;

@@ -12,9 +12,11 @@ export function createSqsBatchHandler<S extends z.ZodType>(
   schema: S,
   handle: (body: z.infer<S>, record: SQSRecord) => Promise<unknown>,
 ): (event: SQSEvent, context: Context) => Promise<SQSBatchResponse> {
-  const processor = new BatchProcessor(EventType.SQS);
   const recordHandler = async (record: SQSRecord) => handle(parseBody(schema, record), record);
-  return (event, context) => processPartialResponse(event, recordHandler, processor, { context, throwOnFullBatchFailure: false });
+  // One processor per batch: a BatchProcessor keeps the batch's failures on itself, so one shared by batches handled
+  // at the same time (the local poller runs several) reports another batch's failures, and the failed records of
+  // this one are deleted as if they had succeeded (lost). Lambda handles one batch at a time per instance.
+  return (event, context) => processPartialResponse(event, recordHandler, new BatchProcessor(EventType.SQS), { context, throwOnFullBatchFailure: false });
 }
 
 export function parseBody<S extends z.ZodType>(schema: S, record: SQSRecord): z.infer<S> {
@@ -27,4 +29,9 @@ export function parseBody<S extends z.ZodType>(schema: S, record: SQSRecord): z.
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw new PoisonMessageError(`queue message ${record.messageId} does not fit its queue: ${parsed.error.message}`);
   return parsed.data;
+}
+
+/** The id of the request that queued this record (the `correlationId` message attribute), if it had one. */
+export function correlationIdOf(record: SQSRecord): string | undefined {
+  return record.messageAttributes?.correlationId?.stringValue || undefined;
 }

@@ -1,6 +1,7 @@
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import type { SendJob, SendJobPublisher } from '../domain/index.js';
+import type { PublishOptions, SendJob, SendJobPublisher } from '../domain/index.js';
 import { QueueUnavailableError } from './errors.js';
+import { messageAttributes } from './sqs-publisher.js';
 
 /** One approved draft → one message on the outbound queue. */
 export class SqsSendJobPublisher implements SendJobPublisher {
@@ -9,9 +10,9 @@ export class SqsSendJobPublisher implements SendJobPublisher {
     private readonly queueUrl: string,
   ) {}
 
-  async publish(job: SendJob): Promise<void> {
+  async publish(job: SendJob, options: PublishOptions = {}): Promise<void> {
     try {
-      await this.sqs.send(new SendMessageCommand({ QueueUrl: this.queueUrl, MessageBody: JSON.stringify(job) }));
+      await this.sqs.send(new SendMessageCommand({ QueueUrl: this.queueUrl, MessageBody: JSON.stringify(job), MessageAttributes: messageAttributes(options) }));
     } catch (err) {
       throw new QueueUnavailableError('the outbound queue did not take the send job', { cause: err });
     }

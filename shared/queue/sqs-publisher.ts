@@ -1,5 +1,5 @@
-import { SendMessageBatchCommand, type SendMessageBatchRequestEntry, type SQSClient } from '@aws-sdk/client-sqs';
-import type { EventPublisher, InboundEvent } from '../domain/index.js';
+import { SendMessageBatchCommand, type MessageAttributeValue, type SendMessageBatchRequestEntry, type SQSClient } from '@aws-sdk/client-sqs';
+import type { EventPublisher, InboundEvent, PublishOptions } from '../domain/index.js';
 import { MessageTooLargeError, QueueUnavailableError, SQS_MAX_BYTES } from './errors.js';
 
 const MAX_ENTRIES = 10;
@@ -16,17 +16,20 @@ export class SqsEventPublisher implements EventPublisher {
     private readonly queueUrl: string,
   ) {}
 
-  async publish(events: InboundEvent[]): Promise<void> {
+  async publish(events: InboundEvent[], options: PublishOptions = {}): Promise<void> {
+    const attributes = messageAttributes(options);
+    // SQS counts attribute names, types and values toward the 256 KB of a message
+    const attributeBytes = attributesSize(attributes);
     const bodies = events.map((e) => JSON.stringify(e));
     for (const body of bodies) {
-      const bytes = Buffer.byteLength(body);
+      const bytes = Buffer.byteLength(body) + attributeBytes;
       if (bytes > SQS_MAX_BYTES) throw new MessageTooLargeError(bytes);
     }
-    for (const batch of splitBatches(bodies)) await this.sendBatch(batch);
+    for (const batch of splitBatches(bodies, attributeBytes)) await this.sendBatch(batch, attributes);
   }
 
-  private async sendBatch(bodies: string[]): Promise<void> {
-    let pending: SendMessageBatchRequestEntry[] = bodies.map((MessageBody, i) => ({ Id: String(i), MessageBody }));
+  private async sendBatch(bodies: string[], attributes: Record<string, MessageAttributeValue> | undefined): Promise<void> {
+    let pending: SendMessageBatchRequestEntry[] = bodies.map((MessageBody, i) => ({ Id: String(i), MessageBody, ...(attributes ? { MessageAttributes: attributes } : {}) }));
     for (let attempt = 1; attempt <= ATTEMPTS && pending.length > 0; attempt++) {
       let failedIds: Set<string>;
       try {
@@ -43,13 +46,25 @@ export class SqsEventPublisher implements EventPublisher {
   }
 }
 
-/** Groups bodies into batches that respect both the entry count and the total size limit. */
-export function splitBatches(bodies: string[]): string[][] {
+/** The message attributes every queue message carries: the correlation id, when there is one. */
+export function messageAttributes(options: PublishOptions = {}): Record<string, MessageAttributeValue> | undefined {
+  return options.correlationId ? { correlationId: { DataType: 'String', StringValue: options.correlationId } } : undefined;
+}
+
+function attributesSize(attributes: Record<string, MessageAttributeValue> | undefined): number {
+  return Object.entries(attributes ?? {}).reduce((n, [name, v]) => n + Buffer.byteLength(name) + Buffer.byteLength(v.DataType ?? '') + Buffer.byteLength(v.StringValue ?? ''), 0);
+}
+
+/**
+ * Groups bodies into batches that respect both the entry count and the total size limit; `perEntryBytes` is what
+ * each entry adds besides its body (its attributes).
+ */
+export function splitBatches(bodies: string[], perEntryBytes = 0): string[][] {
   const batches: string[][] = [];
   let current: string[] = [];
   let size = 0;
   for (const body of bodies) {
-    const bytes = Buffer.byteLength(body);
+    const bytes = Buffer.byteLength(body) + perEntryBytes;
     if (current.length === MAX_ENTRIES || (current.length > 0 && size + bytes > SQS_MAX_BYTES)) {
       batches.push(current);
       current = [];

@@ -18,7 +18,7 @@ import {
   type StatusUpdate,
   type Thread,
   type ThreadDetailItems,
-  type QueueCounts,
+  type QueueStats,
   type ThreadPage,
   type ThreadQuery,
   type ThreadStore,
@@ -27,7 +27,7 @@ import {
 } from '../domain/index.js';
 import { isConditionFailed, translateDynamoError } from './errors.js';
 import { keys, MESSAGE_REF_TTL_DAYS, threadIndexKeys, ttlFrom } from './keys.js';
-import { countOpenThreads, listThreadPage } from './list-threads.js';
+import { listThreadPage, openQueueStats } from './list-threads.js';
 import { addTriageUsageItem, listFeedbackItems, listTriageUsageItems, putFeedbackItem } from './reports.js';
 
 type Item = Record<string, NativeAttributeValue>;
@@ -196,8 +196,8 @@ export class DynamoThreadStore implements ThreadStore {
     return listThreadPage(this.db, this.tableName, query);
   }
 
-  countOpenThreads(viewer: { sub: string; seesAll: boolean }, now: Date): Promise<QueueCounts> {
-    return countOpenThreads(this.db, this.tableName, viewer, now);
+  openQueueStats(now: Date): Promise<QueueStats> {
+    return openQueueStats(this.db, this.tableName, now);
   }
 
   async listContactThreads(channel: Channel, handle: string, limit: number): Promise<Thread[]> {
@@ -217,12 +217,16 @@ export class DynamoThreadStore implements ThreadStore {
     );
     const ids = (out.Items ?? []).map((item) => String(item.threadId));
     if (!ids.length) return [];
-    const got = await this.run(
-      () => this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: ids.map((id) => keys.thread(id)) } } })),
-      'get contact threads',
-    );
+    const found: Item[] = [];
+    let pending: Item[] | undefined = ids.map((id) => keys.thread(id));
+    for (let attempt = 0; pending?.length && attempt < 3; attempt++) {
+      const request: Item[] = pending;
+      const got = await this.run(() => this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: request } } })), 'get contact threads');
+      found.push(...(got.Responses?.[this.tableName] ?? []));
+      pending = got.UnprocessedKeys?.[this.tableName]?.Keys;
+    }
     // a history entry written just before a thread creation that then failed names no thread; it is skipped
-    const byId = new Map((got.Responses?.[this.tableName] ?? []).map((item) => [String(item.id), threadSchema.parse(item)]));
+    const byId = new Map(found.map((item) => [String(item.id), threadSchema.parse(item)]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 

@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient, NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { isOpen, threadSchema, type QueueCounts, type Thread, type ThreadPage, type ThreadQuery } from '../domain/index.js';
+import { isOpen, threadSchema, type QueueStats, type Thread, type ThreadPage, type ThreadQuery } from '../domain/index.js';
 import { decodeCursor, encodeCursor, queryFingerprint } from './cursor.js';
 import { translateDynamoError } from './errors.js';
 import { foldForSearch, QUEUE_CLOSED, QUEUE_OPEN } from './keys.js';
@@ -26,7 +26,8 @@ export async function listThreadPage(db: DynamoDBDocumentClient, tableName: stri
     language: query.language,
     assignee: query.assignee,
     search: query.search,
-    dueBefore: query.dueBefore,
+    // not dueBefore: the overdue view moves it to "now" on every page, and a cursor must survive that
+    overdueView: query.dueBefore ? 'yes' : undefined,
     visibleTo: query.visibleTo,
   });
   const cursor = query.cursor ? decodeCursor(query.cursor, partitions.length, fingerprint) : { partition: 0, key: undefined };
@@ -128,14 +129,15 @@ function buildFilter(query: ThreadQuery): { expression?: string; names: Record<s
 const COUNT_LIMIT = 10_000;
 
 /**
- * Counts per worklist view, read from the open partition of GSI1 with a small projection. It reads every open
- * thread, so callers cache it for a few seconds; past COUNT_LIMIT threads the counts say they are capped.
+ * The open partition of GSI1 read with a small projection and grouped. It reads every open thread, so callers
+ * cache it for a few seconds and share it between viewers; past COUNT_LIMIT threads the stats say they are capped.
  */
-export async function countOpenThreads(db: DynamoDBDocumentClient, tableName: string, viewer: { sub: string; seesAll: boolean }, now: Date): Promise<QueueCounts> {
-  const counts: QueueCounts = { open: 0, mine: 0, unassigned: 0, awaitingApproval: 0, overdue: 0, byPriority: {}, capped: false };
+export async function openQueueStats(db: DynamoDBDocumentClient, tableName: string, now: Date): Promise<QueueStats> {
+  const groups = new Map<string, QueueStats['groups'][number]>();
   const nowIso = now.toISOString();
   let startKey: Item | undefined;
   let seen = 0;
+  let capped = false;
   do {
     const out = await run(
       () =>
@@ -154,18 +156,14 @@ export async function countOpenThreads(db: DynamoDBDocumentClient, tableName: st
     );
     for (const item of out.Items ?? []) {
       seen += 1;
-      const assignee = item.assignee as string | undefined;
-      if (!viewer.seesAll && assignee && assignee !== viewer.sub) continue;
-      counts.open += 1;
-      if (assignee === viewer.sub) counts.mine += 1;
-      if (!assignee) counts.unassigned += 1;
-      if (item.status === 'awaiting_approval') counts.awaitingApproval += 1;
-      if (typeof item.slaDueAt === 'string' && item.slaDueAt < nowIso) counts.overdue += 1;
-      const priority = String(item.priority);
-      counts.byPriority[priority] = (counts.byPriority[priority] ?? 0) + 1;
+      const group = { assignee: item.assignee as string | undefined, status: String(item.status), priority: String(item.priority), overdue: typeof item.slaDueAt === 'string' && item.slaDueAt < nowIso };
+      const key = JSON.stringify(group);
+      const current = groups.get(key) ?? { ...group, count: 0 };
+      current.count += 1;
+      groups.set(key, current);
     }
     startKey = out.LastEvaluatedKey;
-    if (seen >= COUNT_LIMIT && startKey) counts.capped = true;
-  } while (startKey && !counts.capped);
-  return counts;
+    if (seen >= COUNT_LIMIT && startKey) capped = true;
+  } while (startKey && !capped);
+  return { groups: [...groups.values()], capped };
 }

@@ -1,4 +1,5 @@
 import { GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { NotFoundError, TransientError, type BlobStore } from '../domain/index.js';
 
 /** Raw mail, attachments and big bodies in one bucket (S3 in AWS, s3rver locally), server-side encrypted. */
@@ -29,6 +30,21 @@ export class S3BlobStore implements BlobStore {
       throw translate(err, `list ${prefix}`);
     }
     return keys.slice(0, max);
+  }
+
+  /**
+   * A presigned GET: the browser fetches the file from S3 itself, so size is not bound by Lambda's 6 MB response
+   * and bytes are never re-encoded. S3 answers it as a download of opaque bytes, whatever type the customer's
+   * mail claimed, so it can never render, let alone run, in any origin.
+   */
+  downloadUrl(key: string, options: { filename: string; expiresInSeconds: number }): Promise<string> {
+    const command = new GetObjectCommand({
+      Bucket: this.bucket,
+      Key: key,
+      ResponseContentDisposition: `attachment; filename*=UTF-8''${encodeURIComponent(options.filename)}`,
+      ResponseContentType: 'application/octet-stream',
+    });
+    return getSignedUrl(this.s3, command, { expiresIn: options.expiresInSeconds });
   }
 
   async get(key: string): Promise<Uint8Array> {

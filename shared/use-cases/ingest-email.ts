@@ -2,7 +2,8 @@ import { cleanReplyText, cutForTriage } from '../channels/email/clean-text.js';
 import { parseEmail, type ParsedEmail } from '../channels/email/parse-email.js';
 import { sanitizeEmailHtml } from '../channels/email/sanitize.js';
 import { stripUndefined } from '../channels/json.js';
-import type { AttachmentRef, BlobStore, EmailMeta, EventPublisher, InboundMessage } from '../domain/index.js';
+import { inboundMessageSchema, type AttachmentRef, type BlobStore, type EmailMeta, type EventPublisher, type InboundMessage } from '../domain/index.js';
+import { SQS_MAX_BYTES } from '../queue/errors.js';
 
 /** What SES (or the local stand-in) tells us about one received mail. */
 export interface ReceivedMail {
@@ -26,30 +27,51 @@ export interface IngestEmailDeps {
 export const TRIAGE_TEXT_LIMIT = 8_000;
 /** Bodies up to this size travel inline (SQS 256 KB, DynamoDB 400 KB); bigger ones go to the object store. */
 export const INLINE_BODY_LIMIT = 32 * 1024;
+/**
+ * HTML sanitized and kept for agents: sanitize-html takes quadratic time in nesting depth (200,000 nested divs: half a
+ * minute), so a longer HTML body is cut here and marked `[…]`; the whole mail stays in the raw MIME.
+ */
+export const HTML_SANITIZE_LIMIT = 256 * 1024;
 
 /**
  * SES stored the raw MIME; read it, parse it, keep attachments and big bodies in the object store, and queue
- * one normalised message. A mail the parser cannot read is still queued, as `unparseable`, so nothing is lost.
+ * one normalised message. A mail the parser cannot read is still queued, as `unparseable`, so nothing is lost; so is
+ * one that parses into a message the queue or the table cannot take (a thousand attachments). Only a retryable
+ * error (the object store or the queue unavailable) is thrown, for Lambda to try again.
  */
 export async function ingestEmail(deps: IngestEmailDeps, mail: ReceivedMail): Promise<InboundMessage> {
   const raw = await deps.blobs.get(mail.rawKey);
-  let parsed: ParsedEmail | undefined;
-  let parseError: string | undefined;
+  let message: InboundMessage | undefined;
+  let reason = 'unknown parser error';
   try {
-    parsed = await (deps.parse ?? parseEmail)(raw);
+    const parsed = await (deps.parse ?? parseEmail)(raw);
+    const candidate = await fromParsed(deps.blobs, mail, parsed);
+    const refused = unqueueable(candidate);
+    if (refused) reason = refused;
+    else message = candidate;
   } catch (err) {
-    parseError = err instanceof Error ? err.message : String(err);
+    if ((err as { retryable?: boolean }).retryable) throw err;
+    reason = err instanceof Error ? err.message : String(err);
   }
-  const message = parsed ? await fromParsed(deps.blobs, mail, parsed) : unparseable(mail, parseError ?? 'unknown parser error', (deps.now ?? (() => new Date()))());
+  message ??= unparseable(mail, reason.slice(0, 1_000), (deps.now ?? (() => new Date()))());
   await deps.publisher.publish([message]);
   return message;
+}
+
+/** Why the triage worker could not take this message from the queue, or undefined when it can. */
+function unqueueable(message: InboundMessage): string | undefined {
+  const bytes = Buffer.byteLength(JSON.stringify(message));
+  if (bytes > SQS_MAX_BYTES) return `the parsed mail is ${bytes} bytes, over the queue's ${SQS_MAX_BYTES}`;
+  const checked = inboundMessageSchema.safeParse(message);
+  return checked.success ? undefined : `the parsed mail does not fit the inbound schema: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
 }
 
 async function fromParsed(blobs: BlobStore, mail: ReceivedMail, parsed: ParsedEmail): Promise<InboundMessage> {
   const prefix = `mail/${mail.sesMessageId}`;
   const attachments = await storeAttachments(blobs, prefix, parsed);
   const inlineImages = new Map(attachments.filter((a) => a.contentId).map((a) => [a.contentId!.slice(1, -1), a.key]));
-  const sanitized = parsed.html ? sanitizeEmailHtml(parsed.html, inlineImages) : undefined;
+  const sanitized = parsed.html ? sanitizeEmailHtml(parsed.html.slice(0, HTML_SANITIZE_LIMIT), inlineImages) : undefined;
+  if (sanitized && parsed.html!.length > HTML_SANITIZE_LIMIT) sanitized.html += '<p>[…]</p>';
   const clean = cleanReplyText(parsed.text);
   const forTriage = cutForTriage(clean.text, TRIAGE_TEXT_LIMIT);
   const html = sanitized ? await inlineOrStored(blobs, `${prefix}/body.html`, sanitized.html, 'text/html; charset=utf-8') : {};
@@ -81,8 +103,8 @@ async function fromParsed(blobs: BlobStore, mail: ReceivedMail, parsed: ParsedEm
     type: 'message',
     channel: 'email',
     // Message-IDs are only unique per sender in practice (some servers reuse <123@localhost>)
-    externalId: `${parsed.messageId}#${parsed.from?.address ?? mail.envelopeFrom?.toLowerCase() ?? 'unknown'}`,
-    contact: { handle: parsed.from?.address ?? mail.envelopeFrom?.toLowerCase() ?? 'unknown@invalid', name: parsed.from?.name },
+    externalId: `${parsed.messageId}#${parsed.from?.address || envelopeSender(mail) || 'unknown'}`,
+    contact: { handle: parsed.from?.address || envelopeSender(mail) || 'unknown@invalid', name: parsed.from?.name },
     kind: 'email',
     text: forTriage.text,
     subject: parsed.subject,
@@ -115,7 +137,7 @@ function unparseable(mail: ReceivedMail, reason: string, now: Date): InboundMess
     type: 'message',
     channel: 'email',
     externalId: `<${mail.sesMessageId}@ses.unparseable>`,
-    contact: { handle: mail.envelopeFrom?.toLowerCase() ?? 'unknown@invalid' },
+    contact: { handle: envelopeSender(mail) || 'unknown@invalid' },
     kind: 'unparseable',
     text: '',
     email: { messageId: `<${mail.sesMessageId}@ses.unparseable>`, references: [], to: [], cc: [], rawKey: mail.rawKey, remoteImagesBlocked: 0, truncated: false, unparseable: reason },
@@ -125,9 +147,18 @@ function unparseable(mail: ReceivedMail, reason: string, now: Date): InboundMess
   };
 }
 
-/** The Date header unless it is missing or absurd (more than a day in the future); then when SES received it. */
+/** The envelope sender, when there is a usable one: a bounce's is empty (`MAIL FROM:<>`), and a handle must not be. */
+function envelopeSender(mail: ReceivedMail): string | undefined {
+  const sender = mail.envelopeFrom?.trim().toLowerCase();
+  return sender && Buffer.byteLength(sender) <= 254 && !/[\s\p{Cc}]/u.test(sender) ? sender : undefined;
+}
+
+/**
+ * The Date header unless it is missing or absurd (more than a day in the future, or before 1970: the year -5000 has
+ * no ISO date the queue accepts); then when SES received it.
+ */
 function sentAt(date: Date | undefined, receivedAt: string): string {
-  if (!date || date.getTime() > Date.parse(receivedAt) + 86_400_000) return receivedAt;
+  if (!date || date.getTime() < 0 || date.getTime() > Date.parse(receivedAt) + 86_400_000) return receivedAt;
   return date.toISOString();
 }
 

@@ -1,5 +1,5 @@
 import { assertCanWork, canSeeThread, type Agent } from '../auth/roles.js';
-import { NotFoundError, type QueueCounts, type ThreadPage, type ThreadQuery, type AuditEntry, type Note, type Draft, type Message, type Thread, type ThreadStore, type TriageResult } from '../domain/index.js';
+import { NotFoundError, type QueueCounts, type QueueStats, type ThreadPage, type ThreadQuery, type AuditEntry, type Note, type Draft, type Message, type Thread, type ThreadStore, type TriageResult } from '../domain/index.js';
 
 export interface ThreadDetail extends Thread {
   messages: Array<Omit<Message, 'raw'> & { raw?: unknown }>;
@@ -56,6 +56,21 @@ export function listWorklist(store: ThreadStore, viewer: Agent, filters: Worklis
   });
 }
 
-export function countWorklist(store: ThreadStore, viewer: Agent, now = new Date()): Promise<QueueCounts> {
-  return store.countOpenThreads({ sub: viewer.sub, seesAll: viewer.role === 'supervisor' }, now);
+/** The counts per view as `viewer` sees them, from the shared queue stats (agents: nobody's threads and their own). */
+export function countsFor(stats: QueueStats, viewer: Agent): QueueCounts {
+  const counts: QueueCounts = { open: 0, mine: 0, unassigned: 0, awaitingApproval: 0, overdue: 0, byPriority: {}, capped: stats.capped };
+  for (const g of stats.groups) {
+    if (!canSeeThread(viewer, g)) continue;
+    counts.open += g.count;
+    if (g.assignee === viewer.sub) counts.mine += g.count;
+    if (!g.assignee) counts.unassigned += g.count;
+    if (g.status === 'awaiting_approval') counts.awaitingApproval += g.count;
+    if (g.overdue) counts.overdue += g.count;
+    counts.byPriority[g.priority] = (counts.byPriority[g.priority] ?? 0) + g.count;
+  }
+  return counts;
+}
+
+export async function countWorklist(store: ThreadStore, viewer: Agent, now = new Date()): Promise<QueueCounts> {
+  return countsFor(await store.openQueueStats(now), viewer);
 }

@@ -17,6 +17,10 @@ export async function retriageThread(
   if (!detail) throw new NotFoundError(`no thread ${input.threadId}`);
   const before = detail.thread;
   assertCanWork(input.agent, before);
+  // a form posts both fields: only what differs is a correction (no SLA reset, audit line or training example)
+  if (input.category === before.category) input = { ...input, category: undefined };
+  if (input.priority === before.priority) input = { ...input, priority: undefined };
+  if (!input.category && !input.priority) return before;
   const inbound = detail.messages.filter((m) => m.direction === 'inbound' && m.triage).sort((a, b) => a.sk.localeCompare(b.sk));
   const firstUnanswered = inbound.at(-Math.max(1, before.unanswered)) ?? inbound.at(-1);
   const updated = await changeThreadStatus(store, input.threadId, [], now, (t) => ({

@@ -7,6 +7,7 @@ import {
   SendRefusedError,
   type MessageTemplate,
   NotFoundError,
+  ValidationError,
   type Draft,
   type Message,
   type SendJobPublisher,
@@ -44,7 +45,10 @@ export async function approveDraft(deps: ReviewDeps, input: ApproveInput): Promi
   const now = (deps.now ?? (() => new Date()))();
   const { thread, draft } = await load(deps.store, input.threadId, input.draftId, input.agent);
   const templates = deps.templates ?? DEFAULT_TEMPLATES;
-  const finalText = input.template ? renderTemplate(templates, input.template) : input.text?.trim() || draft.text;
+  if (input.text !== undefined && !input.template && !input.text.trim()) throw new ValidationError('the reply is empty');
+  // what a browser does to a textarea (CRLF line ends, a dropped leading newline, trailing space) is no edit
+  const edited = input.text !== undefined && normalise(input.text) !== normalise(draft.text);
+  const finalText = input.template ? renderTemplate(templates, input.template) : edited ? input.text!.replace(/\r\n/g, '\n').trim() : draft.text;
   if (draft.state === 'approved' && draft.approvedBy === input.agent.sub && draft.version === input.version + 1 && draft.finalText === finalText) {
     await deps.jobs.publish({ threadId: draft.threadId, draftId: draft.id });
     return draft;
@@ -72,7 +76,7 @@ export async function approveDraft(deps: ReviewDeps, input: ApproveInput): Promi
     approvedByName: input.agent.name,
     approvedAt: now.toISOString(),
     finalText,
-    edited: finalText !== draft.text,
+    edited: !!input.template || edited,
     ...(input.template ? { template: input.template } : {}),
     version: draft.version + 1,
   };
@@ -101,6 +105,10 @@ async function load(store: ThreadStore, threadId: string, draftId: string, agent
   if (!thread || !draft) throw new NotFoundError(`no draft ${draftId} in thread ${threadId}`);
   assertCanWork(agent, thread);
   return { thread, draft };
+}
+
+function normalise(text: string): string {
+  return text.replace(/\r\n/g, '\n').trim();
 }
 
 /** The conditional write; if another agent got there between our read and write, say who. */

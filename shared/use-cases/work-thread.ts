@@ -1,15 +1,23 @@
 import { assertCanWork, type Agent } from '../auth/roles.js';
-import { ForbiddenError, InvalidTransitionError, NotFoundError, type Note, type Thread, type ThreadStore } from '../domain/index.js';
+import { ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError, type Note, type Thread, type ThreadStore } from '../domain/index.js';
 import { changeThreadStatus } from './change-thread-status.js';
+
+const RESERVED_ASSIGNEES = ['me', 'none', 'all'];
 
 /** Take a thread (agents: only for themselves; supervisors: for anyone). */
 export async function assignThread(store: ThreadStore, input: { threadId: string; assignee?: string; agent: Agent }, now = new Date()): Promise<Thread> {
   const assignee = input.assignee ?? input.agent.sub;
+  // the worklist's filter words, never a person
+  if (RESERVED_ASSIGNEES.includes(assignee)) throw new ValidationError(`"${assignee}" cannot be an assignee`);
   if (assignee !== input.agent.sub && input.agent.role !== 'supervisor') throw new ForbiddenError('only supervisors assign threads to others');
   const current = await store.getThread(input.threadId);
   if (!current) throw new NotFoundError(`no thread ${input.threadId}`);
   assertCanWork(input.agent, current);
-  const thread = await changeThreadStatus(store, input.threadId, [], now, () => ({ assignee }));
+  // checked again on the version written: two agents taking the same thread at once, the second is refused
+  const thread = await changeThreadStatus(store, input.threadId, [], now, (t) => {
+    assertCanWork(input.agent, t);
+    return { assignee };
+  });
   if (!thread) throw new NotFoundError(`no thread ${input.threadId}`);
   await store.putAudit({ threadId: input.threadId, at: now.toISOString(), actor: input.agent.sub, action: 'assign', detail: assignee });
   return thread;

@@ -226,11 +226,81 @@ describe('the page: sign-in, session and form safety', () => {
     expect(jobs.filter((j) => j.threadId === 't_race')).toHaveLength(1);
   });
 
+  it('refuses a next that browsers would turn into another site', async () => {
+    for (const next of ['/\t/evil.example/', '/\\evil.example', '//evil.example', 'https://evil.example/', '/%2F/evil.example']) {
+      const res = await app.request(`/login?next=${encodeURIComponent(next)}`, { method: 'POST', body: new URLSearchParams({ sub: 'ann' }), headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' } });
+      const location = res.headers.get('location')!;
+      expect(new URL(location, 'http://localhost').origin, next).toBe('http://localhost');
+      expect(location.startsWith('//'), next).toBe(false);
+    }
+    const fine = await app.request(`/login?next=${encodeURIComponent('/threads/t_free?view=mine')}`, { method: 'POST', body: new URLSearchParams({ sub: 'ann' }), headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(fine.headers.get('location')).toBe('/threads/t_free?view=mine');
+  });
+
+  it('shows a colleague’s thread as a message in the page, not an error page', async () => {
+    const res = await app.request('/threads/t_bobs', { headers: { cookie: await session('ann') } });
+    expect(res.status).toBe(403);
+    const html = await res.text();
+    expect(html).toContain('assigned to another agent');
+    expect(html).toContain('id="worklist-items"');
+  });
+
+  it('refuses an emptied reply instead of sending the original draft', async () => {
+    await seed(aThread({ id: 't_empty', contact: { handle: '31655555555', name: 'Els' } }));
+    const res = await app.request('/ui/threads/t_empty/drafts/d_t_empty/approve', {
+      method: 'POST',
+      body: new URLSearchParams({ version: '1', text: '  \r\n ' }),
+      headers: { cookie: await session('ann'), origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded', 'x-balie-fragment': '1' },
+    });
+    expect(res.status).toBe(400);
+    expect(jobs.filter((j) => j.threadId === 't_empty')).toEqual([]);
+  });
+
+  it('does not call a draft edited when the browser only changed its line ends and edges', async () => {
+    await seed(aThread({ id: 't_crlf', contact: { handle: '31666666666', name: 'Bas' } }));
+    const res = await app.request('/ui/threads/t_crlf/drafts/d_t_crlf/approve', {
+      method: 'POST',
+      body: new URLSearchParams({ version: '1', text: '\r\nHoi, we kijken het na.\r\n' }),
+      headers: { cookie: await session('ann'), origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded', 'x-balie-fragment': '1' },
+    });
+    expect(res.status).toBe(200);
+    expect(await store.getDraft('t_crlf', 'd_t_crlf')).toMatchObject({ state: 'approved', edited: false, finalText: 'Hoi, we kijken het na.' });
+  });
+
+  it('keeps the triage form from recording a correction that changes nothing', async () => {
+    await seed(aThread({ id: 't_same', contact: { handle: '31677777777', name: 'Mo' }, category: 'order', priority: 'P3' }));
+    const res = await app.request('/ui/threads/t_same/triage', {
+      method: 'POST',
+      body: new URLSearchParams({ category: 'order', priority: 'P3' }),
+      headers: { cookie: await session('ann'), origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded', 'x-balie-fragment': '1' },
+    });
+    expect(res.status).toBe(200);
+    expect((await store.getThreadDetail('t_same'))!.audit).toEqual([]);
+  });
+
+  it('lets only one of two agents take the same thread at once', async () => {
+    await seed(aThread({ id: 't_take', contact: { handle: '31688888888', name: 'Ida' } }));
+    const [a, b] = await Promise.all([api('ann', '/api/threads/t_take/assign', { method: 'POST', body: {} }), api('bob', '/api/threads/t_take/assign', { method: 'POST', body: {} })]);
+    expect([a.status, b.status].sort()).toEqual([200, 403]);
+    expect((await api('sue', '/api/threads/t_take/assign', { method: 'POST', body: { assignee: 'none' } })).status).toBe(400);
+  });
+
+  it('pages through the overdue view although its "now" moves between pages', async () => {
+    for (let i = 0; i < 4; i++) await seed(aThread({ id: `t_late${i}`, contact: { handle: `3169999999${i}`, name: 'Laat' }, slaDueAt: iso(-60 - i) }));
+    const first = await store.listThreads({ dueBefore: new Date().toISOString(), limit: 2 });
+    expect(first.nextCursor).toBeDefined();
+    await new Promise((r) => setTimeout(r, 5));
+    const second = await store.listThreads({ dueBefore: new Date().toISOString(), limit: 2, cursor: first.nextCursor });
+    expect(second.threads.length).toBeGreaterThan(0);
+    expect(second.threads.map((t) => t.id)).not.toContain(first.threads[0]!.id);
+  });
+
   it('downloads an attachment only through the message that has it, as a download that cannot run', async () => {
     const cookie = await session('ann');
     const res = await app.request('/ui/threads/t_anns/messages/m_t_anns/attachments/0', { headers: { cookie } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toBe("attachment; filename*=UTF-8''invoice.pdf");
+    expect(res.headers.get('content-type')).toBe('application/octet-stream');
     expect(res.headers.get('content-security-policy')).toContain('sandbox');
     expect(Buffer.from(await res.arrayBuffer()).toString()).toBe('%PDF');
     expect((await app.request('/ui/threads/t_anns/messages/m_t_anns/attachments/1', { headers: { cookie } })).status).toBe(404);
@@ -301,6 +371,22 @@ describe('signing in with the Cognito hosted UI', () => {
     const res = await cognitoApp.request(`http://inbox.example/auth/callback?code=stale&state=${state}`, { headers: { cookie: start.headers.get('set-cookie')!.split(';')[0]! } });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('invalid_grant');
+  });
+
+  it('shows the sign-in page, not an error, when Cognito cannot be reached', async () => {
+    const down = createInboxApiApp({
+      store,
+      jobs: { publish: async () => undefined },
+      auth: { kind: 'local', keys: [], issuer: 'x' },
+      logger: createLogger('test'),
+      web: { login: { kind: 'cognito', domain: DOMAIN, clientId: 'client-1', fetch: async () => Promise.reject(new TypeError('fetch failed')) } },
+    });
+    const start = await down.request('http://inbox.example/auth/start');
+    const state = new URL(start.headers.get('location')!).searchParams.get('state');
+    const res = await down.request(`http://inbox.example/auth/callback?code=good-code&state=${state}`, { headers: { cookie: start.headers.get('set-cookie')!.split(';')[0]! } });
+    expect(res.status).toBe(502);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(await res.text()).toContain('did not answer');
   });
 
   it('logs out at Cognito too', async () => {

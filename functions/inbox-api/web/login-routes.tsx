@@ -8,6 +8,7 @@ import {
   finishCognitoLogin,
   keepRefreshToken,
   refreshCognitoSession,
+  revokeRefreshToken,
   safeNext,
   setSession,
   startCognitoLogin,
@@ -27,7 +28,7 @@ export function loginRoutes(deps: {
   const app = new Hono();
   const { login } = deps;
 
-  const loginPage = (c: Context, error?: string, status: 200 | 400 | 401 | 403 = 200) => {
+  const loginPage = (c: Context, error?: string, status: 200 | 400 | 401 | 403 | 502 = 200) => {
     const { lang, t } = deps.language(c);
     return c.html(
       login.kind === 'local' ? (
@@ -39,14 +40,24 @@ export function loginRoutes(deps: {
     );
   };
 
+  /** A refused or failed sign-in shows the sign-in page with the reason, never a JSON error. */
+  const refused = (c: Context, err: unknown) => {
+    if (err instanceof HTTPException && err.status !== 500) return loginPage(c, err.message, err.status as 400 | 401 | 403 | 502);
+    throw err;
+  };
+
   app.get('/login', async (c) => {
     if (login.kind === 'cognito') {
       // an expired session comes back here; the refresh token makes that invisible to the agent
-      const tokens = await refreshCognitoSession(c, login);
-      if (tokens) {
-        await deps.verify(tokens.idToken);
-        setSession(c, tokens.idToken, tokens.expiresIn);
-        return c.redirect(safeNext(c.req.query('next')), 303);
+      try {
+        const tokens = await refreshCognitoSession(c, login);
+        if (tokens) {
+          await deps.verify(tokens.idToken);
+          setSession(c, tokens.idToken, tokens.expiresIn);
+          return c.redirect(safeNext(c.req.query('next')), 303);
+        }
+      } catch (err) {
+        return refused(c, err);
       }
     }
     return loginPage(c);
@@ -70,13 +81,13 @@ export function loginRoutes(deps: {
         keepRefreshToken(c, tokens.refreshToken);
         return c.redirect(next, 303);
       } catch (err) {
-        if (err instanceof HTTPException && err.status < 500) return loginPage(c, err.message, err.status as 400 | 401 | 403);
-        throw err;
+        return refused(c, err);
       }
     });
   }
 
-  app.post('/logout', (c) => {
+  app.post('/logout', async (c) => {
+    if (login.kind === 'cognito') await revokeRefreshToken(c, login);
     clearSession(c);
     return c.redirect(login.kind === 'cognito' ? cognitoLogoutUrl(c, login) : '/login', 303);
   });

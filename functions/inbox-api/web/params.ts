@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { categorySchema, channelSchema, prioritySchema, type ThreadQuery } from '../../../shared/domain/index.js';
 
 export const WORKLIST_VIEWS = ['open', 'mine', 'unassigned', 'awaiting', 'overdue', 'closed'] as const;

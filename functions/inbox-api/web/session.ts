@@ -68,9 +68,17 @@ export function requireSession(verify: (token: string) => Promise<Agent>): Middl
   };
 }
 
-/** Only paths on this site, so a crafted `next` cannot send a signed-in agent elsewhere. */
+const SELF = 'http://balie.invalid';
+
+/**
+ * Only paths on this site, so a crafted `next` cannot send a signed-in agent elsewhere. Browsers drop tabs and
+ * newlines from URLs and read `\` as `/`, so `/\t/evil` would become `//evil`: such input is refused, and what
+ * is left is resolved and must stay on our origin.
+ */
 export function safeNext(next: string | undefined): string {
-  return next && /^\/(?![/\\])/.test(next) ? next : '/';
+  if (!next || !next.startsWith('/') || [...next].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f || ch === '\\')) return '/';
+  const url = new URL(next, SELF);
+  return url.origin === SELF && !url.pathname.startsWith('//') ? `${url.pathname}${url.search}` : '/';
 }
 
 // --- Cognito hosted UI -----------------------------------------------------------------------------------
@@ -135,17 +143,34 @@ export async function refreshCognitoSession(c: Context, provider: Extract<LoginP
 }
 
 async function tokenRequest(provider: Extract<LoginProvider, { kind: 'cognito' }>, form: Record<string, string>): Promise<TokenSet> {
-  const res = await (provider.fetch ?? fetch)(new URL('/oauth2/token', provider.domain), {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ client_id: provider.clientId, ...form }).toString(),
-    signal: AbortSignal.timeout(5_000),
-  });
+  let res: Response;
+  try {
+    res = await (provider.fetch ?? fetch)(new URL('/oauth2/token', provider.domain), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ client_id: provider.clientId, ...form }).toString(),
+      signal: AbortSignal.timeout(5_000),
+    });
+  } catch (err) {
+    throw new HTTPException(502, { message: 'the sign-in service did not answer; try again in a minute', cause: err });
+  }
   const body = (await res.json().catch(() => ({}))) as { id_token?: string; expires_in?: number; refresh_token?: string; error?: string };
   if (!res.ok || !body.id_token) {
     throw new HTTPException(res.status >= 500 ? 502 : 400, { message: `the sign-in service refused the exchange: ${body.error ?? res.status}` });
   }
   return { idToken: body.id_token, expiresIn: body.expires_in ?? 3600, refreshToken: body.refresh_token };
+}
+
+/** Logout ends the refresh token at Cognito too (best effort: the cookie is cleared either way). */
+export async function revokeRefreshToken(c: Context, provider: Extract<LoginProvider, { kind: 'cognito' }>): Promise<void> {
+  const token = getCookie(c, REFRESH_COOKIE);
+  if (!token) return;
+  await (provider.fetch ?? fetch)(new URL('/oauth2/revoke', provider.domain), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ client_id: provider.clientId, token }).toString(),
+    signal: AbortSignal.timeout(3_000),
+  }).catch(() => undefined);
 }
 
 export function cognitoLogoutUrl(c: Context, provider: Extract<LoginProvider, { kind: 'cognito' }>): string {

@@ -5,7 +5,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AuthEnv } from '../../../shared/auth/middleware.js';
 import type { Agent } from '../../../shared/auth/roles.js';
 import {
@@ -15,11 +15,12 @@ import {
   type BlobStore,
   type EventPublisher,
   type MessageTemplate,
+  type QueueStats,
   type SendJobPublisher,
   type ThreadStore,
 } from '../../../shared/domain/index.js';
 import { knownError } from '../../../shared/http/on-error.js';
-import { countWorklist, getThreadDetail, listWorklist, type ThreadDetail } from '../../../shared/use-cases/read-threads.js';
+import { countsFor, getThreadDetail, listWorklist, type ThreadDetail } from '../../../shared/use-cases/read-threads.js';
 import { requestRedraft } from '../../../shared/use-cases/redraft.js';
 import { retriageThread } from '../../../shared/use-cases/retriage.js';
 import { approveDraft, rejectDraft } from '../../../shared/use-cases/review-draft.js';
@@ -44,13 +45,16 @@ export interface WebDeps {
   templates?: MessageTemplate[];
   login: LoginProvider;
   verify: (token: string) => Promise<Agent>;
+  /** Send downloads to a presigned object-store URL when the store makes them (default; Lambda responses are capped at 6 MB). */
+  presignDownloads?: boolean;
   /** Known agents (names for subs, the supervisor's assign list). */
   directory?: DirectoryEntry[];
   logger: Logger;
   now?: () => Date;
 }
 
-const COUNTS_TTL_MS = 5_000;
+const COUNTS_TTL_MS = 15_000;
+const DOWNLOAD_URL_SECONDS = 60;
 const MAX_INLINE_HTML = 512 * 1024;
 
 /**
@@ -62,7 +66,16 @@ export function createWebApp(deps: WebDeps): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   const assets = loadAssets();
   const now = deps.now ?? (() => new Date());
-  const countsCache = new Map<string, { at: number; html: string }>();
+  // one read of the open queue serves every agent's counts for a while (it reads every open thread)
+  let stats: { at: number; value: Promise<QueueStats> } | undefined;
+  const queueStats = () => {
+    if (!stats || Date.now() - stats.at > COUNTS_TTL_MS) {
+      const value = deps.store.openQueueStats(now());
+      stats = { at: Date.now(), value };
+      value.catch(() => (stats = undefined));
+    }
+    return stats.value;
+  };
 
   const formAction = ["'self'", ...(deps.login.kind === 'cognito' ? [new URL(deps.login.domain).origin] : [])];
   // the page's paths only: this app is mounted beside the JSON API and, locally, the webhooks
@@ -111,39 +124,42 @@ export function createWebApp(deps: WebDeps): Hono<AuthEnv> {
   });
   guarded.get('/ui/counts', async (c) => {
     const { ctx, params } = contextOf(c);
-    const key = `${ctx.agent.role}:${ctx.agent.sub}:${ctx.lang}:${params.view}`;
-    const cached = countsCache.get(key);
-    if (cached && Date.now() - cached.at < COUNTS_TTL_MS) return c.html(cached.html);
-    const html = String(<ViewTabs ctx={ctx} params={params} counts={await countWorklist(deps.store, ctx.agent, ctx.now)} />);
-    countsCache.set(key, { at: Date.now(), html });
-    return c.html(html);
+    return c.html(<ViewTabs ctx={ctx} params={params} counts={countsFor(await queueStats(), ctx.agent)} />);
   });
   guarded.get('/ui/threads/:id', async (c) => {
     const { ctx } = contextOf(c);
-    const thread = await loadThread(c.req.param('id'), ctx.agent);
-    return c.html(<ThreadView ctx={ctx} thread={thread} storedHtml={await storedHtml(thread)} />);
+    const loaded = await tryLoadThread(c.req.param('id'), ctx.agent);
+    if ('error' in loaded) return c.html(<p class="flash error" role="alert">{loaded.error}</p>, loaded.status);
+    return c.html(<ThreadView ctx={ctx} thread={loaded.thread} storedHtml={await storedHtml(loaded.thread)} />);
   });
   guarded.get('/ui/threads/:id/messages/:messageId/attachments/:index', async (c) => {
     const thread = await loadThread(c.req.param('id'), c.get('agent'));
     const attachment = thread.messages.find((m) => m.id === c.req.param('messageId'))?.attachments?.[Number(c.req.param('index'))];
     if (!attachment) throw new NotFoundError('no such attachment');
-    return download(c, attachment.key, attachment.contentType, attachment.filename);
+    return download(c, attachment.key, attachment.filename);
   });
   guarded.get('/ui/threads/:id/messages/:messageId/media', async (c) => {
     const thread = await loadThread(c.req.param('id'), c.get('agent'));
     const media = thread.messages.find((m) => m.id === c.req.param('messageId'))?.media;
     if (!media?.key) throw new NotFoundError('no stored media for this message');
-    return download(c, media.key, media.mimeType ?? 'application/octet-stream', `${c.req.param('messageId')}`);
+    return download(c, media.key, `${c.req.param('messageId')}.${(media.mimeType ?? 'application/octet-stream').split('/')[1]?.replace(/[^a-z0-9]/gi, '') || 'bin'}`);
   });
 
   const versionField = z.coerce.number().int().min(1);
   const actions: Record<string, { schema: z.ZodType; run: (c: Context<AuthEnv>, body: never) => Promise<unknown>; done: keyof Dictionary['done'] }> = {
     approve: {
-      schema: z.object({ version: versionField, text: z.string().max(100_000).optional(), template: z.string().optional(), parameters: z.string().max(5000).optional() }),
+      schema: z.object({
+        version: versionField,
+        text: z.string().max(100_000).refine((t) => t.trim() !== '', 'the reply is empty').optional(),
+        template: z.string().max(600).optional(),
+        // one per line: a parameter may hold a comma ("Amsterdam, NL", "€ 12,50")
+        parameters: z.string().max(10_000).refine((p) => p.split(/\r?\n/).length <= 10, 'at most 10 parameters').optional(),
+      }),
       done: 'approved',
       run: (c, body: { version: number; text?: string; template?: string; parameters?: string }) => {
         const [name, language] = (body.template ?? '').split('|');
-        const template = name && language ? { name, language, parameters: (body.parameters ?? '').split(',').map((p) => p.trim()).filter(Boolean) } : undefined;
+        const parameters = (body.parameters ?? '').split(/\r?\n/).map((p) => p.trim()).filter(Boolean);
+        const template = name && language ? { name, language, parameters } : undefined;
         const text = body.text?.replace(/\r\n/g, '\n');
         return approveDraft(
           { store: deps.store, jobs: deps.jobs, templates: deps.templates },
@@ -188,7 +204,8 @@ export function createWebApp(deps: WebDeps): Hono<AuthEnv> {
     guarded.post(path, async (c) => {
       const { ctx } = contextOf(c);
       const threadId = c.req.param('id')!;
-      const form = Object.fromEntries(Object.entries(await c.req.parseBody()).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
+      // an emptied reply must be refused, not read as "no edit": `text` is kept even when blank
+      const form = Object.fromEntries(Object.entries(await c.req.parseBody()).filter((e): e is [string, string] => typeof e[1] === 'string' && (e[1] !== '' || e[0] === 'text')));
       const parsed = action.schema.safeParse(form);
       let flash: Flash;
       let status: 200 | 400 | 403 | 404 | 409 | 422 = 200;
@@ -253,13 +270,15 @@ export function createWebApp(deps: WebDeps): Hono<AuthEnv> {
 
   async function page(c: Context<AuthEnv>, threadId?: string) {
     const { ctx, params } = contextOf(c);
-    const [list, thread] = await Promise.all([worklistFragment(ctx, params, threadId), threadId ? loadThread(threadId, ctx.agent) : undefined]);
+    const [list, loaded] = await Promise.all([worklistFragment(ctx, params, threadId), threadId ? tryLoadThread(threadId, ctx.agent) : undefined]);
+    const thread = loaded && 'thread' in loaded ? loaded.thread : undefined;
     const done = z.enum(Object.keys(ctx.t.done) as [keyof Dictionary['done']]).safeParse(c.req.query('done'));
     const flash: Flash | undefined = done.success ? { kind: 'ok', text: ctx.t.done[done.data] } : undefined;
+    const status = loaded && 'error' in loaded ? loaded.status : 200;
     return c.html(
       <AppShell ctx={ctx} hasThread={!!thread}>
         <main class="split">
-          <section id="worklist" aria-label={ctx.t.worklist} data-query={toQueryString(params)}>
+          <section id="worklist" aria-label={ctx.t.worklist} data-query={toQueryString(params, params.cursor ? { cursor: params.cursor } : {})}>
             <div id="view-tabs">
               <ViewTabs ctx={ctx} params={params} />
             </div>
@@ -267,10 +286,17 @@ export function createWebApp(deps: WebDeps): Hono<AuthEnv> {
             <div id="worklist-items">{list}</div>
           </section>
           <section id="thread-panel" aria-live="polite">
-            {thread ? <ThreadView ctx={ctx} thread={thread} flash={flash} storedHtml={await storedHtml(thread)} /> : <p class="empty pick">{ctx.t.pickThread}</p>}
+            {thread ? (
+              <ThreadView ctx={ctx} thread={thread} flash={flash} storedHtml={await storedHtml(thread)} />
+            ) : loaded && 'error' in loaded ? (
+              <p class="flash error" role="alert">{loaded.error}</p>
+            ) : (
+              <p class="empty pick">{ctx.t.pickThread}</p>
+            )}
           </section>
         </main>
       </AppShell>,
+      status,
     );
   }
 
@@ -283,6 +309,17 @@ export function createWebApp(deps: WebDeps): Hono<AuthEnv> {
 
   function loadThread(threadId: string, agent: Agent): Promise<ThreadDetail> {
     return getThreadDetail(deps.store, threadId, agent);
+  }
+
+  /** A thread that is gone or now a colleague's is a message in the page, not an error page. */
+  async function tryLoadThread(threadId: string, agent: Agent): Promise<{ thread: ThreadDetail } | { error: string; status: 403 | 404 }> {
+    try {
+      return { thread: await loadThread(threadId, agent) };
+    } catch (err) {
+      const known = err instanceof Error ? knownError(err) : undefined;
+      if (known?.status === 403 || known?.status === 404) return { error: (err as Error).message, status: known.status };
+      throw err;
+    }
   }
 
   /** Bodies too big for the table sit in the object store; the frame shows them like the inline ones. */
@@ -300,11 +337,15 @@ export function createWebApp(deps: WebDeps): Hono<AuthEnv> {
     return out;
   }
 
-  async function download(c: Context, key: string, contentType: string, filename: string) {
+  async function download(c: Context, key: string, filename: string) {
     if (!deps.blobs) throw new NotFoundError('attachments are not available here');
+    if ((deps.presignDownloads ?? true) && deps.blobs.downloadUrl) {
+      return c.redirect(await deps.blobs.downloadUrl(key, { filename, expiresInSeconds: DOWNLOAD_URL_SECONDS }), 302);
+    }
     const body = await deps.blobs.get(key);
     return c.body(new Uint8Array(body), 200, {
-      'content-type': contentType,
+      // opaque bytes whatever the mail claimed: the browser saves the file and never interprets it
+      'content-type': 'application/octet-stream',
       // always a download, never rendered in our origin; and even if it were, it could run nothing
       'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`,
       'content-security-policy': "default-src 'none'; sandbox",

@@ -24,6 +24,12 @@ const FORWARD_MARKER = /^[ \t]*-{2,}[^\n]*(?:forwarded|doorgestuurd|weitergeleit
 const MOBILE_SIGNATURE =
   /^[ \t]*(?:Sent from my|Get Outlook for|Verzonden (?:vanaf|met|via) mijn|Verstuurd (?:vanaf|met|via) mijn|Von meinem|Gesendet von meinem|Envoyé de mon)\b.*$/im;
 
+/**
+ * What is cleaned: the start of the mail, where the customer's new text is. Triage reads 8,000 characters, and
+ * email-reply-parser and the patterns above take quadratic time on some input (100,000 blank lines: minutes).
+ */
+export const CLEAN_INPUT_LIMIT = 16_384;
+
 export interface CleanText {
   /** What the customer wrote this time: no quoted history, no signature. */
   text: string;
@@ -32,7 +38,8 @@ export interface CleanText {
 }
 
 export function cleanReplyText(full: string): CleanText {
-  const normalised = full.replace(/\r\n?/g, '\n');
+  // runs of blank (or whitespace-only) lines become one empty line: email-reply-parser is quadratic in them
+  const normalised = full.replace(/\r\n?/g, '\n').replace(/\n(?:[^\S\n]*\n){2,}/g, '\n\n').slice(0, CLEAN_INPUT_LIMIT);
   let text = normalised;
   for (const pattern of HISTORY_STARTS) {
     const match = pattern.exec(text);

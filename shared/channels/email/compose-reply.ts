@@ -7,10 +7,13 @@ import type { OutboundMessage } from '../../domain/index.js';
  */
 export async function composeReplyMime(message: OutboundMessage, from: string): Promise<Buffer> {
   if (!message.email) throw new Error('an email reply needs its email headers');
-  const { subject, messageId, inReplyTo, references } = message.email;
+  const { messageId, inReplyTo, references } = message.email;
+  // threads stored before subjects and names were read as one line may still hold CR/LF (header injection)
+  const subject = oneLine(message.email.subject);
+  const name = oneLine(message.to.name ?? '');
   const composer = new MailComposer({
     from,
-    to: message.to.name ? { name: message.to.name, address: message.to.handle } : message.to.handle,
+    to: name ? { name, address: message.to.handle } : message.to.handle,
     subject,
     text: message.text,
     messageId,
@@ -25,4 +28,8 @@ export async function composeReplyMime(message: OutboundMessage, from: string): 
 export function replyMessageId(draftId: string, fromAddress: string): string {
   const domain = /@([^>\s]+)>?\s*$/.exec(fromAddress)?.[1] ?? 'balie.local';
   return `<balie.${draftId}@${domain}>`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').trim();
 }

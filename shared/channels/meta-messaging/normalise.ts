@@ -30,7 +30,8 @@ function normaliseEvent(channel: 'messenger' | 'instagram', businessId: string, 
   if (e.delivery) return (e.delivery.mids ?? []).map((mid) => receipt(mid, 'delivered'));
   if (e.read) {
     if (e.read.mid) return [receipt(e.read.mid, 'read')];
-    const watermark = new Date(e.read.watermark ?? e.timestamp).toISOString();
+    // a watermark that is no time (1e300, year 275760) reads as the event's own time, as a missing one does
+    const watermark = new Date(validTime(e.read.watermark) ?? e.timestamp).toISOString();
     return [receipt(`read-watermark:${e.sender.id}`, 'read', { watermark })];
   }
   if (e.message?.is_deleted === true) return [receipt(e.message.mid, 'deleted', { providerStatus: 'is_deleted' })];
@@ -79,3 +80,8 @@ function messageContent(message: Record<string, unknown>): Content {
 }
 
 const MEDIA: Record<string, Content['kind']> = { image: 'image', video: 'video', audio: 'audio', file: 'document', sticker: 'sticker', animated_image_share: 'image', ig_reel: 'video', reel: 'video', share: 'document' };
+
+/** Milliseconds from 1970 to the end of 9999 (what an ISO date with a four-digit year can say), else undefined. */
+function validTime(ms: number | undefined): number | undefined {
+  return ms !== undefined && ms >= 0 && ms <= 253_402_300_799_999 ? ms : undefined;
+}

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Messenger (`object: page`) and Instagram (`object: instagram`) webhooks: `entry[].messaging[]` events. */
 const messagingEvent = z.looseObject({

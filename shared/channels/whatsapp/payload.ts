@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The WhatsApp Cloud API webhook, as Meta posts it. Only what we route on is required;

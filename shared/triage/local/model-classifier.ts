@@ -1,6 +1,5 @@
+import { readFileSync } from 'node:fs';
 import type { Category, Channel, Classification, Classifier } from '../../domain/index.js';
-import categoryModel from './model/category.json' with { type: 'json' };
-import sentimentModel from './model/sentiment.json' with { type: 'json' };
 import { extractFeatures, type Features } from './features.js';
 import { identifyLanguage } from './language-id.js';
 import { LinearModel, type SerializedModel } from './linear-model.js';
@@ -14,8 +13,31 @@ export { CATEGORY_LABELS, SENTIMENT_LABELS };
 
 export const MODEL_ENGINE = 'local-model-v1';
 
-const categories = new LinearModel(categoryModel as SerializedModel);
-const sentiments = new LinearModel(sentimentModel as SerializedModel);
+/**
+ * Where `npm run train` writes the models: `model/` next to this module. In the Lambda bundle `import.meta.url` is
+ * the bundle's own file, and the triage function's runtimeFiles copy the folder there (infra/lib/triage.ts), so
+ * the ~0.5 MB of weights are read at cold start instead of being inlined into the bundle's JavaScript.
+ */
+export const MODEL_DIR = new URL('./model/', import.meta.url);
+
+let models: { categories: LinearModel; sentiments: LinearModel } | undefined;
+
+/** Both models, read and spread into their lookup tables once per process (the first ModelClassifier does it). */
+function loadedModels(): { categories: LinearModel; sentiments: LinearModel } {
+  models ??= { categories: loadModel('category'), sentiments: loadModel('sentiment') };
+  return models;
+}
+
+function loadModel(name: 'category' | 'sentiment'): LinearModel {
+  const file = new URL(`${name}.json`, MODEL_DIR);
+  let json: string;
+  try {
+    json = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new Error(`the local triage model ${file.pathname} is missing: run npm run train, or copy shared/triage/local/model next to the bundle`, { cause: err });
+  }
+  return new LinearModel(JSON.parse(json) as SerializedModel);
+}
 
 /**
  * The default engine: logistic regression over word and character n-grams, trained by `npm run train` from the
@@ -23,6 +45,11 @@ const sentiments = new LinearModel(sentimentModel as SerializedModel);
  * tags. Every result says which words decided it.
  */
 export class ModelClassifier implements Classifier {
+  constructor() {
+    // at construction (the triage handler builds its engines at cold start), not at the first message
+    loadedModels();
+  }
+
   async classify(input: { text: string; subject?: string; channel: Channel }): Promise<Classification> {
     const text = input.subject ? `${input.subject}\n${input.text}` : input.text;
     const folded = fold(text);
@@ -47,6 +74,7 @@ export class ModelClassifier implements Classifier {
 }
 
 export function categoryOf(features: Features): { label: Category; confidence: number; reason: string } {
+  const { categories } = loadedModels();
   const p = categories.predict(features);
   const best = argmax(p);
   const label = CATEGORY_LABELS[best]!;
@@ -61,6 +89,7 @@ export function categoryOf(features: Features): { label: Category; confidence: n
 }
 
 function sentimentOf(features: Features, text: string, folded: string): { value: Classification['sentiment']; reason: string } {
+  const { sentiments } = loadedModels();
   const p = sentiments.predict(features);
   const best = argmax(p);
   const score = round(p[2]! - p[0]!);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One structured answer for triage and draft, validated with zod before anything is stored. */
 export const llmTriageSchema = z.object({

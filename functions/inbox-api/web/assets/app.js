@@ -6,6 +6,7 @@
   const FRAGMENT = { 'x-balie-fragment': '1' };
   const LIST_EVERY_MS = 5000;
   const COUNTS_EVERY_MS = 15000;
+  const SEARCH_EVERY_MS = 30000;
   const $ = (/** @type {string} */ sel, /** @type {ParentNode} */ root = document) => /** @type {HTMLElement | null} */ (root.querySelector(sel));
   const app = $('.app');
   const panel = $('#thread-panel');
@@ -13,25 +14,41 @@
   const worklist = $('#worklist');
   if (!app || !panel || !list || !worklist) return;
   const listQuery = worklist.dataset.query || '';
+  const nl = app.dataset.lang === 'nl';
   let listTag = '';
   let busy = false;
+  let signedOut = false;
+  let approveBlockedUntil = 0;
 
   const items = () => /** @type {HTMLElement[]} */ ([...document.querySelectorAll('#worklist-items .item')]);
   const selected = () => $('#worklist-items .item.selected');
   const shownThread = () => /** @type {HTMLElement | null} */ (panel.querySelector('article.thread'));
   const draftText = () => /** @type {HTMLTextAreaElement | null} */ ($('#draft-text'));
+  // what the browser does to a textarea (CRLF, a dropped first newline, trailing space) is no edit
+  const normal = (/** @type {string | undefined} */ text) => (text || '').replace(/\r\n/g, '\n').trim();
   const dirty = () => {
     const t = draftText();
-    return !!t && t.value !== t.dataset.original;
+    const note = /** @type {HTMLTextAreaElement | null} */ ($('#note-text'));
+    return (!!t && normal(t.value) !== normal(t.dataset.original)) || !!note?.value.trim() || !!(/** @type {HTMLInputElement | null} */ ($('#reject-reason'))?.value.trim());
   };
   const typing = (/** @type {EventTarget | null} */ el) => el instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName);
 
   async function request(/** @type {string} */ url, /** @type {RequestInit} */ init = {}) {
-    const res = await fetch(url, { ...init, headers: { ...FRAGMENT, ...(init.headers || {}) }, credentials: 'same-origin' });
+    const send = () => fetch(url, { ...init, headers: { ...FRAGMENT, ...(init.headers || {}) }, credentials: 'same-origin' });
+    let res = await send();
+    if (res.status === 401 && !signedOut) {
+      // the session ended: /login renews it quietly where it can (Cognito's refresh token), then try once more
+      await fetch('/login', { credentials: 'same-origin', redirect: 'manual' }).catch(() => undefined);
+      res = await send();
+    }
     if (res.status === 401) {
-      location.reload(); // the session ended: the page sends us to sign in and back
+      signedOut = true;
+      // never lose what the agent is typing: say so, and let them sign in again in another tab
+      if (dirty()) showBanner(nl ? 'Je sessie is verlopen. Log in een ander tabblad opnieuw in; je tekst blijft hier staan.' : 'Your session ended. Sign in again in another tab; your text stays here.');
+      else location.reload();
       throw new Error('signed out');
     }
+    signedOut = false;
     return res;
   }
 
@@ -49,7 +66,7 @@
     if (!link || !item.dataset.id) return;
     select(item);
     const res = await request(`/ui/threads/${encodeURIComponent(item.dataset.id)}`);
-    showPanel(await res.text());
+    showPanel(await fragment(res));
     history.replaceState(null, '', link.href);
   }
 
@@ -60,11 +77,28 @@
     $('.banner')?.remove();
   }
 
+  /** The server answers HTML for every outcome it knows; anything else becomes a plain message. */
+  async function fragment(/** @type {Response} */ res) {
+    if ((res.headers.get('content-type') || '').startsWith('text/html')) return res.text();
+    const p = document.createElement('p');
+    p.className = 'flash error';
+    p.textContent = `${res.status}: ${nl ? 'dat lukte niet, probeer het opnieuw' : 'that did not work, try again'}`;
+    return p.outerHTML;
+  }
+
   async function reloadPanel() {
     const thread = shownThread();
     if (!thread?.dataset.id) return;
+    const draftBefore = $('section.draft')?.dataset.draftId;
     const res = await request(`/ui/threads/${encodeURIComponent(thread.dataset.id)}`);
-    if (res.ok) showPanel(await res.text());
+    if (!res.ok) return;
+    showPanel(await res.text());
+    const draftAfter = $('section.draft')?.dataset.draftId;
+    if (draftBefore && draftAfter && draftBefore !== draftAfter) {
+      // a new draft replaced the one on screen: no approving it by a key pressed for the old one
+      approveBlockedUntil = Date.now() + 2000;
+      showBanner(nl ? 'Nieuw concept: lees het voordat je goedkeurt.' : 'New draft: read it before you approve.');
+    }
   }
 
   async function refreshList() {
@@ -78,7 +112,7 @@
     const row = thread && items().find((el) => el.dataset.id === thread.dataset.id);
     if (thread && row && row.dataset.version !== thread.dataset.version) {
       // a new message or a colleague's action: reload, unless the agent is in the middle of an edit
-      if (dirty() || typing(document.activeElement)) showBanner();
+      if (dirty() || typing(document.activeElement)) showBanner(nl ? 'Dit gesprek is gewijzigd. Druk op . om het te verversen.' : 'This thread changed. Press . to reload it.');
       else await reloadPanel();
     }
   }
@@ -90,12 +124,13 @@
     if (res.ok) tabs.innerHTML = await res.text();
   }
 
-  function showBanner() {
-    if ($('.banner') || !panel) return;
+  function showBanner(/** @type {string} */ text) {
+    if (!panel) return;
+    $('.banner')?.remove();
     const banner = document.createElement('p');
     banner.className = 'banner';
     banner.setAttribute('role', 'status');
-    banner.textContent = app?.dataset.lang === 'nl' ? 'Dit gesprek is gewijzigd. Druk op . om het te verversen.' : 'This thread changed. Press . to reload it.';
+    banner.textContent = text;
     panel.prepend(banner);
   }
 
@@ -106,7 +141,7 @@
     try {
       const body = new URLSearchParams(/** @type {any} */ (new FormData(form, /** @type {any} */ (submitter))));
       const res = await request(form.action, { method: 'POST', body });
-      showPanel(await res.text());
+      showPanel(await fragment(res));
       await refreshList();
     } finally {
       busy = false;
@@ -185,7 +220,10 @@
     const keys = {
       j: () => move(1),
       k: () => move(-1),
-      a: () => /** @type {HTMLFormElement | null} */ ($('#approve-form'))?.requestSubmit(),
+      a: () => {
+        if (Date.now() < approveBlockedUntil) return;
+        /** @type {HTMLFormElement | null} */ ($('#approve-form'))?.requestSubmit();
+      },
       e: () => focusEnd(draftText()),
       r: () => toggleReject(true),
       t: () => $('button[data-key="t"]')?.click(),
@@ -202,9 +240,10 @@
 
   const poll = (/** @type {() => Promise<void>} */ task, /** @type {number} */ every) =>
     setInterval(() => {
-      if (document.visibilityState === 'visible' && !busy) task().catch(() => undefined);
+      if (document.visibilityState === 'visible' && !busy && !signedOut) task().catch(() => undefined);
     }, every);
-  poll(refreshList, LIST_EVERY_MS);
+  // a search reads the whole queue: refresh its results less often
+  poll(refreshList, /[?&]q=/.test(listQuery) ? SEARCH_EVERY_MS : LIST_EVERY_MS);
   poll(refreshCounts, COUNTS_EVERY_MS);
   void refreshCounts().catch(() => undefined);
   document.documentElement.dataset.ready = 'true';

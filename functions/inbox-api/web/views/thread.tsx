@@ -299,7 +299,7 @@ function DraftPanel({ ctx, base, draft, templates, open }: { ctx: PageContext; b
               </option>
             ))}
           </select>
-          <input name="parameters" placeholder="{{1}}, {{2}}" aria-label="parameters" />
+          <textarea name="parameters" rows={2} placeholder="{{1}}&#10;{{2}}" aria-label="parameters, one per line" />
           <button type="submit">{t.sendTemplate}</button>
         </form>
       ) : null}
