@@ -23,7 +23,9 @@ export async function resolveThreadId(store: ThreadStore, inbound: InboundMessag
   if (inbound.channel !== 'email') return open;
   const thread = await store.getThread(open);
   const cutoff = Date.parse(inbound.sentAt) - SUBJECT_THREADING_DAYS * 86_400_000;
-  if (thread && Date.parse(thread.lastInboundAt) >= cutoff) return open;
+  // a route claimed by a message still being stored names a thread not written yet: that thread is the current
+  // one (treating it as stale split two mails of one conversation, and stored a mail delivered twice in both)
+  if (!thread || Date.parse(thread.lastInboundAt) >= cutoff) return open;
   return store.replaceOpenThread(inbound.channel, handle, open, newThreadId(now));
 }
 

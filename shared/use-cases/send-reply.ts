@@ -6,6 +6,7 @@ import {
   NotFoundError,
   ProviderError,
   SendRefusedError,
+  TransientError,
   type Channel,
   type Draft,
   type Message,
@@ -59,8 +60,16 @@ export async function sendApprovedDraft(deps: SendDeps, job: SendJob): Promise<S
   try {
     await deps.store.updateDraft(sending, { version: draft.version, state: 'approved' });
   } catch (err) {
-    if (err instanceof ConflictError) return 'skipped';
-    throw err;
+    if (!(err instanceof ConflictError)) throw err;
+    // DynamoDB may have applied our claim and lost its answer (a 500; the SDK's retry then fails the condition on our
+    // own write). Skipping would leave the draft `sending` for ever, unsent. A claim cannot tell whose it is (another
+    // worker may have claimed in the same millisecond), so it is not sent from here: SQS delivers the job again, and
+    // the redelivery settles a claim nobody finished for an agent (outcome_unknown).
+    const current = await deps.store.getDraft(job.threadId, job.draftId);
+    if (current?.state === 'sending' && current.sendingAt === sending.sendingAt) {
+      throw new TransientError(`the claim of draft ${draft.id} may be ours; leaving it to the redelivery`, { cause: err });
+    }
+    return 'skipped';
   }
   await changeThreadStatus(deps.store, job.threadId, ['send_started'], now());
 
@@ -126,7 +135,15 @@ async function recordSent(deps: SendDeps, thread: Thread, sending: Draft, outbou
     await deps.store.putEmailRoute(providerMessageId, thread.id);
     await deps.store.putEmailRoute(outbound.email.messageId, thread.id);
   }
-  await deps.store.updateDraft({ ...sending, state: 'sent', sentAt, providerMessageId, version: sending.version + 1 }, { version: sending.version, state: 'sending' });
+  const sent: Draft = { ...sending, state: 'sent', sentAt, providerMessageId, version: sending.version + 1 };
+  try {
+    await deps.store.updateDraft(sent, { version: sending.version, state: 'sending' });
+  } catch (err) {
+    // our write may have landed with its answer lost (the SDK's retry then fails the condition): the provider's id
+    // on the draft says it is ours, and the thread still has to leave `sending`
+    const current = err instanceof ConflictError ? await deps.store.getDraft(sending.threadId, sending.id) : undefined;
+    if (current?.state !== 'sent' || current.providerMessageId !== providerMessageId) throw err;
+  }
   // Customer messages that arrived after the one this draft answers still wait: the thread goes back to work.
   const detail = await deps.store.getThreadDetail(thread.id);
   const waiting = (detail?.messages ?? []).filter((m) => m.direction === 'inbound' && m.triage && answered && m.sk > answered.sk).length;
