@@ -29,7 +29,7 @@ export function createSendHandler(deps: SendHandlerDeps) {
       logger.info('send job done', { sqsMessageId: record.messageId, ...job, outcome });
       return outcome;
     } catch (error) {
-      if (deps.metrics) recordSendOutcome(deps.metrics, 'error');
+      if (deps.metrics) recordSendOutcome(deps.metrics, 'retry');
       const delay = error instanceof ProviderError && error.retryable ? await deps.retryLater(record).catch(() => undefined) : undefined;
       logger.warn('send job failed; SQS will deliver it again', { sqsMessageId: record.messageId, ...job, retryInSeconds: delay, error: error as Error });
       throw error;

@@ -36,10 +36,15 @@ export function recordTriageLatency(metrics: Metrics, milliseconds: number): voi
   metrics.addMetric('TriageLatency', MetricUnit.Milliseconds, milliseconds);
 }
 
-/** Every attempt that delivered nothing (a final refusal, or a provider error SQS will retry) counts as failed. */
-export function recordSendOutcome(metrics: Metrics, outcome: SendOutcome | 'error'): void {
+/**
+ * SendsFailed is a reply that will not go out without an agent (a final refusal, or an outcome nobody can know):
+ * what the alarm is for. An attempt SQS will make again (429, 5xx, a timeout before the claim) is SendsRetried,
+ * so a provider's short throttling does not page anyone; the age-of-oldest-message alarm catches a long one.
+ */
+export function recordSendOutcome(metrics: Metrics, outcome: SendOutcome | 'retry'): void {
   if (outcome === 'sent') metrics.addMetric('SendsSucceeded', MetricUnit.Count, 1);
-  if (outcome === 'failed' || outcome === 'error') metrics.addMetric('SendsFailed', MetricUnit.Count, 1);
+  if (outcome === 'failed') metrics.addMetric('SendsFailed', MetricUnit.Count, 1);
+  if (outcome === 'retry') metrics.addMetric('SendsRetried', MetricUnit.Count, 1);
 }
 
 /**

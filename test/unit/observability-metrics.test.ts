@@ -144,7 +144,7 @@ describe('send metrics', () => {
     eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:eu-west-1:123456789012:balie-outbound', awsRegion: 'eu-west-1',
   });
 
-  it('flushes SendsSucceeded and SendsFailed (final refusals and provider errors SQS retries) once per invocation', async () => {
+  it('flushes SendsSucceeded, SendsFailed (final refusals) and SendsRetried (provider errors SQS retries) once per invocation', async () => {
     const observability = createObservability('send');
     const outcomes: Record<string, () => Promise<SendOutcome>> = {
       d_ok: async () => 'sent',
@@ -158,7 +158,7 @@ describe('send metrics', () => {
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'busy' }]);
     const blobs = withMetric('SendsFailed');
     expect(blobs).toHaveLength(1);
-    expect(blobs[0]).toMatchObject({ service: 'send', SendsSucceeded: 1, SendsFailed: [1, 1] });
+    expect(blobs[0]).toMatchObject({ service: 'send', SendsSucceeded: 1, SendsFailed: 1, SendsRetried: 1 });
     expect(definitions(blobs[0]!).Metrics).toEqual(expect.arrayContaining([{ Name: 'SendsSucceeded', Unit: 'Count' }, { Name: 'SendsFailed', Unit: 'Count' }]));
     expect(logLines.find((l) => l.message === 'send job done' && l.draftId === 'd_ok')).toMatchObject({ correlation_id: 'api-req-7' });
   });
