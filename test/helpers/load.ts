@@ -5,6 +5,7 @@ import { queueDepth } from '../../local/queues.js';
 import type { LocalStack } from '../../local/stack.js';
 import { postSignedWebhook, whatsappTextWebhook } from '../../local/whatsapp-payloads.js';
 import { fixture } from './fixtures.js';
+import { mulberry32 } from './fuzz.js';
 
 /**
  * A mixed inbound workload for the local stack (all four channels, many contacts, several messages each, Meta
@@ -42,17 +43,6 @@ export interface LoadPlan {
   concurrentDuplicates: number;
 }
 
-/** mulberry32: deterministic, so a failing run can be replayed with its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const TEXTS = [
   'Waar blijft mijn bestelling {n}? Ik wacht al een week.',
@@ -71,7 +61,7 @@ const TEXTS = [
  * acknowledged); `concurrentRate` are posted twice at the same moment. `runId` keeps two plans in one table apart.
  */
 export function planLoad(options: { messages: number; seed?: number; redeliveryRate?: number; concurrentRate?: number; runId?: string; channels?: LoadChannel[] }): LoadPlan {
-  const random = prng(options.seed ?? 20261125);
+  const random = mulberry32(options.seed ?? 20261125);
   const run = options.runId ?? 'l';
   // three digits from the run id, so two runs in one table never share a contact
   const runNo = String([...run].reduce((a, ch) => (a * 31 + ch.charCodeAt(0)) % 900, 7) + 100);
