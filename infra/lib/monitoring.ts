@@ -183,9 +183,25 @@ export class Monitoring extends Construct {
     const sendsFailedAlarm = alarm(
       'SendsFailedAlarm',
       'sends-failed',
-      'Send attempts delivered nothing (a final refusal, or a provider error SQS retries); the failed drafts show the reason, the send log the rest.',
+      'A reply will not go out without an agent: the provider refused it for good, or a send stopped midway (outcome unknown). The failed drafts show the reason, the send log the rest.',
       sendsFailed,
       0,
+    );
+    // A provider outage: SQS leaves a job out of the age-of-oldest-message metric once it was received 3 times (about
+    // 50 s into the back-off), so the age alarm cannot see it; retries in each of three 5-minute periods can.
+    const sendsRetried = new MathExpression({
+      expression: `SELECT SUM(SendsRetried) FROM ${metricsNamespace}`,
+      label: 'Sends retried',
+      period: Duration.minutes(5),
+      usingMetrics: {},
+    });
+    alarm(
+      'SendsRetryingAlarm',
+      'sends-retrying',
+      'Sends have been retried (provider 429 or 5xx) in each of the last 15 minutes: SES or Meta is refusing or failing, and approved replies are waiting.',
+      sendsRetried,
+      0,
+      3,
     );
 
     this.dashboard = new Dashboard(this, 'Dashboard', {

@@ -43,24 +43,32 @@ export async function ingestEmail(deps: IngestEmailDeps, mail: ReceivedMail): Pr
   const raw = await deps.blobs.get(mail.rawKey);
   let message: InboundMessage | undefined;
   let reason = 'unknown parser error';
+  let parsed: ParsedEmail | undefined;
   try {
-    const parsed = await (deps.parse ?? parseEmail)(raw);
+    parsed = await (deps.parse ?? parseEmail)(raw);
+  } catch (err) {
+    if ((err as { retryable?: boolean }).retryable) throw err;
+    reason = err instanceof Error ? err.message : String(err);
+  }
+  if (parsed) {
+    // outside the parser's try: an object store that refuses a write (an IAM mistake, a 403) is an error to see in
+    // the DLQ and redrive after the fix, not a reason to keep a well-formed mail as unparseable
     const candidate = await fromParsed(deps.blobs, mail, parsed);
     const refused = unqueueable(candidate);
     if (refused) reason = refused;
     else message = candidate;
-  } catch (err) {
-    if ((err as { retryable?: boolean }).retryable) throw err;
-    reason = err instanceof Error ? err.message : String(err);
   }
   message ??= unparseable(mail, reason.slice(0, 1_000), (deps.now ?? (() => new Date()))());
   await deps.publisher.publish([message]);
   return message;
 }
 
+const ATTRIBUTE_ALLOWANCE = 1024;
+
 /** Why the triage worker could not take this message from the queue, or undefined when it can. */
 function unqueueable(message: InboundMessage): string | undefined {
-  const bytes = Buffer.byteLength(JSON.stringify(message));
+  // room for the message attributes the publisher adds (the correlation id)
+  const bytes = Buffer.byteLength(JSON.stringify(message)) + ATTRIBUTE_ALLOWANCE;
   if (bytes > SQS_MAX_BYTES) return `the parsed mail is ${bytes} bytes, over the queue's ${SQS_MAX_BYTES}`;
   const checked = inboundMessageSchema.safeParse(message);
   return checked.success ? undefined : `the parsed mail does not fit the inbound schema: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;

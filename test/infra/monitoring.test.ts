@@ -101,8 +101,8 @@ describe('monitoring', () => {
   describe('alarms', () => {
     it('all notify the one alarm topic, and only when something is wrong (missing data is fine)', () => {
       const alarms = alarmsOf(template);
-      // 3 DLQs + 2 queue ages + 5 functions × (errors, throttles) + sends failed
-      expect(alarms).toHaveLength(3 + 2 + 10 + 1);
+      // 3 DLQs + 2 queue ages + 5 functions × (errors, throttles) + sends failed + sends retrying
+      expect(alarms).toHaveLength(3 + 2 + 10 + 2);
       for (const [id, alarm] of alarms) {
         expect(alarm.Properties.AlarmActions, id).toEqual([{ Ref: topicId }]);
         expect(alarm.Properties.TreatMissingData, id).toBe('notBreaching');
@@ -146,6 +146,14 @@ describe('monitoring', () => {
       const [, alarm] = onlyResource(template, 'AWS::CloudWatch::Alarm', { AlarmName: 'Test-sends-failed' });
       expect(alarm.Properties).toMatchObject({ Threshold: 0, EvaluationPeriods: 1 });
       expect(alarm.Properties.Metrics).toEqual([expect.objectContaining({ Expression: 'SELECT SUM(SendsFailed) FROM Balie', Period: 300, ReturnData: true })]);
+    });
+  });
+
+  describe('provider outage', () => {
+    it('alarms when sends were retried in each of three 5-minute periods (the age alarm cannot see jobs received 3 times)', () => {
+      const [, alarm] = onlyResource(template, 'AWS::CloudWatch::Alarm', { AlarmName: 'Test-sends-retrying' });
+      expect(alarm.Properties).toMatchObject({ Threshold: 0, EvaluationPeriods: 3, DatapointsToAlarm: 3 });
+      expect(alarm.Properties.Metrics).toEqual([expect.objectContaining({ Expression: 'SELECT SUM(SendsRetried) FROM Balie', Period: 300 })]);
     });
   });
 
