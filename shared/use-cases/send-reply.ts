@@ -142,7 +142,11 @@ async function recordSent(deps: SendDeps, thread: Thread, sending: Draft, outbou
     // our write may have landed with its answer lost (the SDK's retry then fails the condition): the provider's id
     // on the draft says it is ours, and the thread still has to leave `sending`
     const current = err instanceof ConflictError ? await deps.store.getDraft(sending.threadId, sending.id) : undefined;
-    if (current?.state !== 'sent' || current.providerMessageId !== providerMessageId) throw err;
+    if (current?.state === 'failed' && current.failure?.code === 'outcome_unknown') {
+      // a redelivery took our claim for an abandoned one while we were still sending; we know now that it went out,
+      // and a draft left "check before sending again" would invite an agent to send it twice
+      await deps.store.updateDraft({ ...sent, failure: undefined, version: current.version + 1 }, { version: current.version, state: 'failed' });
+    } else if (current?.state !== 'sent' || current.providerMessageId !== providerMessageId) throw err;
   }
   // Customer messages that arrived after the one this draft answers still wait: the thread goes back to work.
   const detail = await deps.store.getThreadDetail(thread.id);

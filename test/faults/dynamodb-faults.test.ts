@@ -50,7 +50,20 @@ describe('DynamoDB throttling and errors mid-batch', () => {
 
   it('absorbs throttling inside the SDK\'s retries without failing a record', async () => {
     let writes = 0;
-    const faults = injectDynamoFaults(t.stack.dynamoClient, (call) => (isWrite(call.command) && ++writes % 5 === 0 ? 'throttle' : undefined), { insideSdkRetries: true });
+    // each item's write is throttled at most once, so the SDK's own retry of it goes through: with writes of parallel
+    // workers interleaving, "every 5th write" could otherwise hit one write's three attempts in a row
+    const throttled = new Set<string>();
+    const faults = injectDynamoFaults(
+      t.stack.dynamoClient,
+      (call) => {
+        if (!isWrite(call.command) || ++writes % 5 !== 0) return undefined;
+        const key = `${call.command} ${call.pk} ${call.sk}`;
+        if (throttled.has(key)) return undefined;
+        throttled.add(key);
+        return 'throttle';
+      },
+      { insideSdkRetries: true },
+    );
     try {
       const plan = planLoad({ messages: 40, runId: 'd2', channels: [...chat], redeliveryRate: 0, concurrentRate: 0 });
       await driveLoad(t.stack, plan);

@@ -105,15 +105,15 @@ describe('SQS redelivery of inbound records', () => {
 describe('SQS redelivery of send jobs', () => {
   it('sends a reply once when its job comes back after it was sent (its delete was lost)', { timeout: 60_000 }, async () => {
     const thread = await threadOf('31640000001');
-    let lost = 0;
+    // every delete of the job is lost until it has been received twice: with a single lost delete the job did not
+    // always come back within 45 s when other test files ran beside this one (cause not found; alone it always did)
+    const receives = countReceives(t.stack.sqsClient, t.stack.outbound.queue.url);
     const deletes = interceptSqs(t.stack.sqsClient, (call) => {
-      if (call.command === 'DeleteMessageBatchCommand' && call.input.QueueUrl === t.stack.outbound.queue.url && lost === 0) {
-        lost += 1;
+      if (call.command === 'DeleteMessageBatchCommand' && call.input.QueueUrl === t.stack.outbound.queue.url && (receives.receives.get(thread.drafts[0]!.id) ?? 0) < 2) {
         throw new Error('connection reset before DeleteMessageBatch was answered (injected)');
       }
       return undefined;
     });
-    const receives = countReceives(t.stack.sqsClient, t.stack.outbound.queue.url);
     try {
       expect((await t.post(`/api/threads/${thread.id}/drafts/${thread.drafts[0]!.id}/approve`, { version: 1 })).status).toBe(200);
       await waitFor(async () => ((receives.receives.get(thread.drafts[0]!.id) ?? 0) >= 2 ? true : undefined), { what: 'the job to come back', timeoutMs: 45_000 });
@@ -152,10 +152,11 @@ describe('SQS redelivery of send jobs', () => {
       await t.settled();
       expect(held).toBe(true);
       expect((await outbox()).filter((e) => e.to.handle === '31640000002')).toHaveLength(1);
-      // The redelivery found the claim unfinished and, as designed, settled it for an agent (outcome_unknown) while
-      // the first attempt went on and sent. One delivery; the draft says "check before sending again", never "approved".
+      // The redelivery found the claim unfinished and settled it for an agent (outcome_unknown) while the first attempt
+      // went on and sent; the first attempt then corrects the draft to what happened. One delivery, the draft says sent.
       const after = await detail(thread.id);
-      expect(after.drafts[0]).toMatchObject({ state: 'failed', failure: { code: 'outcome_unknown' } });
+      expect(after.drafts[0]).toMatchObject({ state: 'sent' });
+      expect(after.drafts[0]!.failure).toBeUndefined();
       expect(after.messages.filter((m) => m.direction === 'outbound')).toHaveLength(1);
     } finally {
       await second.stop();
