@@ -13,6 +13,11 @@ export default tseslint.config(
     },
   },
   {
+    // the Lambda bundles: a named `z` import keeps all of zod (~440 KB, every locale) in each bundle
+    files: ['functions/**/*.{ts,tsx}', 'shared/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', { selector: "ImportDeclaration[importKind!='type'][source.value='zod'] > ImportSpecifier[imported.name='z']", message: "import * as z from 'zod': esbuild can then drop what is unused" }] },
+  },
+  {
     files: ['shared/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['@aws-sdk/*', 'hono', 'hono/*', 'openai', '../store/*', '../queue/*', '../channels/*', '../triage/*'] }],

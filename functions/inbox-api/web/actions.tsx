@@ -1,6 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AuthEnv } from '../../../shared/auth/middleware.js';
 import type { Agent } from '../../../shared/auth/roles.js';
 import { categorySchema, prioritySchema, type MessageTemplate } from '../../../shared/domain/index.js';
