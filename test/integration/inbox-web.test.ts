@@ -295,6 +295,21 @@ describe('the page: sign-in, session and form safety', () => {
     expect(second.threads.map((t) => t.id)).not.toContain(first.threads[0]!.id);
   });
 
+  it('serves a mail’s HTML only into our own sandboxed frame, and never a colleague’s', async () => {
+    const email = { messageId: '<m1@example.com>', references: [], to: ['support@shop.example'], cc: [], rawKey: 'raw/1', remoteImagesBlocked: 0, truncated: false, html: '<p>Hallo <b>team</b></p>' };
+    await seed(aThread({ id: 't_mail', channel: 'email', contact: { handle: 'eva@example.com', name: 'Eva' } }), { message: { channel: 'email', kind: 'email', email } });
+    await seed(aThread({ id: 't_mail2', channel: 'email', assignee: 'bob', contact: { handle: 'ida@example.com', name: 'Ida' } }), { message: { channel: 'email', kind: 'email', email } });
+    const cookie = await session('ann');
+    const page = await (await app.request('/threads/t_mail', { headers: { cookie } })).text();
+    expect(page).toContain('<iframe sandbox="" src="/ui/threads/t_mail/messages/m_t_mail/html"');
+    const res = await app.request('/ui/threads/t_mail/messages/m_t_mail/html', { headers: { cookie } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('<p>Hallo <b>team</b></p>');
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; img-src data:; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox");
+    expect((await app.request('/ui/threads/t_mail2/messages/m_t_mail2/html', { headers: { cookie } })).status).toBe(403);
+    expect((await app.request('/ui/threads/t_free/messages/m_t_free/html', { headers: { cookie } })).status).toBe(404);
+  });
+
   it('downloads an attachment only through the message that has it, as a download that cannot run', async () => {
     const cookie = await session('ann');
     const res = await app.request('/ui/threads/t_anns/messages/m_t_anns/attachments/0', { headers: { cookie } });

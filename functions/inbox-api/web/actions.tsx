@@ -20,7 +20,6 @@ import type { WebDeps } from './web-app.js';
 export interface ActionHelpers {
   contextOf(c: Context<AuthEnv>): { ctx: PageContext };
   tryLoadThread(threadId: string, agent: Agent): Promise<{ thread: ThreadDetail } | { error: string; status: 403 | 404 }>;
-  storedHtml(thread: ThreadDetail): Promise<Record<string, string>>;
 }
 
 /**
@@ -114,7 +113,7 @@ export function registerThreadActions(app: Hono<AuthEnv>, deps: WebDeps, helpers
       const loaded = await helpers.tryLoadThread(threadId, ctx.agent);
       const thread = 'thread' in loaded ? loaded.thread : undefined;
       const panel = thread ? (
-        <ThreadView ctx={ctx} thread={thread} flash={flash} templates={templates} storedHtml={await helpers.storedHtml(thread)} />
+        <ThreadView ctx={ctx} thread={thread} flash={flash} templates={templates} />
       ) : (
         <p class={`flash ${flash.kind}`}>{flash.text}</p>
       );

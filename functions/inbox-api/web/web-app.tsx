@@ -49,7 +49,8 @@ export interface WebDeps {
 
 const COUNTS_TTL_MS = 15_000;
 const DOWNLOAD_URL_SECONDS = 60;
-const MAX_INLINE_HTML = 512 * 1024;
+/** The mail's own frame: inline styles and data: images only, never a script, never a request, framed by us alone. */
+const EMAIL_FRAME_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox";
 
 /**
  * The agents' web page, server-rendered with Hono JSX: every string a customer wrote goes through JSX escaping,
@@ -81,6 +82,7 @@ export function createWebApp(deps: WebDeps): Hono<AuthEnv> {
       styleSrc: ["'self'"],
       imgSrc: ["'self'", 'data:'],
       connectSrc: ["'self'"],
+      frameSrc: ["'self'"],
       formAction,
       frameAncestors: ["'none'"],
       baseUri: ["'none'"],
@@ -124,13 +126,27 @@ export function createWebApp(deps: WebDeps): Hono<AuthEnv> {
     const { ctx } = contextOf(c);
     const loaded = await tryLoadThread(c.req.param('id'), ctx.agent);
     if ('error' in loaded) return c.html(<p class="flash error" role="alert">{loaded.error}</p>, loaded.status);
-    return c.html(<ThreadView ctx={ctx} thread={loaded.thread} storedHtml={await storedHtml(loaded.thread)} />);
+    return c.html(<ThreadView ctx={ctx} thread={loaded.thread} />);
   });
   guarded.get('/ui/threads/:id/messages/:messageId/attachments/:index', async (c) => {
     const thread = await loadThread(c.req.param('id'), c.get('agent'));
     const attachment = thread.messages.find((m) => m.id === c.req.param('messageId'))?.attachments?.[Number(c.req.param('index'))];
     if (!attachment) throw new NotFoundError('no such attachment');
     return download(c, attachment.key, attachment.filename);
+  });
+  guarded.get('/ui/threads/:id/messages/:messageId/html', async (c) => {
+    const thread = await loadThread(c.req.param('id'), c.get('agent'));
+    const email = thread.messages.find((m) => m.id === c.req.param('messageId'))?.email;
+    // sanitized at ingest; bodies too big for the table were kept in the object store
+    const html = email?.html ?? (email?.htmlKey && deps.blobs ? Buffer.from(await deps.blobs.get(email.htmlKey)).toString('utf8') : undefined);
+    if (html === undefined) throw new NotFoundError('this message has no HTML body');
+    return c.html(html, 200, {
+      'content-security-policy': EMAIL_FRAME_CSP,
+      'x-frame-options': 'SAMEORIGIN',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': 'private, no-store',
+    });
   });
   guarded.get('/ui/threads/:id/messages/:messageId/media', async (c) => {
     const thread = await loadThread(c.req.param('id'), c.get('agent'));
@@ -139,7 +155,7 @@ export function createWebApp(deps: WebDeps): Hono<AuthEnv> {
     return download(c, media.key, `${c.req.param('messageId')}.${(media.mimeType ?? 'application/octet-stream').split('/')[1]?.replace(/[^a-z0-9]/gi, '') || 'bin'}`);
   });
 
-  registerThreadActions(guarded, deps, { contextOf, tryLoadThread, storedHtml });
+  registerThreadActions(guarded, deps, { contextOf, tryLoadThread });
 
   app.route('/', guarded);
   return app;
@@ -188,7 +204,7 @@ export function createWebApp(deps: WebDeps): Hono<AuthEnv> {
           </section>
           <section id="thread-panel" aria-live="polite">
             {thread ? (
-              <ThreadView ctx={ctx} thread={thread} flash={flash} storedHtml={await storedHtml(thread)} />
+              <ThreadView ctx={ctx} thread={thread} flash={flash} />
             ) : loaded && 'error' in loaded ? (
               <p class="flash error" role="alert">{loaded.error}</p>
             ) : (
@@ -221,21 +237,6 @@ export function createWebApp(deps: WebDeps): Hono<AuthEnv> {
       if (known?.status === 403 || known?.status === 404) return { error: (err as Error).message, status: known.status };
       throw err;
     }
-  }
-
-  /** Bodies too big for the table sit in the object store; the frame shows them like the inline ones. */
-  async function storedHtml(thread: ThreadDetail): Promise<Record<string, string>> {
-    const out: Record<string, string> = {};
-    if (!deps.blobs) return out;
-    await Promise.all(
-      thread.messages
-        .filter((m) => !m.email?.html && m.email?.htmlKey)
-        .map(async (m) => {
-          const bytes = await deps.blobs!.get(m.email!.htmlKey!).catch(() => undefined);
-          if (bytes && bytes.byteLength <= MAX_INLINE_HTML) out[m.id] = Buffer.from(bytes).toString('utf8');
-        }),
-    );
-    return out;
   }
 
   async function download(c: Context, key: string, filename: string) {

@@ -16,14 +16,12 @@ export interface ThreadViewProps {
   flash?: Flash;
   /** Offered after a 422: WhatsApp outside its window only takes an approved template. */
   templates?: MessageTemplate[];
-  /** Sanitized email HTML read from the object store, by message id (bodies too big to sit in the table). */
-  storedHtml?: Record<string, string>;
 }
 
 const CLOSED = ['sent', 'waiting_customer', 'resolved'];
 
 /** One thread: who, why, what they wrote, the draft to act on, and what the team did. */
-export function ThreadView({ ctx, thread, flash, templates, storedHtml = {} }: ThreadViewProps) {
+export function ThreadView({ ctx, thread, flash, templates }: ThreadViewProps) {
   const { t } = ctx;
   const base = `/ui/threads/${encodeURIComponent(thread.id)}`;
   const sla = slaText(thread.slaDueAt, ctx.now, t);
@@ -76,11 +74,12 @@ export function ThreadView({ ctx, thread, flash, templates, storedHtml = {} }: T
               </p>
               {m.subject && m.channel === 'email' ? <p class="msg-subject">{m.subject}</p> : null}
               <div class="msg-text">{m.text || (m.kind !== 'text' ? `[${m.kind}]` : '')}</div>
-              {m.email?.html || storedHtml[m.id] ? (
+              {m.email?.html || m.email?.htmlKey ? (
                 <details class="email-html">
                   <summary>{t.showHtml}</summary>
-                  {/* sandbox without allow-scripts or allow-same-origin: the mail can run nothing and reach nothing; the page's CSP applies too */}
-                  <iframe sandbox="" srcdoc={m.email?.html ?? storedHtml[m.id]} title={t.showHtml} referrerpolicy="no-referrer" loading="lazy" />
+                  {/* sandbox without allow-scripts or allow-same-origin: the mail can run nothing and reach nothing, and its
+                      own response carries a CSP with `sandbox` too; loaded only when the agent opens it */}
+                  <iframe sandbox="" src={`${base}/messages/${encodeURIComponent(m.id)}/html`} title={t.showHtml} referrerpolicy="no-referrer" loading="lazy" />
                 </details>
               ) : null}
               {m.attachments?.length ? (
