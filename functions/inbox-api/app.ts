@@ -87,7 +87,8 @@ export function createInboxApiApp(given: InboxApiDeps): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   app.onError(errorHandler(deps.logger));
   app.use(correlation());
-  app.use('/api/*', requireAgent(deps.auth));
+  const verify = tokenVerifier(deps.auth);
+  app.use('/api/*', requireAgent(verify));
 
   app.get('/api/me', (c) => c.json(c.get('agent')));
   app.get('/api/stats/triage', requireRole('supervisor'), zValidator('query', z.object({ days: z.coerce.number().int().min(1).max(366).default(30) }), badRequest), async (c) =>
@@ -125,7 +126,7 @@ export function createInboxApiApp(given: InboxApiDeps): Hono<AuthEnv> {
     return c.json({ thread });
   });
   if (deps.web) {
-    app.route('/', createWebApp({ ...deps.web, store: deps.store, jobs: deps.jobs, events: deps.events, blobs: deps.blobs, templates: deps.templates, logger: deps.logger, verify: tokenVerifier(deps.auth) }));
+    app.route('/', createWebApp({ ...deps.web, store: deps.store, jobs: deps.jobs, events: deps.events, blobs: deps.blobs, templates: deps.templates, logger: deps.logger, verify }));
   }
   return app;
 }

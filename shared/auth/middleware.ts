@@ -16,8 +16,9 @@ export type AuthEnv = { Variables: { agent: Agent } };
  * and fetches the JWKS on every request. Here the key set is cached (jose's remote JWKS), `exp` and `sub` are
  * required, only the source's own algorithm is accepted, and a Cognito token must be for our app client.
  */
-export function requireAgent(source: AuthSource): MiddlewareHandler<AuthEnv> {
-  const verify = tokenVerifier(source);
+export function requireAgent(source: AuthSource | ((token: string) => Promise<Agent>)): MiddlewareHandler<AuthEnv> {
+  // one verifier (and so one cached key set) can serve the bearer API and the page's session cookie
+  const verify = typeof source === 'function' ? source : tokenVerifier(source);
   return async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
