@@ -14,6 +14,7 @@ import { ensureLocalKeys, signLocalToken } from '../shared/auth/local-keys.js';
 import { createDocumentClient } from '../shared/config/clients.js';
 import type { ThreadPage } from '../shared/domain/index.js';
 import { DynamoThreadStore } from '../shared/store/index.js';
+import { LOCAL_OUTBOX_PARTITION } from '../shared/store/keys.js';
 import { PRICES, costUsd } from '../shared/triage/openai/schema.js';
 import { triageReport } from '../shared/use-cases/triage-report.js';
 import { DEMO_EMAILS, DEMO_MESSAGES } from '../local/demo.js';
@@ -171,7 +172,7 @@ stack.dynamoClient.middlewareStack.add(
     const body = JSON.parse(request!.body) as Json;
     // the local outbox stands in for WhatsApp's and SES's own systems: not Balie's table work
     const item = body.Item as Record<string, AttributeValue> | undefined;
-    const outbox = item?.pk?.S === 'LOCAL#OUTBOX';
+    const outbox = item?.pk?.S === LOCAL_OUTBOX_PARTITION;
     body.ReturnConsumedCapacity = 'TOTAL';
     request!.body = JSON.stringify(body);
     request!.headers['content-length'] = String(Buffer.byteLength(request!.body));

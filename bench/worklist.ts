@@ -28,7 +28,7 @@ await pool(n, 16, async (i) => {
   const thread: Thread = {
     id: `t_bench_${i}`, channel: 'whatsapp', contact: { handle: `3160${i}`, name: `Klant ${i}` }, status: i % 7 === 0 ? 'resolved' : 'awaiting_approval',
     category: 'order', priority: priorities[i % 4]!, sentiment: { label: 'neutral', score: 0 }, language: 'nl', slaDueAt: new Date(Date.now() + (i % 500) * 60_000).toISOString(),
-    createdAt: at, lastInboundAt: at, lastInboundSk: `MSG#${at}#w${i}`, lastMessagePreview: 'Waar blijft mijn bestelling?', unanswered: 1, flags: [], appliedInboundIds: [], updatedAt: at, version: 1,
+    createdAt: at, lastInboundAt: at, lastInboundId: `w${i}`, lastMessagePreview: 'Waar blijft mijn bestelling?', unanswered: 1, flags: [], appliedInboundIds: [], updatedAt: at, version: 1,
   };
   await store.saveThread(thread, 0);
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { composeReplyMime } from '../shared/channels/email/compose-reply.js';
 import type { OutboundMessage, Sender } from '../shared/domain/index.js';
+import { keys, LOCAL_OUTBOX_PARTITION } from '../shared/store/keys.js';
 
 export interface OutboxEntry {
   id: string;
@@ -33,13 +34,13 @@ export class LocalOutbox implements Sender {
     const raw = message.email ? (await composeReplyMime(message, this.emailFrom)).toString('utf8') : undefined;
     const providerMessageId = message.email?.messageId ?? `${message.channel}.local.${id}`;
     const entry: OutboxEntry = { id, at, channel: message.channel, to: message.to, text: message.text, providerMessageId, tag: message.tag, raw };
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { pk: 'LOCAL#OUTBOX', sk: `${at}#${id}`, entity: 'outbox', ...entry } }));
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.localOutbox(at, id), entity: 'outbox', ...entry } }));
     return { providerMessageId };
   }
 
   async list(limit = 50): Promise<OutboxEntry[]> {
     const out = await this.db.send(
-      new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'LOCAL#OUTBOX' }, ScanIndexForward: false, Limit: limit }),
+      new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': LOCAL_OUTBOX_PARTITION }, ScanIndexForward: false, Limit: limit }),
     );
     return (out.Items ?? []).map(({ pk: _pk, sk: _sk, entity: _e, ...entry }) => entry as OutboxEntry);
   }

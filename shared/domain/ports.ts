@@ -76,8 +76,17 @@ export interface ThreadPage {
   nextCursor?: string;
 }
 
-/** The repository the use cases need; the DynamoDB single table is one implementation. */
-export interface ThreadStore {
+/** Threads by id: read one (alone or with everything in it), create one, replace one with the version read. */
+export interface Threads {
+  getThread(threadId: string): Promise<Thread | undefined>;
+  /** Creates the thread when `expectedVersion` is 0, else replaces it if its version is still `expectedVersion`. */
+  saveThread(thread: Thread, expectedVersion: number): Promise<void>;
+  /** The thread with its messages, drafts, audit trail and notes, read consistently. */
+  getThreadDetail(threadId: string): Promise<ThreadDetailItems | undefined>;
+}
+
+/** Which thread a customer's next message joins: the contact's open thread, and the email Message-IDs we know. */
+export interface ThreadRoutes {
   findOpenThreadId(channel: Channel, handle: string): Promise<string | undefined>;
   /** Claims the contact route for a new thread; answers the thread id that won when another writer was first. */
   claimOpenThread(channel: Channel, handle: string, threadId: string): Promise<string>;
@@ -86,37 +95,63 @@ export interface ThreadStore {
   /** The thread of the newest of these email Message-IDs that we have seen or sent, in the order given. */
   findThreadByEmailIds(messageIds: string[]): Promise<string | undefined>;
   putEmailRoute(messageId: string, threadId: string): Promise<void>;
-  getThread(threadId: string): Promise<Thread | undefined>;
-  /** Creates the thread when `expectedVersion` is 0, else replaces it if its version is still `expectedVersion`. */
-  saveThread(thread: Thread, expectedVersion: number): Promise<void>;
-  /** Stores the message unless one with the same key exists; answers whether it was new. */
+}
+
+/**
+ * Every message in and out of a thread, stored once under the channel's own id, with its delivery receipts.
+ * The ledger is what makes a redelivered webhook or queue message change nothing twice.
+ */
+export interface InboundLedger {
+  /** Stores the message unless it is stored already (same thread, time and channel id); answers whether it was new. */
   putMessageOnce(message: Message): Promise<boolean>;
-  putDraftOnce(draft: Draft): Promise<boolean>;
   /** Which thread and message an external id (wamid, mid, Message-ID) was stored as, if it was. */
   findMessageRef(channel: Channel, externalId: string): Promise<MessageRef | undefined>;
-  putMessageRef(channel: Channel, externalId: string, ref: MessageRef): Promise<void>;
+  putMessageRef(channel: Channel, ref: MessageRef): Promise<void>;
   recordDeliveryStatus(ref: MessageRef, update: StatusUpdate): Promise<void>;
   /** Keeps a receipt for a message we do not know (yet), so it is never dropped. */
   putOrphanStatus(update: StatusUpdate): Promise<void>;
   /** Receipts that arrived before the message they name was stored. */
   findOrphanStatuses(channel: Channel, externalId: string): Promise<StatusUpdate[]>;
+}
+
+export interface Drafts {
   getDraft(threadId: string, draftId: string): Promise<Draft | undefined>;
+  /** Stores the draft unless one with its id exists; answers whether it was new. */
+  putDraftOnce(draft: Draft): Promise<boolean>;
   /** Replaces the draft if it still has `expected.version` and `expected.state`; ConflictError otherwise. */
   updateDraft(draft: Draft, expected: { version: number; state: Draft['state'] }): Promise<void>;
+}
+
+/** What people did on a thread: the audit trail, private notes, and the labelled examples their corrections make. */
+export interface ThreadJournal {
   putAudit(entry: AuditEntry): Promise<void>;
   putNote(note: Note): Promise<void>;
   putFeedback(feedback: Feedback): Promise<void>;
-  /** Adds one triaged message to the day's usage of its mode and engine (LLM calls, tokens, cost). */
-  addTriageUsage(day: string, mode: string, triage: TriageResult): Promise<void>;
-  listTriageUsage(fromDay: string): Promise<TriageUsage[]>;
-  listFeedback(limit?: number): Promise<Feedback[]>;
+}
+
+/** The agents' worklist: threads by urgency with filters, the counts of each view, a contact's history. */
+export interface Worklist {
   listThreads(query: ThreadQuery): Promise<ThreadPage>;
   /** The open queue in groups, for the counts per worklist view (one read serves every viewer). */
   openQueueStats(now: Date): Promise<QueueStats>;
   /** The contact's threads on one channel, newest first (earlier conversations with the same customer). */
   listContactThreads(channel: Channel, handle: string, limit: number): Promise<Thread[]>;
-  getThreadDetail(threadId: string): Promise<ThreadDetailItems | undefined>;
 }
+
+/** Figures for supervisors and for training: triage usage per day, mode and engine, and agents' feedback. */
+export interface Reports {
+  /** Adds one triaged message to the day's usage of its mode and engine (LLM calls, tokens, cost). */
+  addTriageUsage(day: string, mode: string, triage: TriageResult): Promise<void>;
+  listTriageUsage(fromDay: string): Promise<TriageUsage[]>;
+  /** Newest first. */
+  listFeedback(limit?: number): Promise<Feedback[]>;
+}
+
+/**
+ * Everything the single table holds; the DynamoDB store (and the in-memory one the unit tests use) implement it
+ * whole. Use cases ask for the narrow ports above that they touch, so a reader sees what each one reads and writes.
+ */
+export type ThreadStore = Threads & ThreadRoutes & InboundLedger & Drafts & ThreadJournal & Worklist & Reports;
 
 export interface ThreadDetailItems {
   thread: Thread;
@@ -138,9 +173,11 @@ export interface TriageUsage {
   costUsd: number;
 }
 
+/** Where a message with a channel id was stored: its thread, and its place there (the channel's time and id). */
 export interface MessageRef {
   threadId: string;
-  messageSk: string;
+  externalId: string;
+  sentAt: string;
   /** Set once the message went through triage completely; a later delivery of it is then skipped at once. */
   done?: boolean;
 }

@@ -19,9 +19,14 @@ export const threadSchema = z.object({
   slaDueAt: z.iso.datetime(),
   createdAt: z.iso.datetime(),
   lastInboundAt: z.iso.datetime(),
-  /** Sort key of the newest customer message, so an older message arriving late never moves the thread backwards. */
-  lastInboundSk: z.string(),
+  /** Channel id of the newest customer message (sent at lastInboundAt), so an older message arriving late never moves the thread backwards. */
+  lastInboundId: z.string(),
   lastMessagePreview: z.string(),
+  /**
+   * The customer message whose triage (category, sentiment, language) and draft the thread shows: the newest one that
+   * was triaged, which is not the newest message when that is a reaction or a machine's mail. Absent until one was.
+   */
+  triagedFrom: z.object({ sentAt: z.iso.datetime(), externalId: z.string() }).optional(),
   /** Customer messages since our last reply. */
   unanswered: z.number().int().min(0),
   latestDraftId: z.string().optional(),
@@ -42,13 +47,21 @@ export const messageSchema = inboundMessageSchema
   .extend({
     threadId: z.string(),
     id: z.string(),
-    sk: z.string(),
     direction: z.enum(['inbound', 'outbound']),
     triage: triageResultSchema.optional(),
     /** Delivery receipts by status, each with the first time we saw it. */
     statuses: z.partialRecord(deliveryStatusSchema, z.iso.datetime()).default({}),
   });
 export type Message = z.infer<typeof messageSchema>;
+
+/**
+ * The order of messages in a thread: the channel's time, then the channel's id (two messages in one second keep one
+ * order everywhere). Negative when `a` came first.
+ */
+export function compareMessages(a: Pick<Message, 'sentAt' | 'externalId'>, b: Pick<Message, 'sentAt' | 'externalId'>): number {
+  if (a.sentAt !== b.sentAt) return a.sentAt < b.sentAt ? -1 : 1;
+  return a.externalId === b.externalId ? 0 : a.externalId < b.externalId ? -1 : 1;
+}
 
 export const draftStateSchema = z.enum(['proposed', 'approved', 'sending', 'sent', 'rejected', 'failed']);
 
@@ -74,8 +87,9 @@ export const draftSchema = z.object({
   template: z.object({ name: z.string(), language: z.string(), parameters: z.array(z.string()) }).optional(),
   rejectedBy: z.string().optional(),
   rejectReason: z.string().optional(),
-  /** When a sender claimed it (approved → sending). */
+  /** When a sender claimed it (approved → sending), and which attempt did. */
   sendingAt: z.iso.datetime().optional(),
+  claimId: z.string().optional(),
   sentAt: z.iso.datetime().optional(),
   /** The channel's id of what we sent (wamid, mid, our email Message-ID). */
   providerMessageId: z.string().optional(),

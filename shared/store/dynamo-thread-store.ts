@@ -7,7 +7,6 @@ import {
   messageSchema,
   noteSchema,
   statusUpdateSchema,
-  threadSchema,
   type AuditEntry,
   type Channel,
   type Draft,
@@ -27,6 +26,7 @@ import {
 } from '../domain/index.js';
 import { isConditionFailed, translateDynamoError } from './errors.js';
 import { keys, MESSAGE_REF_TTL_DAYS, threadIndexKeys, ttlFrom } from './keys.js';
+import { messageRefFromItem, threadFromItem } from './items.js';
 import { listThreadPage, openQueueStats } from './list-threads.js';
 import { addTriageUsageItem, listFeedbackItems, listTriageUsageItems, putFeedbackItem } from './reports.js';
 
@@ -97,7 +97,7 @@ export class DynamoThreadStore implements ThreadStore {
 
   async getThread(threadId: string): Promise<Thread | undefined> {
     const item = await this.get(keys.thread(threadId), 'get thread');
-    return item ? threadSchema.parse(item) : undefined;
+    return item ? threadFromItem(item) : undefined;
   }
 
   async saveThread(thread: Thread, expectedVersion: number): Promise<void> {
@@ -125,7 +125,7 @@ export class DynamoThreadStore implements ThreadStore {
   }
 
   putMessageOnce(message: Message): Promise<boolean> {
-    return this.putIfAbsent({ ...keys.message(message.threadId, message.sk), entity: 'message', ...message }, 'put message');
+    return this.putIfAbsent({ ...keys.message(message.threadId, message.sentAt, message.externalId), entity: 'message', ...message }, 'put message');
   }
 
   putDraftOnce(draft: Draft): Promise<boolean> {
@@ -134,12 +134,11 @@ export class DynamoThreadStore implements ThreadStore {
 
   async findMessageRef(channel: Channel, externalId: string): Promise<MessageRef | undefined> {
     const item = await this.get(keys.messageRef(channel, externalId), 'find message ref');
-    if (!item) return undefined;
-    return { threadId: item.threadId as string, messageSk: item.messageSk as string, done: item.done === true };
+    return item ? messageRefFromItem(item, externalId) : undefined;
   }
 
-  async putMessageRef(channel: Channel, externalId: string, ref: MessageRef): Promise<void> {
-    const item = { ...keys.messageRef(channel, externalId), entity: 'messageRef', ...ref, ttl: ttlFrom(this.now(), MESSAGE_REF_TTL_DAYS) };
+  async putMessageRef(channel: Channel, ref: MessageRef): Promise<void> {
+    const item = { ...keys.messageRef(channel, ref.externalId), entity: 'messageRef', ...ref, ttl: ttlFrom(this.now(), MESSAGE_REF_TTL_DAYS) };
     await this.run(() => this.db.send(new PutCommand({ TableName: this.tableName, Item: item })), 'put message ref');
   }
 
@@ -148,7 +147,7 @@ export class DynamoThreadStore implements ThreadStore {
       await this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: keys.message(ref.threadId, ref.messageSk),
+          Key: keys.message(ref.threadId, ref.sentAt, ref.externalId),
           // Keeps the first time each receipt was seen, so Meta's retries change nothing.
           UpdateExpression: 'SET statuses.#s = if_not_exists(statuses.#s, :at)' + (update.errors ? ', deliveryErrors = :errors' : ''),
           ConditionExpression: 'attribute_exists(pk)',
@@ -226,7 +225,7 @@ export class DynamoThreadStore implements ThreadStore {
       pending = got.UnprocessedKeys?.[this.tableName]?.Keys;
     }
     // a history entry written just before a thread creation that then failed names no thread; it is skipped
-    const byId = new Map(found.map((item) => [String(item.id), threadSchema.parse(item)]));
+    const byId = new Map(found.map((item) => [String(item.id), threadFromItem(item)]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
@@ -261,7 +260,7 @@ export class DynamoThreadStore implements ThreadStore {
     const meta = items.find((i) => i.sk === 'META');
     if (!meta) return undefined;
     return {
-      thread: threadSchema.parse(meta),
+      thread: threadFromItem(meta),
       messages: items.filter((i) => i.entity === 'message').map((i) => messageSchema.parse(i)),
       drafts: items.filter((i) => i.entity === 'draft').map((i) => draftSchema.parse(i)),
       audit: items.filter((i) => i.entity === 'audit').map((i) => auditEntrySchema.parse(i)),

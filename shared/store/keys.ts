@@ -4,11 +4,15 @@ import { isOpen } from '../domain/index.js';
 /** Every key shape of the single table, in one place (see docs/DESIGN.md, Data model). */
 export const keys = {
   thread: (id: string) => ({ pk: `THREAD#${id}`, sk: 'META' }),
-  message: (threadId: string, sk: string) => ({ pk: `THREAD#${threadId}`, sk }),
+  /** Messages sort by the channel's time, then its id: the thread's conversation in one ordered range. */
+  message: (threadId: string, sentAt: string, externalId: string) => ({ pk: `THREAD#${threadId}`, sk: `MSG#${sentAt}#${externalId}` }),
   draft: (threadId: string, draftId: string) => ({ pk: `THREAD#${threadId}`, sk: `DRAFT#${draftId}` }),
   messageRef: (channel: Channel, externalId: string) => ({ pk: `DEDUPE#${channel}#${externalId}`, sk: 'DEDUPE' }),
   audit: (threadId: string, at: string, action: string) => ({ pk: `THREAD#${threadId}`, sk: `AUDIT#${at}#${action}` }),
-  feedback: (at: string, threadId: string, kind: string) => ({ pk: 'FEEDBACK', sk: `${at}#${threadId}#${kind}` }),
+  feedback: (at: string, threadId: string, kind: string) => ({ pk: FEEDBACK_PARTITION, sk: `${at}#${threadId}#${kind}` }),
+  triageUsage: (day: string, mode: string, engine: string) => ({ pk: TRIAGE_USAGE_PARTITION, sk: `${day}#${mode}#${engine}` }),
+  /** The local stack's outbox (replies the local senders delivered), newest last by sort key. */
+  localOutbox: (at: string, id: string) => ({ pk: LOCAL_OUTBOX_PARTITION, sk: `${at}#${id}` }),
   note: (threadId: string, at: string, author: string) => ({ pk: `THREAD#${threadId}`, sk: `NOTE#${at}#${author}` }),
   emailRoute: (messageId: string) => ({ pk: `EMAILID#${messageId}`, sk: 'EMAILID' }),
   contactRoute: (channel: Channel, handle: string) => ({ pk: `CONTACT#${channel}#${handle}`, sk: 'OPEN' }),
@@ -19,6 +23,10 @@ export const keys = {
     sk: `${at}#${status}`,
   }),
 };
+
+export const FEEDBACK_PARTITION = 'FEEDBACK';
+export const TRIAGE_USAGE_PARTITION = 'STATS#triage';
+export const LOCAL_OUTBOX_PARTITION = 'LOCAL#OUTBOX';
 
 export const QUEUE_OPEN = 'QUEUE#open';
 export const QUEUE_CLOSED = 'QUEUE#closed';

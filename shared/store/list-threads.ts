@@ -1,8 +1,9 @@
 import type { DynamoDBDocumentClient, NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { isOpen, threadSchema, type QueueStats, type Thread, type ThreadPage, type ThreadQuery } from '../domain/index.js';
+import { isOpen, type QueueStats, type Thread, type ThreadPage, type ThreadQuery } from '../domain/index.js';
 import { decodeCursor, encodeCursor, queryFingerprint } from './cursor.js';
 import { translateDynamoError } from './errors.js';
+import { threadFromItem } from './items.js';
 import { foldForSearch, QUEUE_CLOSED, QUEUE_OPEN } from './keys.js';
 
 type Item = Record<string, NativeAttributeValue>;
@@ -58,10 +59,10 @@ export async function listThreadPage(db: DynamoDBDocumentClient, tableName: stri
     const items = out.Items ?? [];
     if (items.length > wanted) {
       const kept = items.slice(0, wanted);
-      threads.push(...kept.map((item) => threadSchema.parse(item)));
+      threads.push(...kept.map((item) => threadFromItem(item)));
       return { threads, nextCursor: encodeCursor({ partition, key: indexKeyOf(kept[kept.length - 1]!) }, fingerprint) };
     }
-    threads.push(...items.map((item) => threadSchema.parse(item)));
+    threads.push(...items.map((item) => threadFromItem(item)));
     startKey = out.LastEvaluatedKey;
     if (!startKey) {
       partition += 1;

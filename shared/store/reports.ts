@@ -2,7 +2,7 @@ import type { DynamoDBDocumentClient, NativeAttributeValue } from '@aws-sdk/lib-
 import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { feedbackSchema, type Feedback, type TriageResult, type TriageUsage } from '../domain/index.js';
 import { isConditionFailed, translateDynamoError } from './errors.js';
-import { keys } from './keys.js';
+import { FEEDBACK_PARTITION, keys, TRIAGE_USAGE_PARTITION } from './keys.js';
 
 type Item = Record<string, NativeAttributeValue>;
 
@@ -21,7 +21,7 @@ export async function listFeedbackItems(db: DynamoDBDocumentClient, tableName: s
   let startKey: Item | undefined;
   do {
     const out = await run(
-      () => db.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'FEEDBACK' }, ScanIndexForward: false, ExclusiveStartKey: startKey, Limit: limit - items.length })),
+      () => db.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': FEEDBACK_PARTITION }, ScanIndexForward: false, ExclusiveStartKey: startKey, Limit: limit - items.length })),
       'list feedback',
     );
     items.push(...(out.Items ?? []));
@@ -38,7 +38,7 @@ export async function addTriageUsageItem(db: DynamoDBDocumentClient, tableName: 
       db.send(
         new UpdateCommand({
           TableName: tableName,
-          Key: { pk: 'STATS#triage', sk: `${day}#${mode}#${triage.engine}` },
+          Key: keys.triageUsage(day, mode, triage.engine),
           UpdateExpression: 'SET entity = :e, #day = :day, #mode = :mode, engine = :engine ADD messages :one, llmCalls :called, fallbacks :fb, inputTokens :in, outputTokens :out, costMicroUsd :cost',
           ExpressionAttributeNames: { '#day': 'day', '#mode': 'mode' },
           ExpressionAttributeValues: {
@@ -54,7 +54,7 @@ export async function addTriageUsageItem(db: DynamoDBDocumentClient, tableName: 
 
 export async function listTriageUsageItems(db: DynamoDBDocumentClient, tableName: string, fromDay: string): Promise<TriageUsage[]> {
   const out = await run(
-    () => db.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk AND sk >= :from', ExpressionAttributeValues: { ':pk': 'STATS#triage', ':from': fromDay } })),
+    () => db.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk AND sk >= :from', ExpressionAttributeValues: { ':pk': TRIAGE_USAGE_PARTITION, ':from': fromDay } })),
     'list triage usage',
   );
   return (out.Items ?? []).map((i) => ({

@@ -1,4 +1,5 @@
 import {
+  compareMessages,
   higherPriority,
   slaDueAt,
   transition,
@@ -32,7 +33,7 @@ export interface InboundChange {
 export function applyInbound(current: Thread | undefined, change: InboundChange): Thread | undefined {
   const { inbound, message, triage, draft, now } = change;
   if (current?.appliedInboundIds.includes(message.id)) return undefined;
-  const newest = !current || message.sk > current.lastInboundSk;
+  const newest = !current || compareMessages(message, { sentAt: current.lastInboundAt, externalId: current.lastInboundId }) > 0;
   let status = transition(current?.status ?? 'new', 'inbound');
   if (draft) status = transition(status, 'draft_ready');
   const pending = current && current.unanswered > 0;
@@ -44,7 +45,8 @@ export function applyInbound(current: Thread | undefined, change: InboundChange)
     priority = pending ? higherPriority(current.priority, triage.priority) : triage.priority;
     due = pending && current.slaDueAt < ownDue ? current.slaDueAt : ownDue;
   }
-  const latest = newest ? { message, triage, draft } : undefined;
+  // what the thread shows comes from the newest message that was triaged, whatever order they arrive in
+  const newestTriaged = !!triage && (!current?.triagedFrom || compareMessages(message, current.triagedFrom) > 0);
   return {
     id: change.threadId,
     channel: inbound.channel,
@@ -52,18 +54,19 @@ export function applyInbound(current: Thread | undefined, change: InboundChange)
     businessId: current?.businessId ?? inbound.businessId,
     subject: current?.subject ?? inbound.subject,
     status,
-    category: (latest?.triage ?? (current ? undefined : triage))?.category ?? current?.category ?? 'other',
+    category: (newestTriaged ? triage.category : current?.category) ?? 'other',
     priority,
-    sentiment: latest?.triage?.sentiment ?? current?.sentiment ?? triage?.sentiment ?? { label: 'neutral', score: 0 },
-    language: latest?.triage?.language ?? current?.language ?? triage?.language ?? 'en',
+    sentiment: (newestTriaged ? triage.sentiment : current?.sentiment) ?? { label: 'neutral', score: 0 },
+    language: (newestTriaged ? triage.language : current?.language) ?? 'en',
     assignee: current?.assignee,
     slaDueAt: due,
     createdAt: current?.createdAt ?? now.toISOString(),
     lastInboundAt: newest ? inbound.sentAt : current.lastInboundAt,
-    lastInboundSk: newest ? message.sk : current.lastInboundSk,
+    lastInboundId: newest ? message.externalId : current.lastInboundId,
     lastMessagePreview: newest ? preview(message) : current.lastMessagePreview,
     unanswered: (current?.unanswered ?? 0) + (triage ? 1 : 0),
-    latestDraftId: (latest?.draft ?? (current?.latestDraftId ? undefined : draft))?.id ?? current?.latestDraftId,
+    triagedFrom: newestTriaged ? { sentAt: message.sentAt, externalId: message.externalId } : current?.triagedFrom,
+    latestDraftId: (newestTriaged ? draft?.id : undefined) ?? current?.latestDraftId,
     flags: [...new Set([...(current?.flags ?? []), ...change.flags])],
     appliedInboundIds: [...(current?.appliedInboundIds ?? []), message.id].slice(-APPLIED_IDS_KEPT),
     updatedAt: now.toISOString(),

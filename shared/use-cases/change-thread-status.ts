@@ -1,4 +1,4 @@
-import { ConflictError, InvalidTransitionError, transition, type Thread, type ThreadEvent, type ThreadStore } from '../domain/index.js';
+import { ConflictError, InvalidTransitionError, transition, type Thread, type ThreadEvent, type Threads } from '../domain/index.js';
 
 const ATTEMPTS = 10;
 
@@ -7,7 +7,7 @@ const ATTEMPTS = 10;
  * of the thread in the same write. Answers the thread as written, or undefined if the event does not apply.
  */
 export async function changeThreadStatus(
-  store: ThreadStore,
+  store: Threads,
   threadId: string,
   events: ThreadEvent[],
   now: Date,

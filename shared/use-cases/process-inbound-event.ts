@@ -8,9 +8,15 @@ import {
   type MediaArchive,
   type MediaRef,
   type Message,
+  type MessageRef,
   type StatusUpdate,
   type Thread,
-  type ThreadStore,
+  type Drafts,
+  type InboundLedger,
+  type Reports,
+  type ThreadJournal,
+  type ThreadRoutes,
+  type Threads,
   type TriageResult,
 } from '../domain/index.js';
 import { looksLikePromptInjection } from '../triage/safety.js';
@@ -22,7 +28,7 @@ import { resolveThreadId } from './resolve-thread.js';
 import { triageText } from './triage-text.js';
 
 export interface ProcessInboundDeps {
-  store: ThreadStore;
+  store: Threads & ThreadRoutes & InboundLedger & Drafts & ThreadJournal & Pick<Reports, 'addTriageUsage'>;
   classifier: Classifier;
   drafter: Drafter;
   /** Copies customer media into the object store; without it media stays a reference. */
@@ -74,8 +80,7 @@ export function createInboundEventProcessor(deps: ProcessInboundDeps): (event: I
    */
   async function recordEcho(inbound: InboundMessage): Promise<ProcessOutcome> {
     const threadId = await resolveThreadId(deps.store, inbound, now());
-    const sk = `MSG#${inbound.sentAt}#${inbound.externalId}`;
-    const message: Message = { ...toMessage(inbound, threadId, sk), direction: 'outbound', statuses: { sent: inbound.sentAt } };
+    const message: Message = { ...toMessage(inbound, threadId), direction: 'outbound', statuses: { sent: inbound.sentAt } };
     await deps.store.putMessageOnce(message);
     if (!(await deps.store.getThread(threadId))) {
       // the business wrote first (from Meta's inbox): the conversation waits for the customer
@@ -84,7 +89,7 @@ export function createInboundEventProcessor(deps: ProcessInboundDeps): (event: I
         if (!(err instanceof ConflictError)) throw err;
       });
     }
-    await deps.store.putMessageRef(inbound.channel, inbound.externalId, { threadId, messageSk: sk, done: true });
+    await deps.store.putMessageRef(inbound.channel, { ...refOf(inbound, threadId), done: true });
     return { outcome: 'stored', threadId, messageId: message.id };
   }
 
@@ -93,12 +98,11 @@ export function createInboundEventProcessor(deps: ProcessInboundDeps): (event: I
     if (known?.done) return { outcome: 'duplicate', threadId: known.threadId };
     if (inbound.echo) return recordEcho(inbound);
     const threadId = known?.threadId ?? (await resolveThreadId(deps.store, inbound, now()));
-    const messageSk = `MSG#${inbound.sentAt}#${inbound.externalId}`;
-    if (!known) await deps.store.putMessageRef(inbound.channel, inbound.externalId, { threadId, messageSk, done: false });
+    if (!known) await deps.store.putMessageRef(inbound.channel, { ...refOf(inbound, threadId), done: false });
 
     const existing = await deps.store.getThread(threadId);
     const triage = needsReply(inbound) ? await triageMessage(inbound, existing) : undefined;
-    const message = { ...toMessage(inbound, threadId, messageSk, triage), media: await archiveMedia(inbound) };
+    const message = { ...toMessage(inbound, threadId, triage), media: await archiveMedia(inbound) };
     await deps.store.putMessageOnce(message);
     const draft = triage ? await draftReply(inbound, threadId, message.id, triage) : undefined;
     if (draft) await deps.store.putDraftOnce(draft);
@@ -106,7 +110,7 @@ export function createInboundEventProcessor(deps: ProcessInboundDeps): (event: I
     const counted = await updateThread(existing, { threadId, inbound, message, triage, draft, flags: flagsOf(inbound, triage), now: now() });
     // usage counts once per message: the delivery that counted it in the thread
     if (counted && triage) await deps.store.addTriageUsage(now().toISOString().slice(0, 10), deps.mode ?? 'local', triage);
-    await deps.store.putMessageRef(inbound.channel, inbound.externalId, { threadId, messageSk, done: true });
+    await deps.store.putMessageRef(inbound.channel, { ...refOf(inbound, threadId), done: true });
     // A redelivery that finishes an interrupted attempt is the one that counts the message; a concurrent copy is not.
     return counted ? { outcome: 'stored', threadId, messageId: message.id, draftId: draft?.id } : { outcome: 'duplicate', threadId };
   }
@@ -202,11 +206,14 @@ function flagsOf(inbound: InboundMessage, triage?: TriageResult): string[] {
   return flags;
 }
 
-function toMessage(inbound: InboundMessage, threadId: string, sk: string, triage?: TriageResult): Message {
+function refOf(inbound: InboundMessage, threadId: string): MessageRef {
+  return { threadId, externalId: inbound.externalId, sentAt: inbound.sentAt };
+}
+
+function toMessage(inbound: InboundMessage, threadId: string, triage?: TriageResult): Message {
   return {
     threadId,
     id: stableId('m', inbound.channel, inbound.externalId),
-    sk,
     direction: 'inbound',
     channel: inbound.channel,
     externalId: inbound.externalId,

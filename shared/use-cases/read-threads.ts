@@ -1,5 +1,5 @@
 import { assertCanWork, canSeeThread, type Agent } from '../auth/roles.js';
-import { NotFoundError, type QueueCounts, type QueueStats, type ThreadPage, type ThreadQuery, type AuditEntry, type Note, type Draft, type Message, type Thread, type ThreadStore, type TriageResult } from '../domain/index.js';
+import { compareMessages, NotFoundError, type QueueCounts, type QueueStats, type ThreadPage, type ThreadQuery, type AuditEntry, type Note, type Draft, type Message, type Thread, type Threads, type Worklist, type TriageResult } from '../domain/index.js';
 
 export interface ThreadDetail extends Thread {
   messages: Array<Omit<Message, 'raw'> & { raw?: unknown }>;
@@ -22,7 +22,7 @@ const EARLIER_THREADS = 10;
  * The thread with its conversation in time order and its drafts newest first, as `viewer` may see it: an agent
  * gets a thread nobody has taken or their own, without the audit trail; a supervisor gets any thread with it.
  */
-export async function getThreadDetail(store: ThreadStore, threadId: string, viewer: Agent): Promise<ThreadDetail> {
+export async function getThreadDetail(store: Threads & Worklist, threadId: string, viewer: Agent): Promise<ThreadDetail> {
   const [detail, history] = await Promise.all([store.getThreadDetail(threadId), store.getThread(threadId).then((t) => (t ? store.listContactThreads(t.channel, t.contact.handle, EARLIER_THREADS + 1) : []))]);
   if (!detail) throw new NotFoundError(`no thread ${threadId}`);
   assertCanWork(viewer, detail.thread);
@@ -30,7 +30,7 @@ export async function getThreadDetail(store: ThreadStore, threadId: string, view
     .filter((t) => t.id !== threadId && canSeeThread(viewer, t))
     .slice(0, EARLIER_THREADS)
     .map(({ id, status, category, priority, subject, lastMessagePreview, createdAt, lastInboundAt }) => ({ id, status, category, priority, subject, lastMessagePreview, createdAt, lastInboundAt }));
-  const messages = [...detail.messages].sort((a, b) => a.sk.localeCompare(b.sk));
+  const messages = [...detail.messages].sort(compareMessages);
   const drafts = [...detail.drafts].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   const triage = [...messages].reverse().find((m) => m.triage)?.triage;
   const audit = [...detail.audit].sort((a, b) => a.at.localeCompare(b.at));
@@ -46,7 +46,7 @@ export interface WorklistFilters extends Omit<ThreadQuery, 'visibleTo' | 'search
 }
 
 /** The worklist as `viewer` may see it: agents get the threads nobody has taken and their own, supervisors all. */
-export function listWorklist(store: ThreadStore, viewer: Agent, filters: WorklistFilters): Promise<ThreadPage> {
+export function listWorklist(store: Threads & Worklist, viewer: Agent, filters: WorklistFilters): Promise<ThreadPage> {
   const { q, assignee, ...rest } = filters;
   return store.listThreads({
     ...rest,
@@ -71,6 +71,6 @@ export function countsFor(stats: QueueStats, viewer: Agent): QueueCounts {
   return counts;
 }
 
-export async function countWorklist(store: ThreadStore, viewer: Agent, now = new Date()): Promise<QueueCounts> {
+export async function countWorklist(store: Threads & Worklist, viewer: Agent, now = new Date()): Promise<QueueCounts> {
   return countsFor(await store.openQueueStats(now), viewer);
 }

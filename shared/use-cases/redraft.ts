@@ -7,7 +7,9 @@ import {
   type Drafter,
   type EventPublisher,
   type RedraftRequest,
-  type ThreadStore,
+  type Drafts,
+  type ThreadJournal,
+  type Threads,
 } from '../domain/index.js';
 import { changeThreadStatus } from './change-thread-status.js';
 import { stableId } from './ids.js';
@@ -18,7 +20,7 @@ const REDRAFTABLE: ReadonlyArray<Draft['state']> = ['proposed', 'rejected', 'fai
  * An agent asks for a new draft. The API only queues the request: the triage worker holds the engines (and the
  * LLM's longer timeout), so the new draft is written where every draft is written, and appears in the thread.
  */
-export async function requestRedraft(deps: { store: ThreadStore; events: EventPublisher }, input: { threadId: string; draftId: string; agent: Agent }, now = new Date()): Promise<void> {
+export async function requestRedraft(deps: { store: Threads & Drafts & ThreadJournal; events: EventPublisher }, input: { threadId: string; draftId: string; agent: Agent }, now = new Date()): Promise<void> {
   const [thread, draft] = await Promise.all([deps.store.getThread(input.threadId), deps.store.getDraft(input.threadId, input.draftId)]);
   if (!thread || !draft) throw new NotFoundError(`no draft ${input.draftId} in thread ${input.threadId}`);
   assertCanWork(input.agent, thread);
@@ -35,7 +37,7 @@ export type RedraftOutcome = { outcome: 'redrafted'; threadId: string; draftId: 
  * (an agent may have corrected it), then retire the old draft and point the thread at the new one. Every step is
  * conditional or keyed by the request, so a redelivered request changes nothing twice.
  */
-export async function redraft(deps: { store: ThreadStore; classifier: Classifier; drafter: Drafter; now: () => Date }, request: RedraftRequest): Promise<RedraftOutcome> {
+export async function redraft(deps: { store: Threads & Drafts & ThreadJournal; classifier: Classifier; drafter: Drafter; now: () => Date }, request: RedraftRequest): Promise<RedraftOutcome> {
   const skipped = (reason: string): RedraftOutcome => ({ outcome: 'redraft_skipped', threadId: request.threadId, reason });
   const id = stableId('d', 'redraft', request.draftId, request.requestedAt);
   const detail = await deps.store.getThreadDetail(request.threadId);

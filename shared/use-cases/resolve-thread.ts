@@ -1,5 +1,5 @@
 import { normaliseSubject } from '../channels/email/subject.js';
-import type { InboundMessage, ThreadStore } from '../domain/index.js';
+import type { InboundMessage, ThreadRoutes, Threads } from '../domain/index.js';
 import { newThreadId } from './ids.js';
 
 /** A reply without threading headers joins an open thread with the same sender and subject only this recently. */
@@ -11,7 +11,7 @@ export const SUBJECT_THREADING_DAYS = 14;
  * with the same normalised subject within 14 days → that open thread; else a new one.
  * Chat channels: the contact's open thread, else a new one.
  */
-export async function resolveThreadId(store: ThreadStore, inbound: InboundMessage, now: Date): Promise<string> {
+export async function resolveThreadId(store: Threads & ThreadRoutes, inbound: InboundMessage, now: Date): Promise<string> {
   if (inbound.email) {
     const ids = [inbound.email.inReplyTo, ...[...inbound.email.references].reverse()].filter((id): id is string => !!id);
     const byHeaders = ids.length ? await store.findThreadByEmailIds(ids) : undefined;

@@ -1,5 +1,5 @@
 import { assertCanWork, type Agent } from '../auth/roles.js';
-import { NotFoundError, slaDueAt, ValidationError, type Category, type Priority, type Thread, type ThreadStore } from '../domain/index.js';
+import { compareMessages, NotFoundError, slaDueAt, ValidationError, type Category, type Priority, type Thread, type Threads, type ThreadJournal } from '../domain/index.js';
 import { changeThreadStatus } from './change-thread-status.js';
 
 /**
@@ -8,7 +8,7 @@ import { changeThreadStatus } from './change-thread-status.js';
  * the next `npm run train`.
  */
 export async function retriageThread(
-  store: ThreadStore,
+  store: Threads & ThreadJournal,
   input: { threadId: string; category?: Category; priority?: Priority; agent: Agent },
   now: Date = new Date(),
 ): Promise<Thread> {
@@ -21,7 +21,7 @@ export async function retriageThread(
   if (input.category === before.category) input = { ...input, category: undefined };
   if (input.priority === before.priority) input = { ...input, priority: undefined };
   if (!input.category && !input.priority) return before;
-  const inbound = detail.messages.filter((m) => m.direction === 'inbound' && m.triage).sort((a, b) => a.sk.localeCompare(b.sk));
+  const inbound = detail.messages.filter((m) => m.direction === 'inbound' && m.triage).sort(compareMessages);
   const firstUnanswered = inbound.at(-Math.max(1, before.unanswered)) ?? inbound.at(-1);
   const updated = await changeThreadStatus(store, input.threadId, [], now, (t) => ({
     category: input.category ?? t.category,

@@ -12,12 +12,12 @@ import {
   type Message,
   type SendJobPublisher,
   type Thread,
-  type ThreadStore,
+  type Threads, type Drafts, type ThreadJournal,
 } from '../domain/index.js';
 import { changeThreadStatus } from './change-thread-status.js';
 
 export interface ReviewDeps {
-  store: ThreadStore;
+  store: Threads & Drafts & ThreadJournal;
   jobs: SendJobPublisher;
   now?: () => Date;
   /** Approved WhatsApp templates, for replies outside the 24-hour window. */
@@ -100,7 +100,7 @@ export async function rejectDraft(deps: Omit<ReviewDeps, 'jobs'>, input: { threa
   return rejected;
 }
 
-async function load(store: ThreadStore, threadId: string, draftId: string, agent: Agent): Promise<{ thread: Thread; draft: Draft }> {
+async function load(store: Threads & Drafts & ThreadJournal, threadId: string, draftId: string, agent: Agent): Promise<{ thread: Thread; draft: Draft }> {
   const [thread, draft] = await Promise.all([store.getThread(threadId), store.getDraft(threadId, draftId)]);
   if (!thread || !draft) throw new NotFoundError(`no draft ${draftId} in thread ${threadId}`);
   assertCanWork(agent, thread);
@@ -112,7 +112,7 @@ function normalise(text: string): string {
 }
 
 /** The conditional write; if another agent got there between our read and write, say who. */
-async function guarded(store: ThreadStore, next: Draft, expected: { version: number; state: Draft['state'] }, seen: number): Promise<void> {
+async function guarded(store: Threads & Drafts & ThreadJournal, next: Draft, expected: { version: number; state: Draft['state'] }, seen: number): Promise<void> {
   try {
     await store.updateDraft(next, expected);
   } catch (err) {
@@ -132,7 +132,7 @@ function conflict(draft: Draft, seen: number): ConflictError {
 }
 
 /** The reply an agent approved, with the message it answers: a labelled example for training. */
-async function rememberApprovedReply(store: ThreadStore, thread: Thread, answered: Message | undefined, draft: Draft, now: Date): Promise<void> {
+async function rememberApprovedReply(store: Threads & Drafts & ThreadJournal, thread: Thread, answered: Message | undefined, draft: Draft, now: Date): Promise<void> {
   if (!answered?.triage) return;
   await store.putFeedback({
     at: now.toISOString(),

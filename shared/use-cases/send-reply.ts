@@ -2,24 +2,30 @@ import { replySubject } from '../channels/email/subject.js';
 import { replyMessageId } from '../channels/email/compose-reply.js';
 import {
   assertReplyable,
+  compareMessages,
   ConflictError,
   NotFoundError,
   ProviderError,
   SendRefusedError,
-  TransientError,
   type Channel,
   type Draft,
   type Message,
+  type MessageRef,
   type OutboundMessage,
   type SendJob,
   type Sender,
   type Thread,
-  type ThreadStore,
+  type Drafts,
+  type InboundLedger,
+  type ThreadJournal,
+  type ThreadRoutes,
+  type Threads,
 } from '../domain/index.js';
 import { changeThreadStatus } from './change-thread-status.js';
+import { newClaimId } from './ids.js';
 
 export interface SendDeps {
-  store: ThreadStore;
+  store: Threads & InboundLedger & Drafts & ThreadJournal & Pick<ThreadRoutes, 'putEmailRoute'>;
   senderFor: (channel: Channel) => Sender;
   /** The From of our email replies, e.g. `Demoshop Klantenservice <support@demoshop.nl>`. */
   emailFrom: string;
@@ -56,20 +62,16 @@ export async function sendApprovedDraft(deps: SendDeps, job: SendJob): Promise<S
     return 'failed';
   }
 
-  const sending: Draft = { ...draft, state: 'sending', sendingAt: now().toISOString(), version: draft.version + 1 };
+  const sending: Draft = { ...draft, state: 'sending', sendingAt: now().toISOString(), claimId: newClaimId(), version: draft.version + 1 };
   try {
     await deps.store.updateDraft(sending, { version: draft.version, state: 'approved' });
   } catch (err) {
     if (!(err instanceof ConflictError)) throw err;
     // DynamoDB may have applied our claim and lost its answer (a 500; the SDK's retry then fails the condition on our
-    // own write). Skipping would leave the draft `sending` for ever, unsent. A claim cannot tell whose it is (another
-    // worker may have claimed in the same millisecond), so it is not sent from here: SQS delivers the job again, and
-    // the redelivery settles a claim nobody finished for an agent (outcome_unknown).
+    // own write). The claim id says whether the claim that stands is ours: then nobody else sends it, and we do.
+    // Another worker's claim (the same job delivered twice) or a draft already sent: nothing to do here.
     const current = await deps.store.getDraft(job.threadId, job.draftId);
-    if (current?.state === 'sending' && current.sendingAt === sending.sendingAt) {
-      throw new TransientError(`the claim of draft ${draft.id} may be ours; leaving it to the redelivery`, { cause: err });
-    }
-    return 'skipped';
+    if (!(current?.state === 'sending' && current.claimId === sending.claimId && current.version === sending.version)) return 'skipped';
   }
   await changeThreadStatus(deps.store, job.threadId, ['send_started'], now());
 
@@ -109,27 +111,27 @@ function outboundFor(thread: Thread, draft: Draft, answered: Message | undefined
 
 async function recordSent(deps: SendDeps, thread: Thread, sending: Draft, outbound: OutboundMessage, providerMessageId: string, answered: Message | undefined, at: Date): Promise<void> {
   const sentAt = at.toISOString();
-  // Meta's echo of this very send can be processed first: then the message is stored already, under its own key
+  // Meta's echo of this very send can be processed first: then the message is stored already, under the echo's time
   const echoed = await deps.store.findMessageRef(thread.channel, providerMessageId);
-  const sk = echoed?.messageSk ?? `MSG#${sentAt}#${providerMessageId}`;
-  if (!echoed) await deps.store.putMessageRef(thread.channel, providerMessageId, { threadId: thread.id, messageSk: sk, done: true });
-  if (!echoed) await deps.store.putMessageOnce({
-    threadId: thread.id,
-    id: `m_out_${sending.id}`,
-    sk,
-    direction: 'outbound',
-    channel: thread.channel,
-    externalId: providerMessageId,
-    kind: thread.channel === 'email' ? 'email' : 'text',
-    text: outbound.text,
-    subject: outbound.email?.subject,
-    sentAt,
-    ingestedAt: sentAt,
-    statuses: { sent: sentAt },
-    raw: { draftId: sending.id, approvedBy: sending.approvedBy },
-  });
+  const ref: MessageRef = echoed ?? { threadId: thread.id, externalId: providerMessageId, sentAt, done: true };
+  if (!echoed) {
+    await deps.store.putMessageRef(thread.channel, ref);
+    await deps.store.putMessageOnce({
+      threadId: thread.id,
+      id: `m_out_${sending.id}`,
+      direction: 'outbound',
+      channel: thread.channel,
+      externalId: providerMessageId,
+      kind: thread.channel === 'email' ? 'email' : 'text',
+      text: outbound.text,
+      subject: outbound.email?.subject,
+      sentAt,
+      ingestedAt: sentAt,
+      statuses: { sent: sentAt },
+      raw: { draftId: sending.id, approvedBy: sending.approvedBy },
+    });
+  }
   // A receipt can beat us here (Meta sends "sent" as soon as it accepts): apply what was kept for this id.
-  const ref = { threadId: thread.id, messageSk: sk };
   for (const early of await deps.store.findOrphanStatuses(thread.channel, providerMessageId)) await deps.store.recordDeliveryStatus(ref, early);
   if (outbound.email) {
     await deps.store.putEmailRoute(providerMessageId, thread.id);
@@ -150,7 +152,7 @@ async function recordSent(deps: SendDeps, thread: Thread, sending: Draft, outbou
   }
   // Customer messages that arrived after the one this draft answers still wait: the thread goes back to work.
   const detail = await deps.store.getThreadDetail(thread.id);
-  const waiting = (detail?.messages ?? []).filter((m) => m.direction === 'inbound' && m.triage && answered && m.sk > answered.sk).length;
+  const waiting = (detail?.messages ?? []).filter((m) => m.direction === 'inbound' && m.triage && answered && compareMessages(m, answered) > 0).length;
   await changeThreadStatus(deps.store, thread.id, waiting > 0 ? ['sent', 'inbound', 'draft_ready'] : ['sent', 'await_customer'], at, () => ({ unanswered: waiting }));
   await deps.store.putAudit({ threadId: thread.id, at: sentAt, actor: 'balie', action: 'send', draftId: sending.id, detail: providerMessageId });
 }

@@ -1,4 +1,4 @@
-import type { ThreadStore, TriageUsage } from '../domain/index.js';
+import type { Reports, TriageUsage } from '../domain/index.js';
 
 export type ModeReport = Omit<TriageUsage, 'day' | 'engine'> & {
   /** From the recorded token counts: what 1,000 messages cost in this mode. */
@@ -6,7 +6,7 @@ export type ModeReport = Omit<TriageUsage, 'day' | 'engine'> & {
 };
 
 /** Triage usage of the last `days` days, per mode (local, llm, hybrid) and per day and engine. */
-export async function triageReport(store: ThreadStore, days: number, now = new Date()): Promise<{ since: string; modes: ModeReport[]; days: TriageUsage[] }> {
+export async function triageReport(store: Reports, days: number, now = new Date()): Promise<{ since: string; modes: ModeReport[]; days: TriageUsage[] }> {
   const since = new Date(now.getTime() - (days - 1) * 86_400_000).toISOString().slice(0, 10);
   const usage = await store.listTriageUsage(since);
   const byMode = new Map<string, ModeReport>();

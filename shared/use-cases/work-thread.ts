@@ -1,11 +1,11 @@
 import { assertCanWork, type Agent } from '../auth/roles.js';
-import { ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError, type Note, type Thread, type ThreadStore } from '../domain/index.js';
+import { ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError, type Note, type Thread, type Threads, type ThreadJournal } from '../domain/index.js';
 import { changeThreadStatus } from './change-thread-status.js';
 
 const RESERVED_ASSIGNEES = ['me', 'none', 'all'];
 
 /** Take a thread (agents: only for themselves; supervisors: for anyone). */
-export async function assignThread(store: ThreadStore, input: { threadId: string; assignee?: string; agent: Agent }, now = new Date()): Promise<Thread> {
+export async function assignThread(store: Threads & ThreadJournal, input: { threadId: string; assignee?: string; agent: Agent }, now = new Date()): Promise<Thread> {
   const assignee = input.assignee ?? input.agent.sub;
   // the worklist's filter words, never a person
   if (RESERVED_ASSIGNEES.includes(assignee)) throw new ValidationError(`"${assignee}" cannot be an assignee`);
@@ -24,7 +24,7 @@ export async function assignThread(store: ThreadStore, input: { threadId: string
 }
 
 /** Resolve or reopen, through the state machine; a move it does not allow is a 409. */
-export async function moveThread(store: ThreadStore, input: { threadId: string; action: 'resolve' | 'reopen'; agent: Agent }, now = new Date()): Promise<Thread> {
+export async function moveThread(store: Threads & ThreadJournal, input: { threadId: string; action: 'resolve' | 'reopen'; agent: Agent }, now = new Date()): Promise<Thread> {
   const current = await store.getThread(input.threadId);
   if (!current) throw new NotFoundError(`no thread ${input.threadId}`);
   assertCanWork(input.agent, current);
@@ -34,7 +34,7 @@ export async function moveThread(store: ThreadStore, input: { threadId: string; 
   return thread;
 }
 
-export async function addNote(store: ThreadStore, input: { threadId: string; text: string; agent: Agent }, now = new Date()): Promise<Note> {
+export async function addNote(store: Threads & ThreadJournal, input: { threadId: string; text: string; agent: Agent }, now = new Date()): Promise<Note> {
   const thread = await store.getThread(input.threadId);
   if (!thread) throw new NotFoundError(`no thread ${input.threadId}`);
   assertCanWork(input.agent, thread);

@@ -97,7 +97,7 @@ export function unstorable(body: string): string[] {
     if (event.recipient) pk(keys.contactRoute(event.channel, event.recipient), 'watermark contact route');
     return problems;
   }
-  sk(keys.message('t', `MSG#${event.sentAt}#${event.externalId}`), 'message');
+  sk(keys.message('t', event.sentAt, event.externalId), 'message');
   pk(keys.contactRoute(event.channel, routeHandle(event)), 'contact route');
   for (const id of [event.email?.messageId, event.email?.inReplyTo, ...(event.email?.references ?? [])]) {
     if (id) pk(keys.emailRoute(id), 'email route');

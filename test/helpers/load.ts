@@ -261,11 +261,11 @@ export async function checkStored(stack: Pick<LocalStack, 'dynamoClient' | 'tabl
   const draftsByThread = new Map<string, number>();
   const refs = new Map<string, Row>();
   for (const row of rows) {
-    if (row.entity === 'thread') threadsById.set(row.pk.slice('THREAD#'.length), row);
+    if (row.entity === 'thread') threadsById.set(String(row.id), row);
     else if (row.entity === 'message' && row.direction === 'inbound') {
       const key = `${row.channel}:${row.externalId}`;
       messagesByKey.set(key, [...(messagesByKey.get(key) ?? []), row]);
-    } else if (row.entity === 'draft') draftsByThread.set(row.pk.slice('THREAD#'.length), (draftsByThread.get(row.pk.slice('THREAD#'.length)) ?? 0) + 1);
+    } else if (row.entity === 'draft') draftsByThread.set(String(row.threadId), (draftsByThread.get(String(row.threadId)) ?? 0) + 1);
     else if (row.pk.startsWith('DEDUPE#')) refs.set(row.pk.slice('DEDUPE#'.length).replace('#', ':'), row);
   }
   const lost: string[] = [];

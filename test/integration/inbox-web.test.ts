@@ -41,7 +41,7 @@ const iso = (minutes: number) => new Date(now.getTime() + minutes * 60_000).toIS
 
 function message(threadId: string, over: Partial<Message> = {}): Message {
   return {
-    threadId, id: `m_${threadId}`, sk: `MSG#${iso(-30)}#w_${threadId}`, direction: 'inbound', channel: 'whatsapp', externalId: `w_${threadId}`, kind: 'text',
+    threadId, id: `m_${threadId}`, direction: 'inbound', channel: 'whatsapp', externalId: `w_${threadId}`, kind: 'text',
     text: 'Waar blijft mijn bestelling 10482?', sentAt: iso(-30), ingestedAt: iso(-30), statuses: {}, raw: {}, ...over,
   };
 }

@@ -111,9 +111,9 @@ describe('draft review metrics and the send job correlation id', () => {
 
   async function seed(id: string): Promise<void> {
     const at = new Date(Date.now() - 30 * 60_000).toISOString();
-    const message: Message = { threadId: id, id: `m_${id}`, sk: `MSG#${at}#w_${id}`, direction: 'inbound', channel: 'whatsapp', externalId: `w_${id}`, kind: 'text', text: 'Waar blijft mijn bestelling?', sentAt: at, ingestedAt: at, statuses: {}, raw: {} };
+    const message: Message = { threadId: id, id: `m_${id}`, direction: 'inbound', channel: 'whatsapp', externalId: `w_${id}`, kind: 'text', text: 'Waar blijft mijn bestelling?', sentAt: at, ingestedAt: at, statuses: {}, raw: {} };
     const draft: Draft = { threadId: id, id: `d_${id}`, inReplyTo: `m_${id}`, state: 'proposed', text: 'Hoi, we kijken het na.', language: 'nl', engine: 'test', reasons: ['test'], kbRefs: [], createdAt: at, version: 1 };
-    await db.store.saveThread(aThread({ id, contact: { handle: `316${id.length}0000${id.charCodeAt(id.length - 1)}` }, latestDraftId: draft.id, lastInboundAt: at, lastInboundSk: message.sk, createdAt: at }), 0);
+    await db.store.saveThread(aThread({ id, contact: { handle: `316${id.length}0000${id.charCodeAt(id.length - 1)}` }, latestDraftId: draft.id, lastInboundAt: at, lastInboundId: message.externalId, createdAt: at }), 0);
     await db.store.putMessageOnce(message);
     await db.store.putDraftOnce(draft);
   }

@@ -11,7 +11,7 @@ const client = new DynamoDBClient({ region: 'eu-west-1', credentials: { accessKe
 const doc = createDocumentClient(client);
 const docMock = mockClient(doc);
 
-const thread: Thread = aThread({ category: 'order', priority: 'P3', slaDueAt: '2026-11-26T09:00:00.000Z', lastInboundSk: 'MSG#2026-11-25T09:00:00.000Z#wamid.1', version: 3 });
+const thread: Thread = aThread({ category: 'order', priority: 'P3', slaDueAt: '2026-11-26T09:00:00.000Z', lastInboundId: 'wamid.1', version: 3 });
 
 describe('DynamoDB store error translation', () => {
   beforeEach(() => docMock.reset());

@@ -17,6 +17,8 @@ import { fuzzSeed, recordingLogger, recordingPublisher, rng, unstorable, type Rn
  */
 const SEED = fuzzSeed(0x0e4a_11ed);
 const MUTATED_CASES = 200;
+// CPU time this process spent on one mail, not wall time: the pathological inputs took minutes of CPU, and other work
+// on a busy machine stretches wall time many times over without changing what the parser does.
 const CASE_TIME_LIMIT_MS = 5_000;
 
 /** The BlobStore port in memory: good enough to fuzz the parser, not a stand-in for S3 anywhere else. */
@@ -65,6 +67,7 @@ function sesEvent(messageId: string, source: string): SESEvent {
 interface Outcome {
   message?: InboundMessage;
   problems: string[];
+  /** CPU ms (user + system) spent on it. */
   ms: number;
 }
 
@@ -77,7 +80,7 @@ async function ingest(raw: Uint8Array, envelopeFrom = 'sender@example.com'): Pro
   await blobs.put(`raw/${sesId}`, raw, 'message/rfc822');
   bodies.length = 0;
   errors.length = 0;
-  const started = performance.now();
+  const started = process.cpuUsage();
   const problems: string[] = [];
   try {
     await handler(sesEvent(sesId, envelopeFrom));
@@ -85,8 +88,9 @@ async function ingest(raw: Uint8Array, envelopeFrom = 'sender@example.com'): Pro
     // a retryable error (S3 or SQS unavailable) is Lambda's to retry; anything else would end in the DLQ
     if (!(err as { retryable?: boolean }).retryable) problems.push(`handler threw ${(err as Error).name}: ${(err as Error).message.slice(0, 200)}`);
   }
-  const ms = performance.now() - started;
-  if (ms > CASE_TIME_LIMIT_MS) problems.push(`took ${Math.round(ms)} ms`);
+  const used = process.cpuUsage(started);
+  const ms = (used.user + used.system) / 1000;
+  if (ms > CASE_TIME_LIMIT_MS) problems.push(`took ${Math.round(ms)} ms of CPU`);
   if (errors.length) problems.push(...errors);
   if (bodies.length !== 1) return { problems: [...problems, `${bodies.length} messages queued, not 1`], ms };
   problems.push(...unstorable(bodies[0]!));
@@ -262,7 +266,7 @@ function mutateMail(r: Rng): { name: string; raw: Buffer; what: string[] } {
 // ---- the runs --------------------------------------------------------------------------------------------------
 
 describe('fuzzing the email door', () => {
-  it(`survives ${HOSTILE.length} hand-written hostile mails, each stored (or marked unparseable) in under ${CASE_TIME_LIMIT_MS / 1000} s`, async () => {
+  it(`survives ${HOSTILE.length} hand-written hostile mails, each stored (or marked unparseable) in under ${CASE_TIME_LIMIT_MS / 1000} s of CPU`, async () => {
     const failures: string[] = [];
     const kinds: Record<string, number> = {};
     for (const [name, build, envelope] of HOSTILE) {

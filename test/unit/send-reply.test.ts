@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ProviderError, type InboundMessage, type OutboundMessage, type Sender } from '../../shared/domain/index.js';
-import type { DynamoThreadStore } from '../../shared/store/index.js';
 import { RuleClassifier, TemplateDrafter } from '../../shared/triage/index.js';
 import { createInboundEventProcessor } from '../../shared/use-cases/process-inbound-event.js';
 import { approveDraft } from '../../shared/use-cases/review-draft.js';
 import { sendApprovedDraft } from '../../shared/use-cases/send-reply.js';
-import { startDynaliteStore } from '../helpers/dynalite-store.js';
+import { MemoryThreadStore } from '../helpers/memory-store.js';
 
-let db: Awaited<ReturnType<typeof startDynaliteStore>>;
-let store: DynamoThreadStore;
+const store = new MemoryThreadStore();
 const agent = { sub: 'agent-1', name: 'Anna', role: 'agent' as const };
 const noJobs = { publish: async () => undefined };
-
-beforeAll(async () => {
-  db = await startDynaliteStore('balie-send-test');
-  store = db.store;
-});
-afterAll(() => db?.stop());
 
 const process = () => createInboundEventProcessor({ store, classifier: new RuleClassifier(), drafter: new TemplateDrafter() });
 const message = (handle: string, wamid: string, text: string, sentAt: string): InboundMessage => ({
@@ -36,7 +28,7 @@ const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString(
 const sender = (send: (m: OutboundMessage) => Promise<{ providerMessageId: string }>): Sender => ({ send });
 const deps = (s: Sender) => ({ store, senderFor: () => s, emailFrom: 'Shop <support@shop.nl>' });
 
-describe('the send worker (dynalite)', () => {
+describe('the send worker', () => {
   it('hands a draft back to approved and throws on a 429, so SQS retries it, then sends it', async () => {
     const job = await approvedThread('31670000001');
     const limited = sender(() => Promise.reject(new ProviderError('(#130429) Rate limit hit', '130429', true)));
