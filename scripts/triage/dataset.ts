@@ -2,14 +2,15 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { categorySchema, sentimentLabelSchema } from '../../shared/domain/index.js';
 
 export const exampleSchema = z.object({
   text: z.string().min(1),
   subject: z.string().optional(),
   channel: z.string().default('email'),
   language: z.string(),
-  category: z.enum(['complaint', 'order', 'technical', 'billing', 'other']),
-  sentiment: z.enum(['negative', 'neutral', 'positive']),
+  category: categorySchema,
+  sentiment: sentimentLabelSchema,
 });
 export type Example = z.infer<typeof exampleSchema>;
 

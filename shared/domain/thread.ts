@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { channelSchema } from './channel.js';
 import { contactSchema, deliveryStatusSchema, inboundMessageSchema } from './inbound.js';
 import { threadStatusSchema } from './thread-status.js';
-import { categorySchema, prioritySchema, sentimentSchema, triageResultSchema } from './triage.js';
+import { categorySchema, prioritySchema, sentimentLabelSchema, sentimentSchema, triageResultSchema } from './triage.js';
 
 export const threadSchema = z.object({
   id: z.string(),
@@ -126,7 +126,7 @@ export const feedbackSchema = z.object({
   text: z.string(),
   subject: z.string().optional(),
   category: categorySchema,
-  sentiment: z.enum(['negative', 'neutral', 'positive']),
+  sentiment: sentimentLabelSchema,
   priority: prioritySchema.optional(),
   /** What the engine had said, for corrections. */
   previous: z.object({ category: categorySchema, priority: prioritySchema }).optional(),

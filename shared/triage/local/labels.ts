@@ -1,3 +1,5 @@
-/** Label order of the trained models; the model files store probabilities in this order. */
-export const CATEGORY_LABELS = ['complaint', 'order', 'technical', 'billing', 'other'] as const;
-export const SENTIMENT_LABELS = ['negative', 'neutral', 'positive'] as const;
+import { categorySchema, sentimentLabelSchema } from '../../domain/index.js';
+
+/** Label order of the trained models; the model files store probabilities in this order (the domain's order). */
+export const CATEGORY_LABELS = categorySchema.options;
+export const SENTIMENT_LABELS = sentimentLabelSchema.options;

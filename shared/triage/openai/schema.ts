@@ -1,10 +1,11 @@
 import * as z from 'zod';
+import { categorySchema, sentimentLabelSchema } from '../../domain/index.js';
 
 /** One structured answer for triage and draft, validated with zod before anything is stored. */
 export const llmTriageSchema = z.object({
-  category: z.enum(['complaint', 'order', 'technical', 'billing', 'other']),
+  category: categorySchema,
   confidence: z.number().min(0).max(1),
-  sentiment: z.enum(['negative', 'neutral', 'positive']),
+  sentiment: sentimentLabelSchema,
   sentimentScore: z.number().min(-1).max(1),
   language: z.string().min(2).max(8),
   urgencyCues: z.array(z.enum(['legal_threat', 'cancellation', 'outage', 'safety', 'deadline', 'repeat_contact', 'urgent'])),

@@ -1,4 +1,4 @@
-import type { MessageTemplate } from '../../../../shared/domain/index.js';
+import { isOpen, type MessageTemplate } from '../../../../shared/domain/index.js';
 import type { ThreadDetail } from '../../../../shared/use-cases/read-threads.js';
 import { CATEGORIES, PRIORITIES } from '../params.js';
 import type { PageContext } from './context.js';
@@ -17,8 +17,6 @@ export interface ThreadViewProps {
   /** Offered after a 422: WhatsApp outside its window only takes an approved template. */
   templates?: MessageTemplate[];
 }
-
-const CLOSED = ['sent', 'waiting_customer', 'resolved'];
 
 /** One thread: who, why, what they wrote, the draft to act on, and what the team did. */
 export function ThreadView({ ctx, thread, flash, templates }: ThreadViewProps) {
@@ -46,7 +44,7 @@ export function ThreadView({ ctx, thread, flash, templates }: ThreadViewProps) {
           <span>{CHANNEL_LABEL[thread.channel]}</span>
           <span class="handle">{thread.contact.handle}</span>
           <span>{thread.status.replace('_', ' ')}</span>
-          {!CLOSED.includes(thread.status) ? (
+          {isOpen(thread.status) ? (
             <span class={`sla${sla.overdue ? ' overdue' : sla.soon ? ' soon' : ''}`} title={`${t.sla} ${t.due} ${when(thread.slaDueAt, ctx.lang)}`}>
               {t.sla} {sla.text}
             </span>
@@ -103,7 +101,7 @@ export function ThreadView({ ctx, thread, flash, templates }: ThreadViewProps) {
               ) : null}
             </div>
           ))}
-          <DraftPanel ctx={ctx} base={base} draft={draft} templates={templates} open={!CLOSED.includes(thread.status)} />
+          <DraftPanel ctx={ctx} base={base} draft={draft} templates={templates} open={isOpen(thread.status)} />
         </section>
 
         <aside class="side">
@@ -172,7 +170,7 @@ export function ThreadView({ ctx, thread, flash, templates }: ThreadViewProps) {
                 <button type="submit">{t.assign}</button>
               </form>
             ) : null}
-            {CLOSED.includes(thread.status) && thread.status === 'resolved' ? (
+            {thread.status === 'resolved' ? (
               <form method="post" action={`${base}/reopen`} data-enhance>
                 <button type="submit">{t.reopen}</button>
               </form>

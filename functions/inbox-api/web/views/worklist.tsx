@@ -1,4 +1,4 @@
-import type { QueueCounts, Thread } from '../../../../shared/domain/index.js';
+import { isOpen, type QueueCounts, type Thread } from '../../../../shared/domain/index.js';
 import { CATEGORIES, CHANNELS, PRIORITIES, WORKLIST_VIEWS, type WorklistParams } from '../params.js';
 import type { PageContext } from './context.js';
 import { CHANNEL_ICON, CHANNEL_LABEL, slaText } from './format.js';
@@ -92,7 +92,7 @@ export function WorklistItems({ ctx, threads, selectedId, nextHref }: { ctx: Pag
       <ol class="items">
         {threads.map((thread) => {
           const sla = slaText(thread.slaDueAt, ctx.now, t);
-          const open = !['sent', 'waiting_customer', 'resolved'].includes(thread.status);
+          const open = isOpen(thread.status);
           return (
             <li
               class={`item${thread.id === selectedId ? ' selected' : ''}`}
