@@ -1,4 +1,4 @@
-import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
+import { decodeJwt, exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createInboxApiApp } from '../../functions/inbox-api/app.js';
 import { LOCAL_ISSUER, signLocalToken } from '../../shared/auth/local-keys.js';
@@ -68,6 +68,14 @@ describe('every /api route', () => {
   it('refuses a valid token that carries no Balie role', async () => {
     const roleless = await new SignJWT({ name: 'Guest' }).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setSubject('guest').setIssuer(LOCAL_ISSUER).setIssuedAt().setExpirationTime('1h').sign(await importPrivate());
     for (const route of apiRoutes()) expect((await call(route, roleless)).status, `${route.method} ${route.path}`).toBe(403);
+  });
+
+  it('refuses a local token that lives longer than a day, and the local signer will not make one', async () => {
+    const week = await new SignJWT({ 'cognito:groups': ['agent'] }).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setSubject('ann').setIssuer(LOCAL_ISSUER).setIssuedAt().setExpirationTime('7d').sign(await importPrivate());
+    for (const route of apiRoutes()) expect((await call(route, week)).status, `${route.method} ${route.path}`).toBe(401);
+    await expect(signLocalToken(privateJwk, { sub: 'ann', name: 'Ann', role: 'agent' }, { expiresIn: '25h' })).rejects.toThrow(/at most 24 h/);
+    const { iat, exp } = decodeJwt(await signLocalToken(privateJwk, { sub: 'ann', name: 'Ann', role: 'agent' }));
+    expect(exp! - iat!).toBe(12 * 3600);
   });
 
   it('keeps the supervisors’ report from agents', async () => {
