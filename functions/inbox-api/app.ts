@@ -20,6 +20,7 @@ import {
 } from '../../shared/domain/index.js';
 import { correlatedEvents, correlatedJobs, correlation } from '../../shared/config/correlation.js';
 import { countDraftReviews } from '../../shared/config/metrics.js';
+import { limitBody, REQUEST_BODY_MAX_BYTES } from '../../shared/http/body-limits.js';
 import { errorHandler } from '../../shared/http/on-error.js';
 import { countWorklist, getThreadDetail, listWorklist } from '../../shared/use-cases/read-threads.js';
 import { retriageThread } from '../../shared/use-cases/retriage.js';
@@ -88,6 +89,7 @@ export function createInboxApiApp(given: InboxApiDeps): Hono<AuthEnv> {
   app.onError(errorHandler(deps.logger));
   app.use(correlation());
   const verify = tokenVerifier(deps.auth);
+  app.use('/api/*', limitBody(REQUEST_BODY_MAX_BYTES));
   app.use('/api/*', requireAgent(verify));
 
   app.get('/api/me', (c) => c.json(c.get('agent')));

@@ -310,6 +310,24 @@ describe('the page: sign-in, session and form safety', () => {
     expect((await app.request('/ui/threads/t_free/messages/m_t_free/html', { headers: { cookie } })).status).toBe(404);
   });
 
+  it('takes the largest edited reply (100,000 characters) however it is encoded, and refuses bodies past the limits with a 413', async () => {
+    await seed(aThread({ id: 't_long', contact: { handle: '31655555555', name: 'Lang' } }));
+    // every character escaped (\u20ac, 6 bytes) as some JSON encoders do, and percent-encoded UTF-8 (9 bytes) in a form
+    const escapedJson = `{"version":1,"text":"${'\\u20ac'.repeat(100_000)}"}`;
+    const api = await app.request('/api/threads/t_long/drafts/d_t_long/approve', { method: 'POST', body: escapedJson, headers: { authorization: `Bearer ${await token('ann')}`, 'content-type': 'application/json' } });
+    // read in full: WhatsApp's own limit on a text refuses it, not the body limit
+    expect([api.status, ((await api.json()) as { error: string }).error]).toEqual([422, 'send_refused']);
+    const cookie = await session('ann');
+    const form = (text: string) => app.request('/ui/threads/t_long/drafts/d_t_long/approve', {
+      method: 'POST', body: new URLSearchParams({ version: '1', text }), headers: { cookie, origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded', 'x-balie-fragment': '1' },
+    });
+    expect((await form('€'.repeat(100_000))).status).toBe(422);
+    const tooBig = await form('€'.repeat(200_000));
+    expect([tooBig.status, ((await tooBig.json()) as { error: string }).error]).toEqual([413, 'too_large']);
+    const login = await app.request('/login', { method: 'POST', body: new URLSearchParams({ sub: 'ann', pad: 'x'.repeat(64 * 1024) }), headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(login.status).toBe(413);
+  });
+
   it('downloads an attachment only through the message that has it, as a download that cannot run', async () => {
     const cookie = await session('ann');
     const res = await app.request('/ui/threads/t_anns/messages/m_t_anns/attachments/0', { headers: { cookie } });

@@ -78,6 +78,18 @@ describe('every /api route', () => {
     expect(exp! - iat!).toBe(12 * 3600);
   });
 
+  it('refuses a body over 1 MiB with a 413 and a JSON reason, before touching any data', async () => {
+    const supervisor = await signLocalToken(privateJwk, { sub: 'sue', name: 'Sue', role: 'supervisor' });
+    const body = JSON.stringify({ version: 1, text: 'x'.repeat(1024 * 1024) });
+    for (const route of apiRoutes().filter((r) => r.method !== 'GET')) {
+      for (const headers of [{}, { 'content-length': String(Buffer.byteLength(body)) }] as Array<Record<string, string>>) {
+        const res = await app.request(route.path, { method: route.method, body, headers: { authorization: `Bearer ${supervisor}`, 'content-type': 'application/json', ...headers } });
+        expect(res.status, `${route.method} ${route.path}`).toBe(413);
+        expect(await res.json()).toEqual({ error: 'too_large', message: expect.stringMatching(/at most 1048576 bytes/) });
+      }
+    }
+  });
+
   it('keeps the supervisors’ report from agents', async () => {
     const agent = await signLocalToken(privateJwk, { sub: 'ann', name: 'Ann', role: 'agent' });
     expect((await call({ method: 'GET', path: '/api/stats/triage' }, agent)).status).toBe(403);

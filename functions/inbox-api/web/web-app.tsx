@@ -16,6 +16,7 @@ import {
   type SendJobPublisher,
   type ThreadStore,
 } from '../../../shared/domain/index.js';
+import { limitBody, LOGIN_BODY_MAX_BYTES, REQUEST_BODY_MAX_BYTES } from '../../../shared/http/body-limits.js';
 import { knownError } from '../../../shared/http/on-error.js';
 import { countsFor, getThreadDetail, listWorklist, type ThreadDetail } from '../../../shared/use-cases/read-threads.js';
 import { loadAssets } from './assets.js';
@@ -101,6 +102,9 @@ export function createWebApp(deps: WebDeps): Hono<AuthEnv> {
       if (c.res.headers.get('content-type')?.startsWith('text/html')) c.res.headers.set('cache-control', 'no-store');
     });
   }
+
+  app.use('/login', limitBody(LOGIN_BODY_MAX_BYTES));
+  app.use('/ui/*', limitBody(REQUEST_BODY_MAX_BYTES));
 
   app.get(assets.script, (c) => c.body(assets.scriptBody, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable' }));
   app.get(assets.style, (c) => c.body(assets.styleBody, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable' }));
