@@ -22,6 +22,7 @@ import { correlatedEvents, correlatedJobs, correlation } from '../../shared/conf
 import { countDraftReviews } from '../../shared/config/metrics.js';
 import { limitBody, REQUEST_BODY_MAX_BYTES } from '../../shared/http/body-limits.js';
 import { errorHandler } from '../../shared/http/on-error.js';
+import { boundedPathIds } from '../../shared/http/path-ids.js';
 import { countWorklist, getThreadDetail, listWorklist } from '../../shared/use-cases/read-threads.js';
 import { retriageThread } from '../../shared/use-cases/retriage.js';
 import { addNote, assignThread, moveThread } from '../../shared/use-cases/work-thread.js';
@@ -90,6 +91,8 @@ export function createInboxApiApp(given: InboxApiDeps): Hono<AuthEnv> {
   app.use(correlation());
   const verify = tokenVerifier(deps.auth);
   app.use('/api/*', limitBody(REQUEST_BODY_MAX_BYTES));
+  // the API's and the page's ids become table keys
+  for (const path of ['/api/*', '/threads/*', '/ui/*']) app.use(path, boundedPathIds());
   app.use('/api/*', requireAgent(verify));
 
   app.get('/api/me', (c) => c.json(c.get('agent')));
@@ -115,7 +118,7 @@ export function createInboxApiApp(given: InboxApiDeps): Hono<AuthEnv> {
     await requestRedraft({ store: deps.store, events: deps.events }, { threadId: c.req.param('id'), draftId: c.req.param('draftId'), agent: c.get('agent') });
     return c.json({ status: 'requested' }, 202);
   });
-  app.post('/api/threads/:id/assign', zValidator('json', z.object({ assignee: z.string().min(1).optional() }), badRequest), async (c) =>
+  app.post('/api/threads/:id/assign', zValidator('json', z.object({ assignee: z.string().min(1).max(200).optional() }), badRequest), async (c) =>
     c.json({ thread: await assignThread(deps.store, { threadId: c.req.param('id'), assignee: c.req.valid('json').assignee, agent: c.get('agent') }) }),
   );
   app.post('/api/threads/:id/resolve', async (c) => c.json({ thread: await moveThread(deps.store, { threadId: c.req.param('id'), action: 'resolve', agent: c.get('agent') }) }));

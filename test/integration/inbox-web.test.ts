@@ -278,6 +278,16 @@ describe('the page: sign-in, session and form safety', () => {
     expect((await store.getThreadDetail('t_same'))!.audit).toEqual([]);
   });
 
+  it('answers 400, not 500, to an id or an assignee longer than a table key can hold', async () => {
+    const long = 'x'.repeat(3_000);
+    expect((await api('sue', `/api/threads/${long}`)).status).toBe(400);
+    expect((await api('sue', `/api/threads/t_free/drafts/${long}/approve`, { method: 'POST', body: { version: 1 } })).status).toBe(400);
+    expect((await api('sue', '/api/threads/t_free/assign', { method: 'POST', body: { assignee: long } })).status).toBe(400);
+    const cookie = (await app.request('/login', { method: 'POST', body: new URLSearchParams({ sub: 'sue' }), headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' } })).headers.get('set-cookie')!.split(';')[0]!;
+    expect((await app.request(`/threads/${long}`, { headers: { cookie } })).status).toBe(400);
+    expect((await app.request(`/ui/threads/${long}`, { headers: { cookie, 'x-balie-fragment': '1' } })).status).toBe(400);
+  });
+
   it('lets only one of two agents take the same thread at once', async () => {
     await seed(aThread({ id: 't_take', contact: { handle: '31688888888', name: 'Ida' } }));
     const [a, b] = await Promise.all([api('ann', '/api/threads/t_take/assign', { method: 'POST', body: {} }), api('bob', '/api/threads/t_take/assign', { method: 'POST', body: {} })]);

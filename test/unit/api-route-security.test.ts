@@ -90,6 +90,19 @@ describe('every /api route', () => {
     }
   });
 
+  it('refuses an id in the path longer than a table key can hold with a 400, before touching any data', async () => {
+    const supervisor = await signLocalToken(privateJwk, { sub: 'sue', name: 'Sue', role: 'supervisor' });
+    const tooLong = ['x'.repeat(3_000), 'é'.repeat(300)];
+    for (const route of apiRoutes().filter((r) => r.path.includes('x_'))) {
+      for (const id of tooLong) {
+        const path = route.path.replace(/x_\w+/, encodeURIComponent(id));
+        const res = await call({ method: route.method, path }, supervisor);
+        expect(res.status, `${route.method} ${route.path} with a ${id.length}-character id`).toBe(400);
+        expect(await res.json()).toMatchObject({ error: 'invalid_request', message: expect.stringMatching(/at most 512 bytes/) });
+      }
+    }
+  });
+
   it('keeps the supervisors’ report from agents', async () => {
     const agent = await signLocalToken(privateJwk, { sub: 'ann', name: 'Ann', role: 'agent' });
     expect((await call({ method: 'GET', path: '/api/stats/triage' }, agent)).status).toBe(403);
