@@ -23,7 +23,7 @@ import { errorHandler } from '../shared/http/on-error.js';
 import { sqsRetryLater } from '../shared/queue/retry-later.js';
 import { SqsSendJobPublisher } from '../shared/queue/send-job-publisher.js';
 import { SqsEventPublisher } from '../shared/queue/sqs-publisher.js';
-import { DynamoThreadStore, ensureTable, S3BlobStore } from '../shared/store/index.js';
+import { DynamoAgentDirectory, DynamoThreadStore, ensureTable, S3BlobStore } from '../shared/store/index.js';
 import { triageEngines } from '../shared/config/triage-engines.js';
 import { DEMO_KNOWLEDGE_DIR, loadKnowledgeBaseDir } from '../shared/triage/knowledge/knowledge-base.js';
 import { createInboundEventProcessor } from '../shared/use-cases/process-inbound-event.js';
@@ -165,6 +165,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   app.get('/local/feedback.jsonl', async (c) => c.text((await store.listFeedback()).map((f) => JSON.stringify(f)).join('\n') + '\n'));
   app.route('/', createInboxApiApp({
     store,
+    agents: new DynamoAgentDirectory(documents, tableName),
     jobs: new SqsSendJobPublisher(sqsClient, outbound.queue.url),
     events: publisher,
     blobs,

@@ -4,6 +4,7 @@ import { createInboxApiApp } from '../../functions/inbox-api/app.js';
 import { LOCAL_ISSUER, signLocalToken } from '../../shared/auth/local-keys.js';
 import { createLogger } from '../../shared/config/logger.js';
 import type { ThreadStore } from '../../shared/domain/index.js';
+import { MemoryAgentDirectory } from '../helpers/memory-agent-directory.js';
 
 /** A store no refused request may reach: any call fails the test. */
 const untouchable = new Proxy({} as ThreadStore, {
@@ -13,6 +14,7 @@ const untouchable = new Proxy({} as ThreadStore, {
 });
 
 let privateJwk: JWK;
+const agents = new MemoryAgentDirectory();
 let app: ReturnType<typeof createInboxApiApp>;
 
 beforeAll(async () => {
@@ -22,6 +24,7 @@ beforeAll(async () => {
     store: untouchable,
     jobs: { publish: async () => expect.unreachable('a refused request published a send job') },
     events: { publish: async () => expect.unreachable('a refused request published an event') },
+    agents,
     auth: { kind: 'local', keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'ES256' }], issuer: LOCAL_ISSUER },
     logger: createLogger('test'),
   });
@@ -101,6 +104,16 @@ describe('every /api route', () => {
         expect(await res.json()).toMatchObject({ error: 'invalid_request', message: expect.stringMatching(/at most 512 bytes/) });
       }
     }
+  });
+
+  it('remembers who used the API once per instance, not on every request, and again when their name or role changed', async () => {
+    const before = agents.writes;
+    for (let i = 0; i < 5; i++) expect((await call({ method: 'GET', path: '/api/me' }, await signLocalToken(privateJwk, { sub: 'ida', name: 'Ida', role: 'agent' }))).status).toBe(200);
+    expect(agents.writes - before).toBe(1);
+    expect(await agents.findAgent('ida')).toMatchObject({ sub: 'ida', name: 'Ida', role: 'agent' });
+    await call({ method: 'GET', path: '/api/me' }, await signLocalToken(privateJwk, { sub: 'ida', name: 'Ida', role: 'supervisor' }));
+    expect(agents.writes - before).toBe(2);
+    expect(await agents.findAgent('ida')).toMatchObject({ role: 'supervisor' });
   });
 
   it('keeps the supervisors’ report from agents', async () => {
