@@ -23,7 +23,7 @@ import { errorHandler } from '../shared/http/on-error.js';
 import { sqsRetryLater } from '../shared/queue/retry-later.js';
 import { SqsSendJobPublisher } from '../shared/queue/send-job-publisher.js';
 import { SqsEventPublisher } from '../shared/queue/sqs-publisher.js';
-import { DynamoThreadStore, ensureTable, S3BlobStore } from '../shared/store/index.js';
+import { DynamoAgentDirectory, DynamoThreadStore, ensureTable, S3BlobStore } from '../shared/store/index.js';
 import { triageEngines } from '../shared/config/triage-engines.js';
 import { DEMO_KNOWLEDGE_DIR, loadKnowledgeBaseDir } from '../shared/triage/knowledge/knowledge-base.js';
 import { createInboundEventProcessor } from '../shared/use-cases/process-inbound-event.js';
@@ -31,6 +31,7 @@ import { sendApprovedDraft } from '../shared/use-cases/send-reply.js';
 import { sendDemoTraffic } from './demo.js';
 import { startDynalite, startS3, startSqs, type Emulator } from './emulators.js';
 import { createLocalEmailRoute } from './local-email-route.js';
+import { loopbackHostOnly, sameOriginOnly } from './local-guards.js';
 import { LocalOutbox } from './outbox.js';
 import { QueuePoller } from './queue-poller.js';
 import { ensureQueueWithDlq, queueDepth, type QueueRef } from './queues.js';
@@ -143,6 +144,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const blobs = new S3BlobStore(s3Client, LOCAL_DEFAULTS.mailBucket);
   const app = new Hono();
   app.onError(errorHandler(createLogger('local')));
+  let port = options.port ?? LOCAL_DEFAULTS.port;
+  // Meta's webhooks are signed, and a tunnel forwards them under its own name; everything else is ours alone
+  const hostGuard = loopbackHostOnly(() => port);
+  app.use('*', (c, next) => (c.req.path.startsWith('/webhooks/') ? next() : hostGuard(c, next)));
+  app.use('/local/*', sameOriginOnly());
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.route('/', createWebhookApp({
     appSecret: metaAppSecret,
@@ -159,6 +165,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   app.get('/local/feedback.jsonl', async (c) => c.text((await store.listFeedback()).map((f) => JSON.stringify(f)).join('\n') + '\n'));
   app.route('/', createInboxApiApp({
     store,
+    agents: new DynamoAgentDirectory(documents, tableName),
     jobs: new SqsSendJobPublisher(sqsClient, outbound.queue.url),
     events: publisher,
     blobs,
@@ -196,8 +203,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   ];
   for (const poller of pollers) poller.start();
 
-  const server = await listen(app, options.port ?? LOCAL_DEFAULTS.port);
-  const port = (server.address() as AddressInfo).port;
+  const server = await listen(app, port);
+  port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   const demoSent = fresh && options.demo !== false ? await sendDemoTraffic(url, metaAppSecret) : 0;
 

@@ -20,5 +20,9 @@ const { DATA_DIR } = localConfig();
 const keys = await ensureLocalKeys(DATA_DIR);
 const name = values.name ?? (role.data === 'supervisor' ? 'Demo Supervisor' : 'Demo Agent');
 const sub = values.sub ?? `local-${role.data}`;
+const token = await signLocalToken(keys.privateJwk, { sub, name, role: role.data }, { expiresIn: values.expires }).catch((err: Error) => {
+  console.error(`--expires: ${err.message}`);
+  process.exit(2);
+});
 console.log(`# ${role.data} token for "${name}" (${sub}), valid ${values.expires}, signed with the key in ${DATA_DIR}/auth`);
-console.log(await signLocalToken(keys.privateJwk, { sub, name, role: role.data }, { expiresIn: values.expires }));
+console.log(token);

@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import * as z from 'zod';
 import { requireAgent, requireRole, tokenVerifier, type AuthEnv, type AuthSource } from '../../shared/auth/middleware.js';
+import { rememberAgent } from '../../shared/auth/remember-agent.js';
 import {
   categorySchema,
   channelSchema,
@@ -12,6 +13,7 @@ import {
   prioritySchema,
   threadStatusSchema,
   ValidationError,
+  type AgentDirectory,
   type BlobStore,
   type EventPublisher,
   type MessageTemplate,
@@ -20,9 +22,12 @@ import {
 } from '../../shared/domain/index.js';
 import { correlatedEvents, correlatedJobs, correlation } from '../../shared/config/correlation.js';
 import { countDraftReviews } from '../../shared/config/metrics.js';
+import { limitBody, REQUEST_BODY_MAX_BYTES } from '../../shared/http/body-limits.js';
 import { errorHandler } from '../../shared/http/on-error.js';
+import { boundedPathIds } from '../../shared/http/path-ids.js';
 import { countWorklist, getThreadDetail, listWorklist } from '../../shared/use-cases/read-threads.js';
 import { retriageThread } from '../../shared/use-cases/retriage.js';
+import { knownAgents } from '../../shared/use-cases/known-agents.js';
 import { addNote, assignThread, moveThread } from '../../shared/use-cases/work-thread.js';
 import { triageReport } from '../../shared/use-cases/triage-report.js';
 import { approveDraft, rejectDraft } from '../../shared/use-cases/review-draft.js';
@@ -33,6 +38,8 @@ import { createWebApp } from './web/web-app.js';
 
 export interface InboxApiDeps {
   store: ThreadStore;
+  /** Everyone who used the API or the page with a valid token; a thread is assigned only to them or to `web.directory`. */
+  agents: AgentDirectory;
   jobs: SendJobPublisher;
   /** Approved WhatsApp templates (WHATSAPP_TEMPLATES); the demo defaults otherwise. */
   templates?: MessageTemplate[];
@@ -88,7 +95,13 @@ export function createInboxApiApp(given: InboxApiDeps): Hono<AuthEnv> {
   app.onError(errorHandler(deps.logger));
   app.use(correlation());
   const verify = tokenVerifier(deps.auth);
+  app.use('/api/*', limitBody(REQUEST_BODY_MAX_BYTES));
+  // the API's and the page's ids become table keys
+  for (const path of ['/api/*', '/threads/*', '/ui/*']) app.use(path, boundedPathIds());
   app.use('/api/*', requireAgent(verify));
+  const remember = rememberAgent(deps.agents, deps.logger);
+  app.use('/api/*', remember);
+  const agents = knownAgents(deps.agents, deps.web?.directory);
 
   app.get('/api/me', (c) => c.json(c.get('agent')));
   app.get('/api/stats/triage', requireRole('supervisor'), zValidator('query', z.object({ days: z.coerce.number().int().min(1).max(366).default(30) }), badRequest), async (c) =>
@@ -113,8 +126,8 @@ export function createInboxApiApp(given: InboxApiDeps): Hono<AuthEnv> {
     await requestRedraft({ store: deps.store, events: deps.events }, { threadId: c.req.param('id'), draftId: c.req.param('draftId'), agent: c.get('agent') });
     return c.json({ status: 'requested' }, 202);
   });
-  app.post('/api/threads/:id/assign', zValidator('json', z.object({ assignee: z.string().min(1).optional() }), badRequest), async (c) =>
-    c.json({ thread: await assignThread(deps.store, { threadId: c.req.param('id'), assignee: c.req.valid('json').assignee, agent: c.get('agent') }) }),
+  app.post('/api/threads/:id/assign', zValidator('json', z.object({ assignee: z.string().min(1).max(200).optional() }), badRequest), async (c) =>
+    c.json({ thread: await assignThread({ store: deps.store, agents }, { threadId: c.req.param('id'), assignee: c.req.valid('json').assignee, agent: c.get('agent') }) }),
   );
   app.post('/api/threads/:id/resolve', async (c) => c.json({ thread: await moveThread(deps.store, { threadId: c.req.param('id'), action: 'resolve', agent: c.get('agent') }) }));
   app.post('/api/threads/:id/reopen', async (c) => c.json({ thread: await moveThread(deps.store, { threadId: c.req.param('id'), action: 'reopen', agent: c.get('agent') }) }));
@@ -126,7 +139,7 @@ export function createInboxApiApp(given: InboxApiDeps): Hono<AuthEnv> {
     return c.json({ thread });
   });
   if (deps.web) {
-    app.route('/', createWebApp({ ...deps.web, store: deps.store, jobs: deps.jobs, events: deps.events, blobs: deps.blobs, templates: deps.templates, logger: deps.logger, verify }));
+    app.route('/', createWebApp({ ...deps.web, store: deps.store, jobs: deps.jobs, events: deps.events, blobs: deps.blobs, templates: deps.templates, logger: deps.logger, verify, remember, agents }));
   }
   return app;
 }

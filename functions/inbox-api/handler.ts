@@ -9,7 +9,7 @@ import { authShape, common, parseEnv } from '../../shared/config/env.js';
 import { createObservability, instrumented } from '../../shared/config/observability.js';
 import { messageTemplateSchema } from '../../shared/domain/index.js';
 import { SqsEventPublisher } from '../../shared/queue/sqs-publisher.js';
-import { DynamoThreadStore, S3BlobStore } from '../../shared/store/index.js';
+import { DynamoAgentDirectory, DynamoThreadStore, S3BlobStore } from '../../shared/store/index.js';
 import { createInboxApiApp } from './app.js';
 
 const observability = createObservability('inbox-api');
@@ -39,8 +39,10 @@ const config = parseEnv({
 if (!config.COGNITO_USER_POOL_ID) throw new Error('configuration error: COGNITO_USER_POOL_ID is required in AWS');
 
 const sqs = tracer.captureAWSv3Client(createSqsClient());
+const documents = createDocumentClient(tracer.captureAWSv3Client(new DynamoDBClient({})));
 export const app = createInboxApiApp({
-  store: new DynamoThreadStore(createDocumentClient(tracer.captureAWSv3Client(new DynamoDBClient({}))), config.TABLE_NAME),
+  store: new DynamoThreadStore(documents, config.TABLE_NAME),
+  agents: new DynamoAgentDirectory(documents, config.TABLE_NAME),
   jobs: new SqsSendJobPublisher(sqs, config.OUTBOUND_QUEUE_URL),
   events: config.INBOUND_QUEUE_URL ? new SqsEventPublisher(sqs, config.INBOUND_QUEUE_URL) : undefined,
   blobs: config.MAIL_BUCKET ? new S3BlobStore(tracer.captureAWSv3Client(new S3Client({})), config.MAIL_BUCKET) : undefined,

@@ -1,7 +1,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
+import { decodeJwt, exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
 import type { Role } from './roles.js';
+import { lifetimeFits, MAX_TOKEN_LIFETIME_SECONDS } from './token-lifetime.js';
 
 export const LOCAL_ISSUER = 'balie-local';
 const ALG = 'ES256';
@@ -39,11 +40,15 @@ export async function signLocalToken(
   options: { expiresIn?: string; issuer?: string } = {},
 ): Promise<string> {
   const key = await importJWK(privateJwk, ALG);
-  return new SignJWT({ name: agent.name, 'cognito:groups': [agent.role], token_use: 'id' })
+  const expiresIn = options.expiresIn ?? '12h';
+  const token = await new SignJWT({ name: agent.name, 'cognito:groups': [agent.role], token_use: 'id' })
     .setProtectedHeader({ alg: ALG, kid: privateJwk.kid })
     .setSubject(agent.sub)
     .setIssuer(options.issuer ?? LOCAL_ISSUER)
     .setIssuedAt()
-    .setExpirationTime(options.expiresIn ?? '12h')
+    .setExpirationTime(expiresIn)
     .sign(key);
+  // a token the stack would refuse is a mistake to say now, not a 401 later
+  if (!lifetimeFits(decodeJwt(token))) throw new Error(`a token lives at most ${MAX_TOKEN_LIFETIME_SECONDS / 3600} h, not ${expiresIn}`);
+  return token;
 }

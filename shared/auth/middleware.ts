@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JWK, type JWTPayload } from 'jose';
 import { TransientError } from '../domain/errors.js';
 import { agentFromClaims, type Agent, type Role } from './roles.js';
+import { lifetimeFits, MAX_TOKEN_LIFETIME_SECONDS } from './token-lifetime.js';
 
 /** Where tokens come from: the local stack's own key, or a Cognito user pool (its JWKS, issuer and app client). */
 export type AuthSource =
@@ -13,8 +14,8 @@ export type AuthEnv = { Variables: { agent: Agent } };
 
 /**
  * Bearer JWT on every route it guards, with jose rather than hono/jwk: hono/jwk accepts a token without `exp`
- * and fetches the JWKS on every request. Here the key set is cached (jose's remote JWKS), `exp` and `sub` are
- * required, only the source's own algorithm is accepted, and a Cognito token must be for our app client.
+ * and fetches the JWKS on every request. Here the key set is cached (jose's remote JWKS), `exp`, `iat` and `sub` are
+ * required, a token lives and is used at most a day after `iat` (token-lifetime.ts), only the source's own algorithm is accepted, and a Cognito token must be for our app client.
  */
 export function requireAgent(source: AuthSource | ((token: string) => Promise<Agent>)): MiddlewareHandler<AuthEnv> {
   // one verifier (and so one cached key set) can serve the bearer API and the page's session cookie
@@ -35,13 +36,14 @@ export function tokenVerifier(source: AuthSource): (token: string) => Promise<Ag
   return async (token) => {
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, keySet, { issuer: source.issuer, algorithms, requiredClaims: ['exp', 'sub'] }));
+      ({ payload } = await jwtVerify(token, keySet, { issuer: source.issuer, algorithms, requiredClaims: ['exp', 'iat', 'sub'], maxTokenAge: MAX_TOKEN_LIFETIME_SECONDS }));
     } catch (err) {
       if (err instanceof errors.JWKSTimeout || (err instanceof TypeError && /fetch/i.test(err.message))) {
         throw new TransientError('the sign-in key set could not be fetched', { cause: err });
       }
       throw unauthorized('invalid_token', err instanceof errors.JOSEError ? `token refused: ${err.code}` : 'token refused');
     }
+    if (!lifetimeFits(payload)) throw unauthorized('invalid_token', `token refused: it lives longer than ${MAX_TOKEN_LIFETIME_SECONDS / 3600} h`);
     if (source.kind === 'jwks' && source.clientId && !isForClient(payload, source.clientId)) {
       throw unauthorized('invalid_token', 'token was issued for another app client');
     }

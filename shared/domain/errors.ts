@@ -66,3 +66,6 @@ export class SendRefusedError extends BalieError {
 
 /** The agent may not do this (an agent assigning a thread to someone else). */
 export class ForbiddenError extends BalieError {}
+
+/** A thread assigned to someone Balie does not know would vanish from every worklist. */
+export class UnknownAgentError extends BalieError {}

@@ -153,6 +153,27 @@ export interface Reports {
  */
 export type ThreadStore = Threads & ThreadRoutes & InboundLedger & Drafts & ThreadJournal & Worklist & Reports;
 
+/** Someone who used Balie with a valid token: who a thread may be assigned to. */
+export interface AgentProfile {
+  /** The token's `sub` (a Cognito user's id; locally the demo person's id). */
+  sub: string;
+  name: string;
+  /** `agent` or `supervisor`, as the token said when last seen. */
+  role: string;
+  /** When the profile was last written (ISO 8601). */
+  lastSeenAt: string;
+}
+
+/**
+ * The agents Balie knows, kept apart from the thread store: each one who used the API or the page with a valid token.
+ * (The seam for listing agents with their availability.)
+ */
+export interface AgentDirectory {
+  /** Writes the profile unless a newer one is stored: idempotent, and the order of concurrent writes does not matter. */
+  rememberAgent(profile: AgentProfile): Promise<void>;
+  findAgent(sub: string): Promise<AgentProfile | undefined>;
+}
+
 export interface ThreadDetailItems {
   thread: Thread;
   messages: Message[];

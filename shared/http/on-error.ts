@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { SignatureError, PayloadError } from '../channels/errors.js';
-import { ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError, SendRefusedError, TransientError, ValidationError } from '../domain/errors.js';
+import { ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError, SendRefusedError, TransientError, UnknownAgentError, ValidationError } from '../domain/errors.js';
 import { MessageTooLargeError } from '../queue/errors.js';
 
 const KNOWN: Array<[new (...args: never[]) => Error, ContentfulStatusCode, string]> = [
@@ -15,6 +15,7 @@ const KNOWN: Array<[new (...args: never[]) => Error, ContentfulStatusCode, strin
   [ConflictError, 409, 'conflict'],
   [InvalidTransitionError, 409, 'invalid_transition'],
   [SendRefusedError, 422, 'send_refused'],
+  [UnknownAgentError, 422, 'unknown_agent'],
   [MessageTooLargeError, 413, 'too_large'],
   [TransientError, 503, 'unavailable'],
 ];

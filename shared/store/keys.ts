@@ -18,6 +18,8 @@ export const keys = {
   contactRoute: (channel: Channel, handle: string) => ({ pk: `CONTACT#${channel}#${handle}`, sk: 'OPEN' }),
   /** One per thread the contact ever had on the channel; thread ids are time-ordered, so the sk sorts by age. */
   contactThread: (channel: Channel, handle: string, threadId: string) => ({ pk: `CONTACT#${channel}#${handle}`, sk: `THREAD#${threadId}` }),
+  /** One per person who used Balie with a valid token. */
+  agent: (sub: string) => ({ pk: `AGENT#${sub}`, sk: 'PROFILE' }),
   orphanStatus: (channel: Channel, externalId: string, at: string, status: string) => ({
     pk: `STATUS#${channel}#${externalId}`,
     sk: `${at}#${status}`,

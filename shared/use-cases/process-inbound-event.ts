@@ -23,6 +23,7 @@ import { looksLikePromptInjection } from '../triage/safety.js';
 import { applyInbound, type InboundChange } from './apply-inbound.js';
 import { changeThreadStatus } from './change-thread-status.js';
 import { stableId } from './ids.js';
+import { saysNothing } from './nothing-to-answer.js';
 import { redraft, type RedraftOutcome } from './redraft.js';
 import { resolveThreadId } from './resolve-thread.js';
 import { triageText } from './triage-text.js';
@@ -190,9 +191,9 @@ function messageKey(inbound: InboundMessage): string {
   return `${inbound.channel}:${inbound.externalId}`;
 }
 
-/** A reaction, a machine's mail, a quarantined or unreadable mail is stored, but gets no triage and no draft. */
+/** A reaction, a machine's mail, a quarantined or unreadable mail, an empty text is stored, but gets no triage and no draft. */
 export function needsReply(inbound: InboundMessage): boolean {
-  if (inbound.echo || inbound.kind === 'reaction' || inbound.kind === 'unparseable') return false;
+  if (inbound.echo || inbound.kind === 'reaction' || inbound.kind === 'unparseable' || saysNothing(inbound)) return false;
   return !inbound.email?.automated && !inbound.email?.quarantined;
 }
 

@@ -1,15 +1,25 @@
 import { assertCanWork, type Agent } from '../auth/roles.js';
-import { ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError, type Note, type Thread, type Threads, type ThreadJournal } from '../domain/index.js';
+import { ForbiddenError, InvalidTransitionError, NotFoundError, UnknownAgentError, ValidationError, type Note, type Thread, type ThreadJournal, type Threads } from '../domain/index.js';
 import { changeThreadStatus } from './change-thread-status.js';
+import type { KnownAgents } from './known-agents.js';
 
 const RESERVED_ASSIGNEES = ['me', 'none', 'all'];
 
-/** Take a thread (agents: only for themselves; supervisors: for anyone). */
-export async function assignThread(store: Threads & ThreadJournal, input: { threadId: string; assignee?: string; agent: Agent }, now = new Date()): Promise<Thread> {
+/** Take a thread (agents: only for themselves; supervisors: for anyone Balie knows). */
+export async function assignThread(
+  deps: { store: Threads & ThreadJournal; agents: KnownAgents },
+  input: { threadId: string; assignee?: string; agent: Agent },
+  now = new Date(),
+): Promise<Thread> {
+  const { store } = deps;
   const assignee = input.assignee ?? input.agent.sub;
   // the worklist's filter words, never a person
   if (RESERVED_ASSIGNEES.includes(assignee)) throw new ValidationError(`"${assignee}" cannot be an assignee`);
   if (assignee !== input.agent.sub && input.agent.role !== 'supervisor') throw new ForbiddenError('only supervisors assign threads to others');
+  // a made-up sub would take the thread off every worklist: no agent would ever see it
+  if (assignee !== input.agent.sub && !(await deps.agents.isKnown(assignee))) {
+    throw new UnknownAgentError(`no agent "${assignee}" is known: assign to someone who has signed in to Balie`);
+  }
   const current = await store.getThread(input.threadId);
   if (!current) throw new NotFoundError(`no thread ${input.threadId}`);
   assertCanWork(input.agent, current);

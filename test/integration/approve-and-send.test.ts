@@ -182,10 +182,12 @@ describe('working a thread', () => {
     expect((await audited(thread.id)).map((a) => a.action)).toEqual(['assign', 'note', 'resolve', 'reopen']);
   });
 
-  it('lets only a supervisor assign a thread to someone else, and refuses a move the state machine forbids', async () => {
+  it('lets only a supervisor assign a thread to someone else, only to someone known, and refuses a move the state machine forbids', async () => {
     const thread = await whatsappThread('31680000061', 'Vraag over mijn account');
-    expect((await t.post(`/api/threads/${thread.id}/assign`, { assignee: 'agent-other' })).status).toBe(403);
-    expect((await t.post(`/api/threads/${thread.id}/assign`, { assignee: 'agent-other' }, { role: 'supervisor' })).status).toBe(200);
+    expect((await t.post(`/api/threads/${thread.id}/assign`, { assignee: 'local-noor' })).status).toBe(403);
+    expect((await t.post(`/api/threads/${thread.id}/assign`, { assignee: 'agent-made-up' }, { role: 'supervisor' })).status).toBe(422);
+    // Noor is in the local stack's demo directory
+    expect((await t.post(`/api/threads/${thread.id}/assign`, { assignee: 'local-noor' }, { role: 'supervisor' })).status).toBe(200);
     // now it is a colleague's: the agent may not touch it; the supervisor may, within the state machine
     expect((await t.post(`/api/threads/${thread.id}/reopen`, {})).status).toBe(403);
     expect((await t.post(`/api/threads/${thread.id}/reopen`, {}, { role: 'supervisor' })).status).toBe(409);

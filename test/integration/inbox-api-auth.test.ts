@@ -63,7 +63,7 @@ describe('inbox API authentication', () => {
   it('answers 403 to a valid token that carries no Balie role', async () => {
     const keys = await ensureLocalKeys(t.stack.dataDir);
     const key = await importJWK(keys.privateJwk, 'ES256');
-    const roleless = await new SignJWT({}).setProtectedHeader({ alg: 'ES256', kid: keys.privateJwk.kid }).setSubject('x').setIssuer('balie-local').setExpirationTime('5m').sign(key);
+    const roleless = await new SignJWT({}).setProtectedHeader({ alg: 'ES256', kid: keys.privateJwk.kid }).setSubject('x').setIssuer('balie-local').setIssuedAt().setExpirationTime('5m').sign(key);
     const res = await get('/api/threads', roleless);
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({ error: 'forbidden' });

@@ -9,7 +9,7 @@ import type { Role } from '../../shared/auth/roles.js';
 import { createLogger } from '../../shared/config/logger.js';
 import { triageEngines } from '../../shared/config/triage-engines.js';
 import { NotFoundError, type BlobStore, type Draft, type InboundEvent, type Message, type QueueCounts, type SendJob, type Thread } from '../../shared/domain/index.js';
-import type { DynamoThreadStore } from '../../shared/store/index.js';
+import { DynamoAgentDirectory, type DynamoThreadStore } from '../../shared/store/index.js';
 import { DEMO_KNOWLEDGE_DIR, loadKnowledgeBaseDir } from '../../shared/triage/knowledge/knowledge-base.js';
 import type { ThreadDetail } from '../../shared/use-cases/read-threads.js';
 import { redraft } from '../../shared/use-cases/redraft.js';
@@ -80,6 +80,7 @@ beforeAll(async () => {
     blobs: blobStore,
     auth: { kind: 'local', keys: [publicJwk], issuer: ISSUER },
     logger: createLogger('test'),
+    agents: new DynamoAgentDirectory(db.documents, 'balie'),
     web: { login: { kind: 'local', agents: AGENTS, sign: (a) => signLocalToken(privateJwk, a) }, directory: AGENTS },
   });
   await seed(aThread({ id: 't_free', contact: { handle: '31611111111', name: 'Zoë Jansen' }, language: 'nl', priority: 'P2', slaDueAt: iso(-5), lastMessagePreview: 'Waar blijft mijn bestelling 10482?' }));
@@ -135,6 +136,34 @@ describe('what an agent may do to a colleague’s thread', () => {
     expect(seen.status).toBe(200);
     expect(seen.body.audit).toEqual([]);
     expect((await api<ThreadDetail>('bob', '/api/threads/t_bobs')).body.audit).toBeUndefined();
+  });
+});
+
+describe('assigning a thread to someone', () => {
+  it('refuses an agent nobody knows with a 422, in the API and on the page, and the thread stays where it was', async () => {
+    await seed(aThread({ id: 't_lost', contact: { handle: '31633333333', name: 'Lot' }, priority: 'P1' }));
+    const res = await api<{ error: string; message: string }>('sue', '/api/threads/t_lost/assign', { method: 'POST', body: { assignee: 'made-up-sub' } });
+    expect(res.status).toBe(422);
+    expect(res.body).toEqual({ error: 'unknown_agent', message: expect.stringContaining('"made-up-sub"') });
+    const cookie = (await app.request('/login', { method: 'POST', body: new URLSearchParams({ sub: 'sue' }), headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' } })).headers.get('set-cookie')!.split(';')[0]!;
+    const page = await app.request('/ui/threads/t_lost/assign', {
+      method: 'POST', body: new URLSearchParams({ assignee: 'made-up-sub' }), headers: { cookie, origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded', 'x-balie-fragment': '1' },
+    });
+    expect(page.status).toBe(422);
+    expect(await page.text()).toContain('made-up-sub');
+    expect((await store.getThread('t_lost'))!.assignee).toBeUndefined();
+    expect((await store.getThreadDetail('t_lost'))!.audit).toEqual([]);
+  });
+
+  it('assigns to someone in the configured directory, and to anyone who once used Balie with a valid token', async () => {
+    await seed(aThread({ id: 't_dir', contact: { handle: '31644444444', name: 'Dirk' } }));
+    await seed(aThread({ id: 't_seen', contact: { handle: '31644444445', name: 'Sien' } }));
+    expect((await api<{ thread: Thread }>('sue', '/api/threads/t_dir/assign', { method: 'POST', body: { assignee: 'bob' } })).body.thread.assignee).toBe('bob');
+    const newcomer = await signLocalToken(privateJwk, { sub: 'cora-sub', name: 'Cora', role: 'agent' });
+    expect((await api('sue', '/api/threads/t_seen/assign', { method: 'POST', body: { assignee: 'cora-sub' } })).status).toBe(422);
+    expect((await app.request('/api/me', { headers: { authorization: `Bearer ${newcomer}` } })).status).toBe(200);
+    expect((await api<{ thread: Thread }>('sue', '/api/threads/t_seen/assign', { method: 'POST', body: { assignee: 'cora-sub' } })).body.thread.assignee).toBe('cora-sub');
+    expect(await new DynamoAgentDirectory(db.documents, 'balie').findAgent('cora-sub')).toMatchObject({ sub: 'cora-sub', name: 'Cora', role: 'agent' });
   });
 });
 
@@ -278,6 +307,16 @@ describe('the page: sign-in, session and form safety', () => {
     expect((await store.getThreadDetail('t_same'))!.audit).toEqual([]);
   });
 
+  it('answers 400, not 500, to an id or an assignee longer than a table key can hold', async () => {
+    const long = 'x'.repeat(3_000);
+    expect((await api('sue', `/api/threads/${long}`)).status).toBe(400);
+    expect((await api('sue', `/api/threads/t_free/drafts/${long}/approve`, { method: 'POST', body: { version: 1 } })).status).toBe(400);
+    expect((await api('sue', '/api/threads/t_free/assign', { method: 'POST', body: { assignee: long } })).status).toBe(400);
+    const cookie = (await app.request('/login', { method: 'POST', body: new URLSearchParams({ sub: 'sue' }), headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' } })).headers.get('set-cookie')!.split(';')[0]!;
+    expect((await app.request(`/threads/${long}`, { headers: { cookie } })).status).toBe(400);
+    expect((await app.request(`/ui/threads/${long}`, { headers: { cookie, 'x-balie-fragment': '1' } })).status).toBe(400);
+  });
+
   it('lets only one of two agents take the same thread at once', async () => {
     await seed(aThread({ id: 't_take', contact: { handle: '31688888888', name: 'Ida' } }));
     const [a, b] = await Promise.all([api('ann', '/api/threads/t_take/assign', { method: 'POST', body: {} }), api('bob', '/api/threads/t_take/assign', { method: 'POST', body: {} })]);
@@ -308,6 +347,24 @@ describe('the page: sign-in, session and form safety', () => {
     expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; img-src data:; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox");
     expect((await app.request('/ui/threads/t_mail2/messages/m_t_mail2/html', { headers: { cookie } })).status).toBe(403);
     expect((await app.request('/ui/threads/t_free/messages/m_t_free/html', { headers: { cookie } })).status).toBe(404);
+  });
+
+  it('takes the largest edited reply (100,000 characters) however it is encoded, and refuses bodies past the limits with a 413', async () => {
+    await seed(aThread({ id: 't_long', contact: { handle: '31655555555', name: 'Lang' } }));
+    // every character escaped (\u20ac, 6 bytes) as some JSON encoders do, and percent-encoded UTF-8 (9 bytes) in a form
+    const escapedJson = `{"version":1,"text":"${'\\u20ac'.repeat(100_000)}"}`;
+    const api = await app.request('/api/threads/t_long/drafts/d_t_long/approve', { method: 'POST', body: escapedJson, headers: { authorization: `Bearer ${await token('ann')}`, 'content-type': 'application/json' } });
+    // read in full: WhatsApp's own limit on a text refuses it, not the body limit
+    expect([api.status, ((await api.json()) as { error: string }).error]).toEqual([422, 'send_refused']);
+    const cookie = await session('ann');
+    const form = (text: string) => app.request('/ui/threads/t_long/drafts/d_t_long/approve', {
+      method: 'POST', body: new URLSearchParams({ version: '1', text }), headers: { cookie, origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded', 'x-balie-fragment': '1' },
+    });
+    expect((await form('€'.repeat(100_000))).status).toBe(422);
+    const tooBig = await form('€'.repeat(200_000));
+    expect([tooBig.status, ((await tooBig.json()) as { error: string }).error]).toEqual([413, 'too_large']);
+    const login = await app.request('/login', { method: 'POST', body: new URLSearchParams({ sub: 'ann', pad: 'x'.repeat(64 * 1024) }), headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(login.status).toBe(413);
   });
 
   it('downloads an attachment only through the message that has it, as a download that cannot run', async () => {
@@ -347,6 +404,7 @@ describe('signing in with the Cognito hosted UI', () => {
     };
     cognitoApp = createInboxApiApp({
       store,
+      agents: new DynamoAgentDirectory(db.documents, 'balie'),
       jobs: { publish: async () => undefined },
       auth: { kind: 'jwks', jwksUri: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`, issuer, clientId: 'client-1' },
       logger: createLogger('test'),
@@ -391,6 +449,7 @@ describe('signing in with the Cognito hosted UI', () => {
   it('shows the sign-in page, not an error, when Cognito cannot be reached', async () => {
     const down = createInboxApiApp({
       store,
+      agents: new DynamoAgentDirectory(db.documents, 'balie'),
       jobs: { publish: async () => undefined },
       auth: { kind: 'local', keys: [], issuer: 'x' },
       logger: createLogger('test'),

@@ -9,6 +9,7 @@ import { countTriageUsage } from '../../shared/config/metrics.js';
 import { createObservability, instrumented } from '../../shared/config/observability.js';
 import { triageEngines } from '../../shared/config/triage-engines.js';
 import type { Draft, Message, PublishOptions, SendJob } from '../../shared/domain/index.js';
+import { DynamoAgentDirectory } from '../../shared/store/index.js';
 import { DEMO_KNOWLEDGE_DIR, loadKnowledgeBaseDir } from '../../shared/triage/knowledge/knowledge-base.js';
 import type { LlmTriage } from '../../shared/triage/openai/schema.js';
 import { createInboundEventProcessor } from '../../shared/use-cases/process-inbound-event.js';
@@ -123,6 +124,7 @@ describe('draft review metrics and the send job correlation id', () => {
     const jobs: Array<{ job: SendJob; options?: PublishOptions }> = [];
     const app = createInboxApiApp({
       store: db.store,
+      agents: new DynamoAgentDirectory(db.documents, 'balie-metrics'),
       jobs: { publish: async (job, options) => void jobs.push({ job, options }) },
       auth: { kind: 'local', keys: [publicJwk], issuer: LOCAL_ISSUER },
       logger: observability.logger,

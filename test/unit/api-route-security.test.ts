@@ -1,9 +1,10 @@
-import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
+import { decodeJwt, exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createInboxApiApp } from '../../functions/inbox-api/app.js';
 import { LOCAL_ISSUER, signLocalToken } from '../../shared/auth/local-keys.js';
 import { createLogger } from '../../shared/config/logger.js';
 import type { ThreadStore } from '../../shared/domain/index.js';
+import { MemoryAgentDirectory } from '../helpers/memory-agent-directory.js';
 
 /** A store no refused request may reach: any call fails the test. */
 const untouchable = new Proxy({} as ThreadStore, {
@@ -13,6 +14,7 @@ const untouchable = new Proxy({} as ThreadStore, {
 });
 
 let privateJwk: JWK;
+const agents = new MemoryAgentDirectory();
 let app: ReturnType<typeof createInboxApiApp>;
 
 beforeAll(async () => {
@@ -22,6 +24,7 @@ beforeAll(async () => {
     store: untouchable,
     jobs: { publish: async () => expect.unreachable('a refused request published a send job') },
     events: { publish: async () => expect.unreachable('a refused request published an event') },
+    agents,
     auth: { kind: 'local', keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'ES256' }], issuer: LOCAL_ISSUER },
     logger: createLogger('test'),
   });
@@ -68,6 +71,49 @@ describe('every /api route', () => {
   it('refuses a valid token that carries no Balie role', async () => {
     const roleless = await new SignJWT({ name: 'Guest' }).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setSubject('guest').setIssuer(LOCAL_ISSUER).setIssuedAt().setExpirationTime('1h').sign(await importPrivate());
     for (const route of apiRoutes()) expect((await call(route, roleless)).status, `${route.method} ${route.path}`).toBe(403);
+  });
+
+  it('refuses a local token that lives longer than a day, and the local signer will not make one', async () => {
+    const week = await new SignJWT({ 'cognito:groups': ['agent'] }).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setSubject('ann').setIssuer(LOCAL_ISSUER).setIssuedAt().setExpirationTime('7d').sign(await importPrivate());
+    for (const route of apiRoutes()) expect((await call(route, week)).status, `${route.method} ${route.path}`).toBe(401);
+    await expect(signLocalToken(privateJwk, { sub: 'ann', name: 'Ann', role: 'agent' }, { expiresIn: '25h' })).rejects.toThrow(/at most 24 h/);
+    const { iat, exp } = decodeJwt(await signLocalToken(privateJwk, { sub: 'ann', name: 'Ann', role: 'agent' }));
+    expect(exp! - iat!).toBe(12 * 3600);
+  });
+
+  it('refuses a body over 1 MiB with a 413 and a JSON reason, before touching any data', async () => {
+    const supervisor = await signLocalToken(privateJwk, { sub: 'sue', name: 'Sue', role: 'supervisor' });
+    const body = JSON.stringify({ version: 1, text: 'x'.repeat(1024 * 1024) });
+    for (const route of apiRoutes().filter((r) => r.method !== 'GET')) {
+      for (const headers of [{}, { 'content-length': String(Buffer.byteLength(body)) }] as Array<Record<string, string>>) {
+        const res = await app.request(route.path, { method: route.method, body, headers: { authorization: `Bearer ${supervisor}`, 'content-type': 'application/json', ...headers } });
+        expect(res.status, `${route.method} ${route.path}`).toBe(413);
+        expect(await res.json()).toEqual({ error: 'too_large', message: expect.stringMatching(/at most 1048576 bytes/) });
+      }
+    }
+  });
+
+  it('refuses an id in the path longer than a table key can hold with a 400, before touching any data', async () => {
+    const supervisor = await signLocalToken(privateJwk, { sub: 'sue', name: 'Sue', role: 'supervisor' });
+    const tooLong = ['x'.repeat(3_000), 'é'.repeat(300)];
+    for (const route of apiRoutes().filter((r) => r.path.includes('x_'))) {
+      for (const id of tooLong) {
+        const path = route.path.replace(/x_\w+/, encodeURIComponent(id));
+        const res = await call({ method: route.method, path }, supervisor);
+        expect(res.status, `${route.method} ${route.path} with a ${id.length}-character id`).toBe(400);
+        expect(await res.json()).toMatchObject({ error: 'invalid_request', message: expect.stringMatching(/at most 512 bytes/) });
+      }
+    }
+  });
+
+  it('remembers who used the API once per instance, not on every request, and again when their name or role changed', async () => {
+    const before = agents.writes;
+    for (let i = 0; i < 5; i++) expect((await call({ method: 'GET', path: '/api/me' }, await signLocalToken(privateJwk, { sub: 'ida', name: 'Ida', role: 'agent' }))).status).toBe(200);
+    expect(agents.writes - before).toBe(1);
+    expect(await agents.findAgent('ida')).toMatchObject({ sub: 'ida', name: 'Ida', role: 'agent' });
+    await call({ method: 'GET', path: '/api/me' }, await signLocalToken(privateJwk, { sub: 'ida', name: 'Ida', role: 'supervisor' }));
+    expect(agents.writes - before).toBe(2);
+    expect(await agents.findAgent('ida')).toMatchObject({ role: 'supervisor' });
   });
 
   it('keeps the supervisors’ report from agents', async () => {

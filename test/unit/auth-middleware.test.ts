@@ -77,4 +77,39 @@ describe('JWT auth against a Cognito-style JWKS', () => {
     expect((await call('/api/supervisor', await cognitoToken({ 'cognito:groups': ['agent'] }))).status).toBe(403);
     expect((await call('/api/supervisor', await cognitoToken({ 'cognito:groups': ['supervisor'] }))).status).toBe(200);
   });
+
+  it('accepts a token that lives the longest Cognito allows for an ID token (one day)', async () => {
+    expect((await call('/api/me', await tokenLiving({ iat: 0, exp: 24 * 3600 }))).status).toBe(200);
+  });
+
+  it('refuses a token that lives longer than a day, or says nothing about when it was issued', async () => {
+    const longLived = await tokenLiving({ iat: 0, exp: 24 * 3600 + 1 });
+    const yearLong = await tokenLiving({ iat: -60, exp: 365 * 86_400 });
+    const noIssuedAt = await tokenLiving({ exp: 3600 });
+    for (const [what, token] of [['24 h + 1 s', longLived], ['a year', yearLong], ['no iat', noIssuedAt]] as const) {
+      const res = await call('/api/me', token);
+      expect(res.status, what).toBe(401);
+      expect(await res.json()).toMatchObject({ error: 'unauthorized' });
+    }
+  });
+
+  it('refuses a token issued more than a day ago, whatever its exp says', async () => {
+    expect((await call('/api/me', await tokenLiving({ iat: -25 * 3600, exp: 3600 }))).status).toBe(401);
+  });
+
+  it('refuses a token issued in the future', async () => {
+    expect((await call('/api/me', await tokenLiving({ iat: 600, exp: 3600 }))).status).toBe(401);
+  });
 });
+
+/** A Cognito-style agent token with `iat` and `exp` this many seconds from now (a claim left out is absent). */
+async function tokenLiving(at: { iat?: number; exp: number }): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  const jwt = new SignJWT({ token_use: 'id', aud: 'web-client', 'cognito:groups': ['agent'] })
+    .setProtectedHeader({ alg: 'RS256', kid: 'cognito-1' })
+    .setSubject('0b1c-uuid')
+    .setIssuer(issuer)
+    .setExpirationTime(now + at.exp);
+  if (at.iat !== undefined) jwt.setIssuedAt(now + at.iat);
+  return jwt.sign(privateKey);
+}

@@ -98,3 +98,41 @@ describe('customer media', () => {
     expect(drafts).toHaveLength(1);
   });
 });
+
+describe('a message with nothing to answer', () => {
+  const email = (handle: string, id: string, over: { text: string; subject?: string; inReplyTo?: string; attachments?: InboundMessage['attachments'] }): InboundMessage => ({
+    ...message(handle, id, over.text), channel: 'email', kind: 'email', subject: over.subject, attachments: over.attachments,
+    email: { messageId: id, inReplyTo: over.inReplyTo, references: over.inReplyTo ? [over.inReplyTo] : [], to: ['support@shop.example'], cc: [], rawKey: `raw/${id}`, remoteImagesBlocked: 0, truncated: false },
+  });
+  /** Email threads are found by Message-ID, not by contact: the detail of the thread the processor put it in. */
+  const processEmail = async (inbound: InboundMessage) => {
+    const outcome = await processorOn(store)(inbound);
+    return (await store.getThreadDetail((outcome as { threadId: string }).threadId))!;
+  };
+
+  it('stores a WhatsApp text that is only whitespace, but drafts no reply to it', async () => {
+    await processorOn(store)(message('31690000020', 'wamid.blank', ' \n\t\u00a0 '));
+    const { thread, messages, drafts } = await threadOf('31690000020');
+    expect([messages.length, drafts.length, thread.unanswered, thread.latestDraftId]).toEqual([1, 0, 0, undefined]);
+  });
+
+  it('stores an email reply with an empty body and no attachments, but drafts no reply to it', async () => {
+    const { messages, drafts } = await processEmail(email('leeg@example.com', '<empty@example.com>', { text: '  \r\n', subject: 'Re: Uw bestelling 10482', inReplyTo: '<ours@balie.local>' }));
+    expect([messages.length, drafts.length]).toEqual([1, 0]);
+  });
+
+  it('still drafts for an email whose body is empty but which asks in its subject, or carries an attachment', async () => {
+    const subjectOnly = await processEmail(email('onderwerp@example.com', '<subject-only@example.com>', { text: '', subject: 'Waar blijft bestelling 10482?' }));
+    const attachmentOnly = await processEmail(email('bijlage@example.com', '<attachment@example.com>', {
+      text: '', subject: 'Re: factuur', inReplyTo: '<ours2@balie.local>',
+      attachments: [{ key: 'mail/x/attachments/0-foto.jpg', filename: 'foto.jpg', contentType: 'image/jpeg', size: 10, inline: false }],
+    }));
+    expect(subjectOnly.drafts).toHaveLength(1);
+    expect(attachmentOnly.drafts).toHaveLength(1);
+  });
+
+  it('still drafts for a photo without a caption: the picture is what the customer said', async () => {
+    await processorOn(store)({ ...message('31690000021', 'wamid.photo-only', ''), kind: 'image', media: { id: '112233', mimeType: 'image/jpeg' } });
+    expect((await threadOf('31690000021')).drafts).toHaveLength(1);
+  });
+});

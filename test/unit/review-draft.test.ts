@@ -89,7 +89,7 @@ describe('reviewing a draft (in-memory store)', () => {
 
   it('does not let an agent approve a thread a colleague has taken', async () => {
     const t = await proposed();
-    await assignThread(store, { threadId: t.threadId, agent: bram });
+    await assignThread({ store, agents: { isKnown: async () => true } }, { threadId: t.threadId, agent: bram });
     await expect(approveDraft(t.deps, { threadId: t.threadId, draftId: t.draftId, version: 1, agent: anna })).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

@@ -72,7 +72,7 @@ export function registerThreadActions(app: Hono<AuthEnv>, deps: WebDeps, helpers
     assign: {
       schema: z.object({ assignee: z.string().min(1).max(200).optional() }),
       done: 'assigned',
-      run: (c, body: { assignee?: string }) => assignThread(deps.store, { threadId: c.req.param('id')!, assignee: body.assignee, agent: c.get('agent') }),
+      run: (c, body: { assignee?: string }) => assignThread({ store: deps.store, agents: deps.agents }, { threadId: c.req.param('id')!, assignee: body.assignee, agent: c.get('agent') }),
     },
     resolve: { schema: z.object({}), done: 'resolved', run: (c) => moveThread(deps.store, { threadId: c.req.param('id')!, action: 'resolve', agent: c.get('agent') }) },
     reopen: { schema: z.object({}), done: 'reopened', run: (c) => moveThread(deps.store, { threadId: c.req.param('id')!, action: 'reopen', agent: c.get('agent') }) },

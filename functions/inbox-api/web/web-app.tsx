@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { secureHeaders } from 'hono/secure-headers';
@@ -16,7 +16,9 @@ import {
   type SendJobPublisher,
   type ThreadStore,
 } from '../../../shared/domain/index.js';
+import { limitBody, LOGIN_BODY_MAX_BYTES, REQUEST_BODY_MAX_BYTES } from '../../../shared/http/body-limits.js';
 import { knownError } from '../../../shared/http/on-error.js';
+import type { KnownAgents } from '../../../shared/use-cases/known-agents.js';
 import { countsFor, getThreadDetail, listWorklist, type ThreadDetail } from '../../../shared/use-cases/read-threads.js';
 import { loadAssets } from './assets.js';
 import { registerThreadActions } from './actions.js';
@@ -39,6 +41,10 @@ export interface WebDeps {
   templates?: MessageTemplate[];
   login: LoginProvider;
   verify: (token: string) => Promise<Agent>;
+  /** Writes the signed-in agent's profile (once per instance); runs after the session check. */
+  remember: MiddlewareHandler<AuthEnv>;
+  /** Who a thread may be assigned to. */
+  agents: KnownAgents;
   /** Send downloads to a presigned object-store URL when the store makes them (default; Lambda responses are capped at 6 MB). */
   presignDownloads?: boolean;
   /** Known agents (names for subs, the supervisor's assign list). */
@@ -102,12 +108,15 @@ export function createWebApp(deps: WebDeps): Hono<AuthEnv> {
     });
   }
 
+  app.use('/login', limitBody(LOGIN_BODY_MAX_BYTES));
+  app.use('/ui/*', limitBody(REQUEST_BODY_MAX_BYTES));
+
   app.get(assets.script, (c) => c.body(assets.scriptBody, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable' }));
   app.get(assets.style, (c) => c.body(assets.styleBody, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable' }));
   app.route('/', loginRoutes({ login: deps.login, verify: deps.verify, style: assets.style, language }));
 
   const guarded = new Hono<AuthEnv>();
-  for (const path of ['/', '/threads/*', '/ui/*']) guarded.use(path, requireSession(deps.verify));
+  for (const path of ['/', '/threads/*', '/ui/*']) guarded.use(path, requireSession(deps.verify), deps.remember);
 
   guarded.get('/', (c) => page(c));
   guarded.get('/threads/:id', (c) => page(c, c.req.param('id')));

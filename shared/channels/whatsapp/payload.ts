@@ -6,9 +6,11 @@ import * as z from 'zod';
  */
 /** Unix seconds; 12 digits reach past the year 30000, and anything longer cannot be a date. */
 const unixSeconds = z.string().regex(/^\d{1,12}$/, 'timestamp must be unix seconds');
+/** The customer's phone number as Meta writes it: digits only (E.164 without "+"). It becomes the thread's contact key and the `to` of our replies. */
+const waId = z.string().regex(/^[0-9]{1,20}$/, 'a WhatsApp id must be the phone number in digits');
 
 const waMessage = z.looseObject({
-  from: z.string().min(1),
+  from: waId,
   id: z.string().min(1),
   timestamp: unixSeconds,
   type: z.string().min(1),
@@ -27,7 +29,7 @@ export type WaStatus = z.infer<typeof waStatus>;
 const waValue = z.looseObject({
   messaging_product: z.literal('whatsapp'),
   metadata: z.looseObject({ phone_number_id: z.string(), display_phone_number: z.string().optional() }),
-  contacts: z.array(z.looseObject({ wa_id: z.string(), profile: z.looseObject({ name: z.string().optional() }).optional() })).optional(),
+  contacts: z.array(z.looseObject({ wa_id: waId, profile: z.looseObject({ name: z.string().optional() }).optional() })).optional(),
   messages: z.array(waMessage).optional(),
   statuses: z.array(waStatus).optional(),
 });
