@@ -6,30 +6,24 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
-import { createInboxApiApp } from '../functions/inbox-api/app.js';
-import { createIngestEmailHandler } from '../functions/ingest-email/app.js';
-import { createWebhookApp } from '../functions/ingest-webhook/app.js';
-import { createSendHandler } from '../functions/send/app.js';
-import { createTriageHandler } from '../functions/triage/app.js';
+import { composeInboxApi } from '../functions/inbox-api/compose.js';
+import { composeIngestEmail } from '../functions/ingest-email/compose.js';
+import { composeIngestWebhook } from '../functions/ingest-webhook/compose.js';
+import { composeSend } from '../functions/send/compose.js';
+import { composeTriage } from '../functions/triage/compose.js';
 import { ensureLocalKeys, LOCAL_ISSUER, signLocalToken } from '../shared/auth/local-keys.js';
 import type { Role } from '../shared/auth/roles.js';
 import { createDocumentClient } from '../shared/config/clients.js';
 import { DEFAULT_MAX_WEBHOOK_BYTES } from '../shared/config/env.js';
-import { graphOptionsFor, sendersFor, type ChannelCredentials } from '../shared/config/senders.js';
-import { GraphMediaArchive } from '../shared/channels/meta-graph/media-archive.js';
-import { createLogger } from '../shared/config/logger.js';
-import { countTriageUsage, createMetrics } from '../shared/config/metrics.js';
+import type { ChannelCredentials } from '../shared/config/senders.js';
 import { errorHandler } from '../shared/http/on-error.js';
-import { sqsRetryLater } from '../shared/queue/retry-later.js';
-import { SqsSendJobPublisher } from '../shared/queue/send-job-publisher.js';
-import { SqsEventPublisher } from '../shared/queue/sqs-publisher.js';
-import { DynamoAgentDirectory, DynamoThreadStore, ensureTable, S3BlobStore } from '../shared/store/index.js';
-import { triageEngines } from '../shared/config/triage-engines.js';
-import { DEMO_KNOWLEDGE_DIR, loadKnowledgeBaseDir } from '../shared/triage/knowledge/knowledge-base.js';
-import { createInboundEventProcessor } from '../shared/use-cases/process-inbound-event.js';
-import { sendApprovedDraft } from '../shared/use-cases/send-reply.js';
+import { createLogger } from '../shared/observability/logger.js';
+import { createObservability } from '../shared/observability/powertools.js';
+import { DynamoThreadStore, ensureTable, S3BlobStore } from '../shared/store/index.js';
+import { DEMO_KNOWLEDGE_DIR } from '../shared/triage/knowledge/knowledge-base.js';
 import { sendDemoTraffic } from './demo.js';
 import { startDynalite, startS3, startSqs, type Emulator } from './emulators.js';
+import { seedKnowledgeArticles } from './knowledge.js';
 import { createLocalEmailRoute } from './local-email-route.js';
 import { loopbackHostOnly, sameOriginOnly } from './local-guards.js';
 import { LocalOutbox } from './outbox.js';
@@ -47,6 +41,8 @@ export const LOCAL_DEFAULTS = {
   emailFrom: 'Balie Klantenservice <support@balie.local>',
   mailBucket: 'balie-mail',
   rawMailPrefix: 'raw/',
+  /** As in AWS (infra/lib/triage.ts): triage reads the knowledge articles from here in the bucket. */
+  knowledgePrefix: 'knowledge/',
 } as const;
 
 /** Who can sign in to the local page (the first two match `npm run token -- --role agent|supervisor`). */
@@ -72,7 +68,7 @@ export interface LocalStackOptions {
   maxWebhookBytes?: number;
   /** OPENAI_API_KEY, OPENAI_BASE_URL, TRIAGE_MODE… (the process environment by default). */
   triageEnv?: NodeJS.ProcessEnv;
-  /** Markdown articles the drafts are grounded in; the demo shop's by default. */
+  /** Markdown articles put in the local bucket's knowledge/ when it has none (the demo shop's by default). */
   knowledgeDir?: string;
   /** Real channel credentials; a channel without one sends to the local outbox. */
   channels?: ChannelCredentials;
@@ -107,8 +103,9 @@ const REGION = 'us-east-1';
 
 /**
  * The whole of Balie on one machine: DynamoDB, SQS and S3 emulators as child processes, the webhook, email and
- * inbox apps on one loopback port, and the triage handler polled from the queue, all wired with the same
- * adapters the Lambdas use.
+ * inbox apps on one loopback port, the triage and send handlers polled from their queues. Each function is built by
+ * the same compose module its Lambda entry calls (functions/<name>/compose.ts); only the clients (pointed at the
+ * emulators) and the local-only pieces (outbox, demo login, raw-mail route) are made here.
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const dataDir = resolve(options.dataDir ?? LOCAL_DEFAULTS.dataDir);
@@ -137,11 +134,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     ensureQueueWithDlq(sqsClient, LOCAL_DEFAULTS.outboundQueue, options.visibilityTimeoutSeconds ?? 30),
   ]);
 
+  // local-only pieces: the outbox that stands in for the channels, the demo login, the raw-mail route, the feedback file
   const documents = createDocumentClient(dynamoClient);
   const store = new DynamoThreadStore(documents, tableName);
   const outbox = new LocalOutbox(documents, tableName, LOCAL_DEFAULTS.emailFrom);
-  const publisher = new SqsEventPublisher(sqsClient, inbound.queue.url);
   const blobs = new S3BlobStore(s3Client, LOCAL_DEFAULTS.mailBucket);
+  await seedKnowledgeArticles(blobs, LOCAL_DEFAULTS.knowledgePrefix, options.knowledgeDir ?? DEMO_KNOWLEDGE_DIR);
+
+  // the functions themselves, composed exactly as their Lambda entries compose them
   const app = new Hono();
   app.onError(errorHandler(createLogger('local')));
   let port = options.port ?? LOCAL_DEFAULTS.port;
@@ -150,55 +150,65 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   app.use('*', (c, next) => (c.req.path.startsWith('/webhooks/') ? next() : hostGuard(c, next)));
   app.use('/local/*', sameOriginOnly());
   app.get('/health', (c) => c.json({ status: 'ok' }));
-  app.route('/', createWebhookApp({
-    appSecret: metaAppSecret,
-    verifyToken: metaVerifyToken,
+  app.route('/', composeIngestWebhook({
+    sqs: sqsClient,
+    inboundQueueUrl: inbound.queue.url,
+    secret: { appSecret: metaAppSecret, verifyToken: metaVerifyToken },
     maxBodyBytes: options.maxWebhookBytes ?? DEFAULT_MAX_WEBHOOK_BYTES,
-    publisher,
-    logger: createLogger('ingest-webhook'),
-    metrics: createMetrics('ingest-webhook'),
+    observability: createObservability('ingest-webhook'),
   }));
-  const ingestEmail = createIngestEmailHandler({ blobs, publisher, rawPrefix: LOCAL_DEFAULTS.rawMailPrefix, logger: createLogger('ingest-email'), metrics: createMetrics('ingest-email') });
+  const ingestEmail = composeIngestEmail({
+    s3: s3Client,
+    sqs: sqsClient,
+    mailBucket: LOCAL_DEFAULTS.mailBucket,
+    rawPrefix: LOCAL_DEFAULTS.rawMailPrefix,
+    inboundQueueUrl: inbound.queue.url,
+    observability: createObservability('ingest-email'),
+  });
   app.route('/', createLocalEmailRoute({ blobs, rawPrefix: LOCAL_DEFAULTS.rawMailPrefix, ingest: ingestEmail }));
   app.get('/local/outbox', async (c) => c.json({ items: await outbox.list() }));
   // agents' corrections and approved replies as JSON lines: `npm run train -- --feedback <file>` learns from them
   app.get('/local/feedback.jsonl', async (c) => c.text((await store.listFeedback()).map((f) => JSON.stringify(f)).join('\n') + '\n'));
-  app.route('/', createInboxApiApp({
-    store,
-    agents: new DynamoAgentDirectory(documents, tableName),
-    jobs: new SqsSendJobPublisher(sqsClient, outbound.queue.url),
-    events: publisher,
-    blobs,
+  app.route('/', composeInboxApi({
+    dynamo: dynamoClient,
+    sqs: sqsClient,
+    s3: s3Client,
+    tableName,
+    outboundQueueUrl: outbound.queue.url,
+    inboundQueueUrl: inbound.queue.url,
+    mailBucket: LOCAL_DEFAULTS.mailBucket,
     auth: { kind: 'local', keys: [keys.publicJwk], issuer: LOCAL_ISSUER },
-    logger: createLogger('inbox-api'),
-    metrics: createMetrics('inbox-api'),
     web: {
       login: { kind: 'local', agents: DEMO_AGENTS, sign: (agent) => signLocalToken(keys.privateJwk, agent) },
       directory: DEMO_AGENTS,
     },
+    observability: createObservability('inbox-api'),
   }));
 
-  const engines = triageEngines(loadKnowledgeBaseDir(options.knowledgeDir ?? DEMO_KNOWLEDGE_DIR), options.triageEnv ?? process.env);
-  const triageMetrics = createMetrics('triage');
-  const triage = createTriageHandler({
-    processEvent: createInboundEventProcessor({
-      store: countTriageUsage(store, triageMetrics),
-      ...engines,
-      media: new GraphMediaArchive(blobs, graphOptionsFor(options.channels ?? {})),
-    }),
-    logger: createLogger('triage'),
-    metrics: triageMetrics,
+  const triage = await composeTriage({
+    dynamo: dynamoClient,
+    s3: s3Client,
+    tableName,
+    mediaBucket: LOCAL_DEFAULTS.mailBucket,
+    knowledgePrefix: LOCAL_DEFAULTS.knowledgePrefix,
+    credentials: options.channels ?? {},
+    engineEnv: options.triageEnv ?? process.env,
+    observability: createObservability('triage'),
   });
-  const send = createSendHandler({
-    send: (job) => sendApprovedDraft({ store, senderFor: sendersFor(options.channels ?? {}, outbox, () => outbox), emailFrom: LOCAL_DEFAULTS.emailFrom }, job),
-    retryLater: sqsRetryLater(sqsClient, () => outbound.queue.url),
-    logger: createLogger('send'),
-    metrics: createMetrics('send'),
+  const send = composeSend({
+    dynamo: dynamoClient,
+    sqs: sqsClient,
+    tableName,
+    emailFrom: LOCAL_DEFAULTS.emailFrom,
+    credentials: options.channels ?? {},
+    unconfigured: outbox,
+    queueUrlOf: () => outbound.queue.url,
+    observability: createObservability('send'),
   });
   const pollerLogger = createLogger('local-poller');
   const onError = (err: unknown) => pollerLogger.error('poll failed', { error: err as Error });
   const pollers = [
-    new QueuePoller(sqsClient, inbound.queue.url, inbound.queue.arn, triage, { concurrency: options.triagePollers ?? 4, onError }),
+    new QueuePoller(sqsClient, inbound.queue.url, inbound.queue.arn, triage.handler, { concurrency: options.triagePollers ?? 4, onError }),
     new QueuePoller(sqsClient, outbound.queue.url, outbound.queue.arn, send, { concurrency: 1, onError }),
   ];
   for (const poller of pollers) poller.start();
@@ -223,7 +233,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
   return {
     url, port, dataDir, dynamodb, sqs, s3, inbound, outbound, tableName, mailBucket: LOCAL_DEFAULTS.mailBucket,
-    metaAppSecret, metaVerifyToken, demoSent, triageMode: engines.mode, sqsClient, dynamoClient, s3Client, stop,
+    metaAppSecret, metaVerifyToken, demoSent, triageMode: triage.mode, sqsClient, dynamoClient, s3Client, stop,
   };
 }
 

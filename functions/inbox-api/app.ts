@@ -20,8 +20,8 @@ import {
   type SendJobPublisher,
   type ThreadStore,
 } from '../../shared/domain/index.js';
-import { correlatedEvents, correlatedJobs, correlation } from '../../shared/config/correlation.js';
-import { countDraftReviews } from '../../shared/config/metrics.js';
+import { correlatedEvents, correlatedJobs, correlation } from '../../shared/observability/correlation.js';
+import { recordDraftReview } from '../../shared/observability/metrics.js';
 import { limitBody, REQUEST_BODY_MAX_BYTES } from '../../shared/http/body-limits.js';
 import { errorHandler } from '../../shared/http/on-error.js';
 import { boundedPathIds } from '../../shared/http/path-ids.js';
@@ -51,7 +51,7 @@ export interface InboxApiDeps {
   blobs?: BlobStore;
   /** The agents' web page at `/`; without it only the JSON API is served. */
   web?: { login: LoginProvider; directory?: DirectoryEntry[]; presignDownloads?: boolean };
-  /** DraftsApproved, DraftsEdited, DraftsRejected; flushed by the Lambda entry once per invocation. */
+  /** DraftsApproved, DraftsEdited, DraftsRejected, recorded from each review's outcome; flushed by the Lambda entry once per invocation. */
   metrics?: Metrics;
 }
 
@@ -82,12 +82,11 @@ const badRequest = (result: { success: true } | { success: false; error: { issue
 
 /**
  * The agents' JSON API (every `/api` route needs a bearer token) and, with `web`, their page. Send jobs and redraft
- * requests carry the correlation id of the request that made them; reviews are counted where the draft is written.
+ * requests carry the correlation id of the request that made them; a review is counted when its write went through.
  */
 export function createInboxApiApp(given: InboxApiDeps): Hono<AuthEnv> {
   const deps: InboxApiDeps = {
     ...given,
-    store: given.metrics ? countDraftReviews(given.store, given.metrics) : given.store,
     jobs: correlatedJobs(given.jobs),
     events: given.events && correlatedEvents(given.events),
   };
@@ -113,13 +112,15 @@ export function createInboxApiApp(given: InboxApiDeps): Hono<AuthEnv> {
   app.get('/api/threads/:id', async (c) => c.json(await getThreadDetail(deps.store, c.req.param('id'), c.get('agent'))));
   app.post('/api/threads/:id/drafts/:draftId/approve', zValidator('json', approveBody, badRequest), async (c) => {
     const body = c.req.valid('json');
-    const draft = await approveDraft({ store: deps.store, jobs: deps.jobs, templates: deps.templates }, { threadId: c.req.param('id'), draftId: c.req.param('draftId'), ...body, agent: c.get('agent') });
-    return c.json({ draft });
+    const review = await approveDraft({ store: deps.store, jobs: deps.jobs, templates: deps.templates }, { threadId: c.req.param('id'), draftId: c.req.param('draftId'), ...body, agent: c.get('agent') });
+    if (deps.metrics) recordDraftReview(deps.metrics, review);
+    return c.json({ draft: review.draft });
   });
   app.post('/api/threads/:id/drafts/:draftId/reject', zValidator('json', rejectBody, badRequest), async (c) => {
     const body = c.req.valid('json');
-    const draft = await rejectDraft({ store: deps.store }, { threadId: c.req.param('id'), draftId: c.req.param('draftId'), ...body, agent: c.get('agent') });
-    return c.json({ draft });
+    const review = await rejectDraft({ store: deps.store }, { threadId: c.req.param('id'), draftId: c.req.param('draftId'), ...body, agent: c.get('agent') });
+    if (deps.metrics) recordDraftReview(deps.metrics, review);
+    return c.json({ draft: review.draft });
   });
   app.post('/api/threads/:id/drafts/:draftId/redraft', async (c) => {
     if (!deps.events) throw new HTTPException(501, { message: 'new drafts are not available here' });
@@ -139,7 +140,7 @@ export function createInboxApiApp(given: InboxApiDeps): Hono<AuthEnv> {
     return c.json({ thread });
   });
   if (deps.web) {
-    app.route('/', createWebApp({ ...deps.web, store: deps.store, jobs: deps.jobs, events: deps.events, blobs: deps.blobs, templates: deps.templates, logger: deps.logger, verify, remember, agents }));
+    app.route('/', createWebApp({ ...deps.web, store: deps.store, jobs: deps.jobs, events: deps.events, blobs: deps.blobs, templates: deps.templates, logger: deps.logger, metrics: deps.metrics, verify, remember, agents }));
   }
   return app;
 }

@@ -1,8 +1,8 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import type { SESEvent, SESReceipt } from 'aws-lambda';
-import { correlatedEvents, withCorrelationId } from '../../shared/config/correlation.js';
-import { recordMessagesIn } from '../../shared/config/metrics.js';
+import { correlatedEvents, withCorrelationId } from '../../shared/observability/correlation.js';
+import { recordMessagesIn } from '../../shared/observability/metrics.js';
 import type { BlobStore, EmailMeta, EventPublisher } from '../../shared/domain/index.js';
 import { ingestEmail } from '../../shared/use-cases/ingest-email.js';
 

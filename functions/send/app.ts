@@ -1,8 +1,8 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import type { SQSRecord } from 'aws-lambda';
-import { correlatedLogger } from '../../shared/config/correlation.js';
-import { recordSendOutcome } from '../../shared/config/metrics.js';
+import { correlatedLogger } from '../../shared/observability/correlation.js';
+import { recordSendOutcome } from '../../shared/observability/metrics.js';
 import { ProviderError, sendJobSchema, type SendJob } from '../../shared/domain/index.js';
 import { correlationIdOf, createSqsBatchHandler } from '../../shared/queue/batch-consumer.js';
 import type { SendOutcome } from '../../shared/use-cases/send-reply.js';

@@ -1,7 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
-import { correlatedLogger } from '../../shared/config/correlation.js';
-import { recordTriageLatency } from '../../shared/config/metrics.js';
+import { correlatedLogger } from '../../shared/observability/correlation.js';
+import { recordLlmUsage, recordTriageLatency } from '../../shared/observability/metrics.js';
 import { correlationIdOf, createSqsBatchHandler } from '../../shared/queue/batch-consumer.js';
 import { inboundEventSchema, type InboundEvent } from '../../shared/domain/index.js';
 import type { ProcessOutcome } from '../../shared/use-cases/process-inbound-event.js';
@@ -9,7 +9,7 @@ import type { ProcessOutcome } from '../../shared/use-cases/process-inbound-even
 export interface TriageHandlerDeps {
   processEvent: (event: InboundEvent) => Promise<ProcessOutcome>;
   logger: Logger;
-  /** TriageLatency per stored message; flushed by the Lambda entry once per invocation. */
+  /** TriageLatency per stored message, LlmTokens and LlmCostUsd from its outcome; flushed by the Lambda entry once per invocation. */
   metrics?: Metrics;
 }
 
@@ -20,7 +20,10 @@ export function createTriageHandler(deps: TriageHandlerDeps) {
     const started = performance.now();
     try {
       const result = await deps.processEvent(event);
-      if (deps.metrics && event.type === 'message' && result.outcome === 'stored') recordTriageLatency(deps.metrics, performance.now() - started);
+      if (deps.metrics && event.type === 'message' && result.outcome === 'stored') {
+        recordTriageLatency(deps.metrics, performance.now() - started);
+        if (result.llm) recordLlmUsage(deps.metrics, result.llm);
+      }
       logger.info('inbound event processed', { sqsMessageId: record.messageId, type: event.type, ...(event.type === 'redraft' ? {} : { channel: event.channel }), ...result });
       return result;
     } catch (error) {

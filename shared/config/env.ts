@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { messageTemplateSchema } from '../domain/templates.js';
 
 /** Parses the environment with a schema once; a missing or bad variable fails at cold start, by name. */
 export function parseEnv<T extends z.ZodRawShape>(shape: T, env: NodeJS.ProcessEnv = process.env): z.infer<z.ZodObject<T>> {
@@ -40,4 +41,44 @@ export const emailShape = {
   INBOUND_QUEUE_URL: z.url('INBOUND_QUEUE_URL must be the inbound SQS queue URL'),
   MAIL_BUCKET: z.string().min(3, 'MAIL_BUCKET must name the bucket SES writes raw mail to'),
   RAW_MAIL_PREFIX: z.string().default('raw/'),
+};
+
+export const inboxApiShape = {
+  ...common,
+  ...authShape,
+  OUTBOUND_QUEUE_URL: z.url('OUTBOUND_QUEUE_URL must be the outbound SQS queue URL'),
+  /** Where a request for a new draft goes (the triage worker's queue). */
+  INBOUND_QUEUE_URL: z.url('INBOUND_QUEUE_URL must be the inbound SQS queue URL').optional(),
+  /** The Cognito hosted UI, https://<prefix>.auth.<region>.amazoncognito.com; without it only the JSON API is served. */
+  COGNITO_DOMAIN: z.url('COGNITO_DOMAIN must be the hosted UI base URL').optional(),
+  /** The page's public origin when a custom domain fronts the API (the OAuth redirect is built from it). */
+  PUBLIC_URL: z.url('PUBLIC_URL must be an https URL').optional(),
+  /** The bucket of email bodies, attachments and media. */
+  MAIL_BUCKET: z.string().min(3).optional(),
+  /** JSON list of approved WhatsApp templates: [{"name","language","body"}] (body with {{1}} placeholders). */
+  WHATSAPP_TEMPLATES: z
+    .string()
+    .transform((raw, ctx) => {
+      const parsed = z.array(messageTemplateSchema).safeParse(JSON.parse(raw));
+      if (!parsed.success) ctx.addIssue({ code: 'custom', message: 'WHATSAPP_TEMPLATES must be a JSON list of {name, language, body}' });
+      return parsed.data ?? [];
+    })
+    .optional(),
+};
+
+export const triageWorkerShape = {
+  ...common,
+  MEDIA_BUCKET: z.string().optional(),
+  CHANNEL_SECRET_ARN: z.string().optional(),
+  GRAPH_API_BASE_URL: z.url().optional(),
+  /** Knowledge articles (markdown) under this prefix of MEDIA_BUCKET; the demo shop's ship with the code otherwise. */
+  KNOWLEDGE_PREFIX: z.string().default('knowledge/'),
+};
+
+export const sendShape = {
+  ...common,
+  SUPPORT_EMAIL_FROM: z.string().min(3, 'SUPPORT_EMAIL_FROM must be the From of replies, e.g. "Shop <support@shop.nl>"'),
+  GRAPH_API_BASE_URL: z.url().optional(),
+  /** A Secrets Manager secret (JSON) with whatsappAccessToken, pageAccessToken, instagramAccessToken. */
+  CHANNEL_SECRET_ARN: z.string().optional(),
 };

@@ -40,10 +40,13 @@ export interface ProcessInboundDeps {
 }
 
 export type ProcessOutcome =
-  | { outcome: 'stored'; threadId: string; messageId: string; draftId?: string }
+  /** `llm`: what the LLM used for this message, on the one delivery that counted it (metrics record it from here). */
+  | { outcome: 'stored'; threadId: string; messageId: string; draftId?: string; llm?: LlmUsage }
   | { outcome: 'duplicate'; threadId: string }
   | { outcome: 'status_recorded' | 'status_orphaned' }
   | RedraftOutcome;
+
+export type LlmUsage = NonNullable<TriageResult['llm']>;
 
 const THREAD_WRITE_ATTEMPTS = 25;
 
@@ -113,7 +116,8 @@ export function createInboundEventProcessor(deps: ProcessInboundDeps): (event: I
     if (counted && triage) await deps.store.addTriageUsage(now().toISOString().slice(0, 10), deps.mode ?? 'local', triage);
     await deps.store.putMessageRef(inbound.channel, { ...refOf(inbound, threadId), done: true });
     // A redelivery that finishes an interrupted attempt is the one that counts the message; a concurrent copy is not.
-    return counted ? { outcome: 'stored', threadId, messageId: message.id, draftId: draft?.id } : { outcome: 'duplicate', threadId };
+    if (!counted) return { outcome: 'duplicate', threadId };
+    return { outcome: 'stored', threadId, messageId: message.id, draftId: draft?.id, ...(triage?.llm ? { llm: triage.llm } : {}) };
   }
 
   /** Best effort: a failed download keeps the reference and says why; it never loses the message. */

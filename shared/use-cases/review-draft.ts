@@ -37,11 +37,20 @@ export interface ApproveInput {
 }
 
 /**
+ * What a review answers: the draft as it now is, and whether this call's conditional write moved it (false when the
+ * same agent repeats an approval that already went through). Metrics count the written ones.
+ */
+export interface Review {
+  draft: Draft;
+  written: boolean;
+}
+
+/**
  * Approve (optionally edited): a conditional change proposed → approved at the version the agent saw, then one
  * send job. Two agents at once: one wins, the other gets a ConflictError that says who approved. The same agent
  * retrying the same approval (a lost response) gets the same answer and the job again; the sender sends once.
  */
-export async function approveDraft(deps: ReviewDeps, input: ApproveInput): Promise<Draft> {
+export async function approveDraft(deps: ReviewDeps, input: ApproveInput): Promise<Review> {
   const now = (deps.now ?? (() => new Date()))();
   const { thread, draft } = await load(deps.store, input.threadId, input.draftId, input.agent);
   const templates = deps.templates ?? DEFAULT_TEMPLATES;
@@ -51,7 +60,7 @@ export async function approveDraft(deps: ReviewDeps, input: ApproveInput): Promi
   const finalText = input.template ? renderTemplate(templates, input.template) : edited ? input.text!.replace(/\r\n/g, '\n').trim() : draft.text;
   if (draft.state === 'approved' && draft.approvedBy === input.agent.sub && draft.version === input.version + 1 && draft.finalText === finalText) {
     await deps.jobs.publish({ threadId: draft.threadId, draftId: draft.id });
-    return draft;
+    return { draft, written: false };
   }
   if (draft.state !== 'proposed' || draft.version !== input.version) throw conflict(draft, input.version);
   // an older draft answers a conversation that has moved on; sending it too would give the customer two replies
@@ -86,10 +95,10 @@ export async function approveDraft(deps: ReviewDeps, input: ApproveInput): Promi
   await deps.jobs.publish({ threadId: draft.threadId, draftId: draft.id });
   await deps.store.putAudit({ threadId: thread.id, at: now.toISOString(), actor: input.agent.sub, action: 'approve', draftId: draft.id, detail: approved.edited ? 'edited' : undefined });
   await rememberApprovedReply(deps.store, thread, answered, approved, now);
-  return approved;
+  return { draft: approved, written: true };
 }
 
-export async function rejectDraft(deps: Omit<ReviewDeps, 'jobs'>, input: { threadId: string; draftId: string; version: number; reason: string; agent: Agent }): Promise<Draft> {
+export async function rejectDraft(deps: Omit<ReviewDeps, 'jobs'>, input: { threadId: string; draftId: string; version: number; reason: string; agent: Agent }): Promise<Review> {
   const now = (deps.now ?? (() => new Date()))();
   const { thread, draft } = await load(deps.store, input.threadId, input.draftId, input.agent);
   if (draft.state !== 'proposed' || draft.version !== input.version) throw conflict(draft, input.version);
@@ -97,7 +106,7 @@ export async function rejectDraft(deps: Omit<ReviewDeps, 'jobs'>, input: { threa
   await guarded(deps.store, rejected, { version: draft.version, state: 'proposed' }, input.version);
   if (thread.latestDraftId === draft.id) await changeThreadStatus(deps.store, thread.id, ['reject'], now);
   await deps.store.putAudit({ threadId: thread.id, at: now.toISOString(), actor: input.agent.sub, action: 'reject', draftId: draft.id, detail: input.reason });
-  return rejected;
+  return { draft: rejected, written: true };
 }
 
 async function load(store: Threads & Drafts & ThreadJournal, threadId: string, draftId: string, agent: Agent): Promise<{ thread: Thread; draft: Draft }> {

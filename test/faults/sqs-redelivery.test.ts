@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSendHandler } from '../../functions/send/app.js';
 import { createDocumentClient } from '../../shared/config/clients.js';
-import { createLogger } from '../../shared/config/logger.js';
+import { createLogger } from '../../shared/observability/logger.js';
 import type { ThreadPage } from '../../shared/domain/index.js';
 import { sqsRetryLater } from '../../shared/queue/retry-later.js';
 import { DynamoThreadStore } from '../../shared/store/index.js';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInboxApiApp } from '../../functions/inbox-api/app.js';
 import { LOCAL_ISSUER, signLocalToken } from '../../shared/auth/local-keys.js';
 import type { Role } from '../../shared/auth/roles.js';
-import { createLogger } from '../../shared/config/logger.js';
+import { createLogger } from '../../shared/observability/logger.js';
 import { triageEngines } from '../../shared/config/triage-engines.js';
 import { NotFoundError, type BlobStore, type Draft, type InboundEvent, type Message, type QueueCounts, type SendJob, type Thread } from '../../shared/domain/index.js';
 import { DynamoAgentDirectory, type DynamoThreadStore } from '../../shared/store/index.js';

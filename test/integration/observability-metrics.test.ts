@@ -5,8 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { createInboxApiApp } from '../../functions/inbox-api/app.js';
 import { createTriageHandler } from '../../functions/triage/app.js';
 import { LOCAL_ISSUER, signLocalToken } from '../../shared/auth/local-keys.js';
-import { countTriageUsage } from '../../shared/config/metrics.js';
-import { createObservability, instrumented } from '../../shared/config/observability.js';
+import { createObservability, instrumented } from '../../shared/observability/powertools.js';
 import { triageEngines } from '../../shared/config/triage-engines.js';
 import type { Draft, Message, PublishOptions, SendJob } from '../../shared/domain/index.js';
 import { DynamoAgentDirectory } from '../../shared/store/index.js';
@@ -73,7 +72,7 @@ describe('triage metrics', () => {
     const handler = instrumented(
       observability,
       createTriageHandler({
-        processEvent: createInboundEventProcessor({ store: countTriageUsage(db.store, observability.metrics), ...engines }),
+        processEvent: createInboundEventProcessor({ store: db.store, ...engines }),
         logger: observability.logger,
         metrics: observability.metrics,
       }),
@@ -164,5 +163,28 @@ describe('draft review metrics and the send job correlation id', () => {
     const before = emf.length;
     expect((await handler(await apiPost('/api/threads/t_reject/drafts/d_t_reject/approve', { version: 1 }, 'r-4'), context)).statusCode).toBe(409);
     expect(emf.slice(before).filter((b) => !('ColdStart' in b))).toEqual([]);
+  });
+
+  it('counts nothing when the same agent repeats an approval that went through (a lost response), though it answers 200 and queues the job again', async () => {
+    await seed('t_repeat');
+    const { handler, jobs } = inboxLambda();
+    const approve = async (requestId: string) => handler(await apiPost('/api/threads/t_repeat/drafts/d_t_repeat/approve', { version: 1 }, requestId), context);
+    expect((await approve('r-5')).statusCode).toBe(200);
+    expect(withMetric('DraftsApproved')).toHaveLength(1);
+    const before = emf.length;
+    expect((await approve('r-6')).statusCode).toBe(200);
+    expect(jobs).toHaveLength(2);
+    expect(emf.slice(before).filter((b) => !('ColdStart' in b))).toEqual([]);
+  });
+
+  it('counts one approval when two agents race for the same draft: the loser gets 409 and counts nothing', async () => {
+    await seed('t_race');
+    const { handler } = inboxLambda();
+    const [a, b] = await Promise.all([
+      handler(await apiPost('/api/threads/t_race/drafts/d_t_race/approve', { version: 1 }, 'r-7'), context),
+      handler(await apiPost('/api/threads/t_race/drafts/d_t_race/approve', { version: 1, text: 'Een andere tekst.' }, 'r-8'), context),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    expect(withMetric('DraftsApproved').map((blob) => blob.DraftsApproved)).toEqual([1]);
   });
 });

@@ -2,7 +2,7 @@ import { decodeJwt, exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } f
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createInboxApiApp } from '../../functions/inbox-api/app.js';
 import { LOCAL_ISSUER, signLocalToken } from '../../shared/auth/local-keys.js';
-import { createLogger } from '../../shared/config/logger.js';
+import { createLogger } from '../../shared/observability/logger.js';
 import type { ThreadStore } from '../../shared/domain/index.js';
 import { MemoryAgentDirectory } from '../helpers/memory-agent-directory.js';
 

@@ -5,7 +5,7 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireAgent, requireRole, type AuthEnv } from '../../shared/auth/middleware.js';
 import { errorHandler } from '../../shared/http/on-error.js';
-import { createLogger } from '../../shared/config/logger.js';
+import { createLogger } from '../../shared/observability/logger.js';
 
 // Cognito signs ID tokens with RS256 and publishes its keys at <issuer>/.well-known/jwks.json.
 let server: Server;

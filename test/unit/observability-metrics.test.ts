@@ -5,7 +5,7 @@ import { createIngestEmailHandler } from '../../functions/ingest-email/app.js';
 import { createWebhookApp } from '../../functions/ingest-webhook/app.js';
 import { createSendHandler } from '../../functions/send/app.js';
 import { signMetaPayload } from '../../shared/channels/meta-signature.js';
-import { createObservability, instrumented } from '../../shared/config/observability.js';
+import { createObservability, instrumented } from '../../shared/observability/powertools.js';
 import { NotFoundError, ProviderError, type BlobStore, type InboundEvent, type PublishOptions } from '../../shared/domain/index.js';
 import type { SendOutcome } from '../../shared/use-cases/send-reply.js';
 import { whatsappTextWebhook } from '../../local/whatsapp-payloads.js';

@@ -3,7 +3,7 @@ import type { Context, SQSRecord } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createSendHandler } from '../../functions/send/app.js';
-import { createLogger } from '../../shared/config/logger.js';
+import { createLogger } from '../../shared/observability/logger.js';
 import { ProviderError } from '../../shared/domain/index.js';
 import { backoffSeconds, queueUrlFromArn, sqsRetryLater } from '../../shared/queue/retry-later.js';
 

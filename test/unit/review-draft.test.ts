@@ -26,7 +26,8 @@ async function proposed(text = 'Waar blijft mijn pakket? Bestelling 10482.') {
 describe('reviewing a draft (in-memory store)', () => {
   it('approves the draft as proposed: one send job, the thread approved, an audit entry and a training example', async () => {
     const t = await proposed();
-    const draft = await approveDraft(t.deps, { threadId: t.threadId, draftId: t.draftId, version: 1, agent: anna });
+    const { draft, written } = await approveDraft(t.deps, { threadId: t.threadId, draftId: t.draftId, version: 1, agent: anna });
+    expect(written).toBe(true);
     expect(draft).toMatchObject({ state: 'approved', approvedBy: 'agent-anna', edited: false, version: 2 });
     expect(t.jobs).toEqual([{ threadId: t.threadId, draftId: t.draftId }]);
     const detail = (await store.getThreadDetail(t.threadId))!;
@@ -38,10 +39,10 @@ describe('reviewing a draft (in-memory store)', () => {
   it('counts a real edit as edited, and what a browser does to a textarea (CRLF, outer whitespace) as no edit', async () => {
     const t = await proposed();
     const original = (await store.getDraft(t.threadId, t.draftId))!.text;
-    const same = await approveDraft(t.deps, { threadId: t.threadId, draftId: t.draftId, version: 1, text: `\n${original.replace(/\n/g, '\r\n')}  `, agent: anna });
+    const { draft: same } = await approveDraft(t.deps, { threadId: t.threadId, draftId: t.draftId, version: 1, text: `\n${original.replace(/\n/g, '\r\n')}  `, agent: anna });
     expect([same.edited, same.finalText]).toEqual([false, original]);
     const u = await proposed();
-    const edited = await approveDraft(u.deps, { threadId: u.threadId, draftId: u.draftId, version: 1, text: 'Hoi Sanne,\r\nje pakket komt morgen.', agent: anna });
+    const { draft: edited } = await approveDraft(u.deps, { threadId: u.threadId, draftId: u.draftId, version: 1, text: 'Hoi Sanne,\r\nje pakket komt morgen.', agent: anna });
     expect([edited.edited, edited.finalText]).toEqual([true, 'Hoi Sanne,\nje pakket komt morgen.']);
   });
 
@@ -55,7 +56,7 @@ describe('reviewing a draft (in-memory store)', () => {
     const t = await proposed();
     const first = await approveDraft(t.deps, { threadId: t.threadId, draftId: t.draftId, version: 1, agent: anna });
     const again = await approveDraft(t.deps, { threadId: t.threadId, draftId: t.draftId, version: 1, agent: anna });
-    expect(again).toEqual(first);
+    expect(again).toEqual({ draft: first.draft, written: false });
     expect(t.jobs).toHaveLength(2);
     expect((await store.getThreadDetail(t.threadId))!.audit).toHaveLength(1);
   });
@@ -80,7 +81,7 @@ describe('reviewing a draft (in-memory store)', () => {
 
   it('rejects with a reason, moves the thread to rejected, and refuses a later approval by saying who rejected', async () => {
     const t = await proposed();
-    const rejected = await rejectDraft({ store }, { threadId: t.threadId, draftId: t.draftId, version: 1, reason: 'verkeerde toon', agent: bram });
+    const { draft: rejected } = await rejectDraft({ store }, { threadId: t.threadId, draftId: t.draftId, version: 1, reason: 'verkeerde toon', agent: bram });
     expect(rejected).toMatchObject({ state: 'rejected', rejectedBy: 'agent-bram', rejectReason: 'verkeerde toon' });
     expect((await store.getThread(t.threadId))!.status).toBe('rejected');
     await expect(approveDraft(t.deps, { threadId: t.threadId, draftId: t.draftId, version: 1, agent: anna })).rejects.toThrow('already rejected by agent-bram');

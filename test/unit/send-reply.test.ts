@@ -123,7 +123,7 @@ describe('review fixes (flows)', () => {
     const next = await process()(mail('carla@klant.nl', 'carla-2@klant.nl', 'Ik ben terug: wanneer krijg ik een nieuwe?', '2026-11-25T09:00:00.000Z', { inReplyTo: '<carla-1@klant.nl>' }));
     if (next.outcome !== 'stored') throw new Error('not stored');
     expect((await store.getThread(next.threadId))?.flags).toContain('automated:auto_reply');
-    await expect(approveDraft({ store, jobs: noJobs }, { threadId: next.threadId, draftId: next.draftId!, version: 1, agent })).resolves.toMatchObject({ state: 'approved' });
+    await expect(approveDraft({ store, jobs: noJobs }, { threadId: next.threadId, draftId: next.draftId!, version: 1, agent })).resolves.toMatchObject({ draft: { state: 'approved' }, written: true });
   });
 
   it('refuses to approve an older draft once a newer one answers the thread', async () => {

@@ -8,7 +8,8 @@ import { knownError } from '../../../shared/http/on-error.js';
 import type { ThreadDetail } from '../../../shared/use-cases/read-threads.js';
 import { requestRedraft } from '../../../shared/use-cases/redraft.js';
 import { retriageThread } from '../../../shared/use-cases/retriage.js';
-import { approveDraft, rejectDraft } from '../../../shared/use-cases/review-draft.js';
+import { recordDraftReview } from '../../../shared/observability/metrics.js';
+import { approveDraft, rejectDraft, type Review } from '../../../shared/use-cases/review-draft.js';
 import { addNote, assignThread, moveThread } from '../../../shared/use-cases/work-thread.js';
 import type { Dictionary } from './i18n.js';
 import { isFragmentRequest } from './session.js';
@@ -29,6 +30,11 @@ export interface ActionHelpers {
  */
 export function registerThreadActions(app: Hono<AuthEnv>, deps: WebDeps, helpers: ActionHelpers): void {
   const versionField = z.coerce.number().int().min(1);
+  // the page's reviews count like the JSON API's: from the use case's answer, only when its write went through
+  const counted = (review: Review) => {
+    if (deps.metrics) recordDraftReview(deps.metrics, review);
+    return review;
+  };
   const actions: Record<string, { schema: z.ZodType; run: (c: Context<AuthEnv>, body: never) => Promise<unknown>; done: keyof Dictionary['done'] }> = {
     approve: {
       schema: z.object({
@@ -47,13 +53,14 @@ export function registerThreadActions(app: Hono<AuthEnv>, deps: WebDeps, helpers
         return approveDraft(
           { store: deps.store, jobs: deps.jobs, templates: deps.templates },
           { threadId: c.req.param('id')!, draftId: c.req.param('draftId')!, version: body.version, text: template ? undefined : text, template, agent: c.get('agent') },
-        );
+        ).then(counted);
       },
     },
     reject: {
       schema: z.object({ version: versionField, reason: z.string().trim().min(1).max(1000) }),
       done: 'rejected',
-      run: (c, body: { version: number; reason: string }) => rejectDraft({ store: deps.store }, { threadId: c.req.param('id')!, draftId: c.req.param('draftId')!, ...body, agent: c.get('agent') }),
+      run: (c, body: { version: number; reason: string }) =>
+        rejectDraft({ store: deps.store }, { threadId: c.req.param('id')!, draftId: c.req.param('draftId')!, ...body, agent: c.get('agent') }).then(counted),
     },
     regenerate: {
       schema: z.object({}),

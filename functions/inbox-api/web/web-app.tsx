@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
@@ -50,6 +51,8 @@ export interface WebDeps {
   /** Known agents (names for subs, the supervisor's assign list). */
   directory?: DirectoryEntry[];
   logger: Logger;
+  /** DraftsApproved, DraftsEdited, DraftsRejected from the page's reviews. */
+  metrics?: Metrics;
   now?: () => Date;
 }
 

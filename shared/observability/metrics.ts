@@ -1,6 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { MetricUnit, Metrics } from '@aws-lambda-powertools/metrics';
-import type { Draft, InboundEvent, ThreadStore, TriageResult } from '../domain/index.js';
+import type { Draft, InboundEvent } from '../domain/index.js';
 import type { SendOutcome } from '../use-cases/send-reply.js';
 
 /** The CloudWatch namespace of every Balie metric; each function adds the dimension `service=<function>`. */
@@ -48,45 +48,24 @@ export function recordSendOutcome(metrics: Metrics, outcome: SendOutcome | 'retr
 }
 
 /**
- * LLM tokens and cost, counted where the store counts a triaged message's usage: once per message, on the delivery
- * that put it in its thread, so SQS redeliveries do not count twice.
+ * LLM tokens and cost of one message's triage. The triage worker records them from the outcome of the delivery
+ * that put the message in its thread (`llm` is on that outcome only), so SQS redeliveries count nothing twice.
  */
-export function countTriageUsage(store: ThreadStore, metrics: Metrics): ThreadStore {
-  return withOverrides(store, {
-    async addTriageUsage(day: string, mode: string, triage: TriageResult) {
-      await store.addTriageUsage(day, mode, triage);
-      if (!triage.llm) return;
-      metrics.addMetric('LlmTokens', MetricUnit.Count, triage.llm.inputTokens + triage.llm.outputTokens);
-      metrics.addMetric('LlmCostUsd', MetricUnit.NoUnit, triage.llm.costUsd);
-    },
-  });
+export function recordLlmUsage(metrics: Metrics, llm: { inputTokens: number; outputTokens: number; costUsd: number }): void {
+  metrics.addMetric('LlmTokens', MetricUnit.Count, llm.inputTokens + llm.outputTokens);
+  metrics.addMetric('LlmCostUsd', MetricUnit.NoUnit, llm.costUsd);
 }
 
 /**
- * Approvals and rejections, counted where the draft's conditional write succeeds: the JSON API and the agents' page
- * count alike, a lost race counts nothing, and neither does an agent repeating an approval that already went through.
+ * An approval or rejection, recorded by the JSON API and the agents' page alike from what the use case answers:
+ * `written` is true only when this call's conditional write moved the draft, so a lost race counts nothing, and
+ * neither does an agent repeating an approval that already went through.
  */
-export function countDraftReviews(store: ThreadStore, metrics: Metrics): ThreadStore {
-  return withOverrides(store, {
-    async updateDraft(draft: Draft, expected: { version: number; state: Draft['state'] }) {
-      await store.updateDraft(draft, expected);
-      if (expected.state !== 'proposed') return;
-      if (draft.state === 'approved') {
-        metrics.addMetric('DraftsApproved', MetricUnit.Count, 1);
-        if (draft.edited) metrics.addMetric('DraftsEdited', MetricUnit.Count, 1);
-      }
-      if (draft.state === 'rejected') metrics.addMetric('DraftsRejected', MetricUnit.Count, 1);
-    },
-  });
-}
-
-/** The store with some methods replaced; every other call goes to the store itself. */
-function withOverrides(store: ThreadStore, overrides: Partial<ThreadStore>): ThreadStore {
-  return new Proxy(store, {
-    get(target, property) {
-      if (property in overrides) return overrides[property as keyof ThreadStore];
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
+export function recordDraftReview(metrics: Metrics, review: { draft: Draft; written: boolean }): void {
+  if (!review.written) return;
+  if (review.draft.state === 'approved') {
+    metrics.addMetric('DraftsApproved', MetricUnit.Count, 1);
+    if (review.draft.edited) metrics.addMetric('DraftsEdited', MetricUnit.Count, 1);
+  }
+  if (review.draft.state === 'rejected') metrics.addMetric('DraftsRejected', MetricUnit.Count, 1);
 }

@@ -1,0 +1,51 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { SQSClient } from '@aws-sdk/client-sqs';
+import type { Hono } from 'hono';
+import type { AuthEnv, AuthSource } from '../../shared/auth/middleware.js';
+import { createDocumentClient } from '../../shared/config/clients.js';
+import type { MessageTemplate } from '../../shared/domain/index.js';
+import type { Observability } from '../../shared/observability/powertools.js';
+import { SqsSendJobPublisher } from '../../shared/queue/send-job-publisher.js';
+import { SqsEventPublisher } from '../../shared/queue/sqs-publisher.js';
+import { DynamoAgentDirectory, DynamoThreadStore, S3BlobStore } from '../../shared/store/index.js';
+import { createInboxApiApp, type InboxApiDeps } from './app.js';
+
+export interface InboxApiWiring {
+  dynamo: DynamoDBClient;
+  sqs: SQSClient;
+  s3: S3Client;
+  tableName: string;
+  /** Approved drafts become send jobs on this queue. */
+  outboundQueueUrl: string;
+  /** A request for a new draft goes to the triage worker's queue; without it the page offers none. */
+  inboundQueueUrl?: string;
+  /** Email bodies, attachments and media; without it the page shows none. */
+  mailBucket?: string;
+  /** Approved WhatsApp templates; the demo defaults otherwise. */
+  templates?: MessageTemplate[];
+  /** Who signs the tokens: Cognito in AWS, the key in DATA_DIR locally. */
+  auth: AuthSource;
+  /** The agents' page and how they sign in to it (Cognito's hosted UI, or the local demo login). */
+  web?: InboxApiDeps['web'];
+  observability: Observability;
+}
+
+/** The agents' API and page as they run: the Lambda entry and the local stack both build them here. */
+export function composeInboxApi(wiring: InboxApiWiring): Hono<AuthEnv> {
+  const { logger, metrics, tracer } = wiring.observability;
+  const sqs = tracer.captureAWSv3Client(wiring.sqs);
+  const documents = createDocumentClient(tracer.captureAWSv3Client(wiring.dynamo));
+  return createInboxApiApp({
+    store: new DynamoThreadStore(documents, wiring.tableName),
+    agents: new DynamoAgentDirectory(documents, wiring.tableName),
+    jobs: new SqsSendJobPublisher(sqs, wiring.outboundQueueUrl),
+    events: wiring.inboundQueueUrl ? new SqsEventPublisher(sqs, wiring.inboundQueueUrl) : undefined,
+    blobs: wiring.mailBucket ? new S3BlobStore(tracer.captureAWSv3Client(wiring.s3), wiring.mailBucket) : undefined,
+    templates: wiring.templates,
+    auth: wiring.auth,
+    web: wiring.web,
+    logger,
+    metrics,
+  });
+}

@@ -1,0 +1,53 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { GraphMediaArchive } from '../../shared/channels/meta-graph/media-archive.js';
+import { createDocumentClient } from '../../shared/config/clients.js';
+import { graphOptionsFor, type ChannelCredentials } from '../../shared/config/senders.js';
+import { triageEngines } from '../../shared/config/triage-engines.js';
+import type { BlobStore } from '../../shared/domain/index.js';
+import type { Observability } from '../../shared/observability/powertools.js';
+import { DynamoThreadStore, S3BlobStore } from '../../shared/store/index.js';
+import { DEMO_KNOWLEDGE_DIR, loadKnowledgeBaseDir, loadKnowledgeBaseFromBlobs, type KnowledgeBase } from '../../shared/triage/knowledge/knowledge-base.js';
+import { createInboundEventProcessor } from '../../shared/use-cases/process-inbound-event.js';
+import { createTriageHandler } from './app.js';
+
+export interface TriageWiring {
+  dynamo: DynamoDBClient;
+  s3: S3Client;
+  tableName: string;
+  /** Customer media is copied into this bucket, and knowledge articles are read from it; without it, neither. */
+  mediaBucket?: string;
+  /** Where the knowledge articles (markdown) are in the bucket. */
+  knowledgePrefix: string;
+  /** Channel tokens: media is fetched from the Graph API with them. */
+  credentials: ChannelCredentials;
+  /** OPENAI_API_KEY, TRIAGE_MODE…: which engines classify and draft (the process environment by default). */
+  engineEnv?: NodeJS.ProcessEnv;
+  observability: Observability;
+}
+
+/**
+ * The triage worker as it runs: the Lambda entry and the local stack both build it here, knowledge base included
+ * (read from the bucket at cold start). `mode` is the engine that runs: local, llm or hybrid.
+ */
+export async function composeTriage(wiring: TriageWiring): Promise<{ handler: ReturnType<typeof createTriageHandler>; mode: string }> {
+  const { logger, metrics, tracer } = wiring.observability;
+  const blobs = wiring.mediaBucket ? new S3BlobStore(tracer.captureAWSv3Client(wiring.s3), wiring.mediaBucket) : undefined;
+  const engines = triageEngines(await loadKnowledge(blobs, wiring.knowledgePrefix), wiring.engineEnv);
+  const handler = createTriageHandler({
+    processEvent: createInboundEventProcessor({
+      store: new DynamoThreadStore(createDocumentClient(tracer.captureAWSv3Client(wiring.dynamo)), wiring.tableName),
+      ...engines,
+      media: blobs ? new GraphMediaArchive(blobs, graphOptionsFor(wiring.credentials)) : undefined,
+    }),
+    logger,
+    metrics,
+  });
+  return { handler, mode: engines.mode };
+}
+
+/** The operator's articles under the prefix; the demo shop's, shipped beside the code, while there are none. */
+async function loadKnowledge(blobs: BlobStore | undefined, prefix: string): Promise<KnowledgeBase> {
+  const fromBucket = blobs ? await loadKnowledgeBaseFromBlobs(blobs, prefix) : undefined;
+  return fromBucket?.passages.length ? fromBucket : loadKnowledgeBaseDir(DEMO_KNOWLEDGE_DIR);
+}
