@@ -2,10 +2,11 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { SQSRecord } from 'aws-lambda';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { LambdaEvent } from 'hono/aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aLambdaContext, anSqsEvent, anSqsRecord } from '../helpers/lambda.js';
 import { signMetaPayload } from '../../shared/channels/meta-signature.js';
 import { createDocumentClient } from '../../shared/config/clients.js';
 import { SqsSendJobPublisher } from '../../shared/queue/send-job-publisher.js';
@@ -25,7 +26,7 @@ let queueUrl: string;
 let outboundUrl: string;
 let ses: Server;
 const sesRequests: Array<{ path: string; body: { Content?: { Raw?: { Data?: string } } } }> = [];
-const context = { awsRequestId: 'req-1', functionName: 'test', getRemainingTimeInMillis: () => 30_000 } as unknown as Context;
+const context = aLambdaContext();
 
 beforeAll(async () => {
   [dynalite, sqsEmulator] = await Promise.all([startDynalite(), startSqs()]);
@@ -65,12 +66,9 @@ afterAll(async () => {
   await Promise.all([dynalite?.stop(), sqsEmulator?.stop(), new Promise((r) => ses?.close(r))]);
 });
 
-function sqsRecord(m: { MessageId?: string; ReceiptHandle?: string; Body?: string; MD5OfBody?: string }, queue: string): SQSRecord {
-  return {
-    messageId: m.MessageId!, receiptHandle: m.ReceiptHandle!, body: m.Body!, md5OfBody: m.MD5OfBody ?? '', messageAttributes: {},
-    attributes: { ApproximateReceiveCount: '1', SentTimestamp: '1', SenderId: 'x', ApproximateFirstReceiveTimestamp: '1' },
-    eventSource: 'aws:sqs', eventSourceARN: `arn:aws:sqs:eu-west-1:123456789012:${queue}`, awsRegion: 'eu-west-1',
-  };
+/** A message received from the emulator, as Lambda would hand it to the function. */
+function sqsRecord(m: { MessageId?: string; ReceiptHandle?: string; Body?: string }, queue: string): SQSRecord {
+  return anSqsRecord({ messageId: m.MessageId!, receiptHandle: m.ReceiptHandle!, body: m.Body!, queue });
 }
 
 function apiEvent(body: string, signature: string): APIGatewayProxyEventV2 & LambdaEvent {
@@ -92,20 +90,7 @@ describe('Lambda handlers', () => {
     const received = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, AttributeNames: ['All'] }));
     expect(received.Messages).toHaveLength(1);
     const m = received.Messages![0]!;
-    const sqsEvent: SQSEvent = {
-      Records: [
-        {
-          messageId: m.MessageId!, receiptHandle: m.ReceiptHandle!, body: m.Body!, md5OfBody: m.MD5OfBody!, messageAttributes: {},
-          attributes: { ApproximateReceiveCount: '1', SentTimestamp: '1', SenderId: 'x', ApproximateFirstReceiveTimestamp: '1' },
-          eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:eu-west-1:123456789012:lambda-inbound', awsRegion: 'eu-west-1',
-        },
-        {
-          messageId: 'poison-1', receiptHandle: 'x', body: '{"type":"message"}', md5OfBody: '', messageAttributes: {},
-          attributes: { ApproximateReceiveCount: '1', SentTimestamp: '1', SenderId: 'x', ApproximateFirstReceiveTimestamp: '1' },
-          eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:eu-west-1:123456789012:lambda-inbound', awsRegion: 'eu-west-1',
-        },
-      ],
-    };
+    const sqsEvent = anSqsEvent(sqsRecord(m, 'lambda-inbound'), anSqsRecord({ messageId: 'poison-1', queue: 'lambda-inbound', body: '{"type":"message"}' }));
     const { handler: triage } = await import('../../functions/triage/handler.js');
     expect(await triage(sqsEvent, context)).toEqual({ batchItemFailures: [{ itemIdentifier: 'poison-1' }] });
 

@@ -1,7 +1,8 @@
-import type { APIGatewayProxyEventV2, Context, SQSRecord } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, SQSRecord } from 'aws-lambda';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { aLambdaContext, anSqsRecord } from '../helpers/lambda.js';
 import { createInboxApiApp } from '../../functions/inbox-api/app.js';
 import { createTriageHandler } from '../../functions/triage/app.js';
 import { LOCAL_ISSUER, signLocalToken } from '../../shared/auth/local-keys.js';
@@ -46,7 +47,7 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-const context = { functionName: 'balie-test', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 10_000 } as unknown as Context;
+const context = aLambdaContext();
 const withMetric = (name: string) => emf.filter((blob) => name in blob);
 
 describe('triage metrics', () => {
@@ -54,15 +55,14 @@ describe('triage metrics', () => {
     category: 'order', confidence: 0.9, sentiment: 'negative', sentimentScore: -0.4, language: 'nl', urgencyCues: [], tags: [],
     reasons: ['vraagt naar een pakket'], draft: 'Hoi! We zoeken je pakket op.', kbRefs: [], instructionsInMessage: false,
   };
-  const record = (id: string, externalId: string, handle: string): SQSRecord => ({
-    messageId: id, receiptHandle: id, md5OfBody: '', messageAttributes: {},
-    body: JSON.stringify({
-      type: 'message', channel: 'whatsapp', externalId, contact: { handle, name: 'Sanne' }, kind: 'text',
-      text: 'Waar blijft mijn pakket? Ik wacht al een week.', sentAt: new Date().toISOString(), ingestedAt: new Date().toISOString(), raw: {},
-    }),
-    attributes: { ApproximateReceiveCount: '1', SentTimestamp: '1', SenderId: 'x', ApproximateFirstReceiveTimestamp: '1' },
-    eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:eu-west-1:123456789012:balie-inbound', awsRegion: 'eu-west-1',
-  });
+  const record = (id: string, externalId: string, handle: string): SQSRecord =>
+    anSqsRecord({
+      messageId: id,
+      body: JSON.stringify({
+        type: 'message', channel: 'whatsapp', externalId, contact: { handle, name: 'Sanne' }, kind: 'text',
+        text: 'Waar blijft mijn pakket? Ik wacht al een week.', sentAt: new Date().toISOString(), ingestedAt: new Date().toISOString(), raw: {},
+      }),
+    });
 
   it("emits TriageLatency per stored message and the LLM's tokens and cost, one blob per batch, nothing for a redelivery", async () => {
     openai.answerNext({ kind: 'json', content: llmAnswer, promptTokens: 1200, completionTokens: 300 });

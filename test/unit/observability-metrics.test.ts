@@ -1,6 +1,7 @@
-import type { APIGatewayProxyEventV2, Context, SESEvent, SQSRecord } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, SESEvent, SQSRecord } from 'aws-lambda';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { aLambdaContext, anSqsRecord } from '../helpers/lambda.js';
 import { createIngestEmailHandler } from '../../functions/ingest-email/app.js';
 import { createWebhookApp } from '../../functions/ingest-webhook/app.js';
 import { createSendHandler } from '../../functions/send/app.js';
@@ -39,7 +40,7 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-const context = { functionName: 'balie-test', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 10_000 } as unknown as Context;
+const context = aLambdaContext();
 /** The blobs that hold `name`, ColdStart aside. */
 const withMetric = (name: string) => emf.filter((blob) => name in blob);
 const definitions = (blob: Emf) => blob._aws.CloudWatchMetrics[0]!;
@@ -137,12 +138,13 @@ describe('ingest-email metrics and correlation id', () => {
 });
 
 describe('send metrics', () => {
-  const record = (id: string, correlationId?: string): SQSRecord => ({
-    messageId: id, receiptHandle: id, body: JSON.stringify({ threadId: 't_1', draftId: `d_${id}` }), md5OfBody: '',
-    messageAttributes: correlationId ? { correlationId: { dataType: 'String', stringValue: correlationId } } : {},
-    attributes: { ApproximateReceiveCount: '1', SentTimestamp: '1', SenderId: 'x', ApproximateFirstReceiveTimestamp: '1' },
-    eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:eu-west-1:123456789012:balie-outbound', awsRegion: 'eu-west-1',
-  });
+  const record = (id: string, correlationId?: string): SQSRecord =>
+    anSqsRecord({
+      messageId: id,
+      queue: 'balie-outbound',
+      body: JSON.stringify({ threadId: 't_1', draftId: `d_${id}` }),
+      messageAttributes: correlationId ? { correlationId: { dataType: 'String', stringValue: correlationId } } : {},
+    });
 
   it('flushes SendsSucceeded, SendsFailed (final refusals) and SendsRetried (provider errors SQS retries) once per invocation', async () => {
     const observability = createObservability('send');

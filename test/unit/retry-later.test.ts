@@ -1,18 +1,16 @@
 import { ChangeMessageVisibilityCommand, SQSClient } from '@aws-sdk/client-sqs';
-import type { Context, SQSRecord } from 'aws-lambda';
+import type { SQSRecord } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { aLambdaContext, anSqsRecord } from '../helpers/lambda.js';
 import { createSendHandler } from '../../functions/send/app.js';
 import { createLogger } from '../../shared/observability/logger.js';
 import { ProviderError } from '../../shared/domain/index.js';
 import { backoffSeconds, queueUrlFromArn, sqsRetryLater } from '../../shared/queue/retry-later.js';
 
 const sqsMock = mockClient(SQSClient);
-const record = (receiveCount: number): SQSRecord => ({
-  messageId: 'job-1', receiptHandle: 'rh-1', body: JSON.stringify({ threadId: 't_1', draftId: 'd_1' }), md5OfBody: '', messageAttributes: {},
-  attributes: { ApproximateReceiveCount: String(receiveCount), SentTimestamp: '1', SenderId: 'x', ApproximateFirstReceiveTimestamp: '1' },
-  eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:eu-west-1:123456789012:Balie-OutboundQueue', awsRegion: 'eu-west-1',
-});
+const record = (receiveCount: number): SQSRecord =>
+  anSqsRecord({ messageId: 'job-1', queue: 'Balie-OutboundQueue', receiveCount, body: JSON.stringify({ threadId: 't_1', draftId: 'd_1' }) });
 
 describe('back-off for provider throttling', () => {
   beforeEach(() => sqsMock.reset());
@@ -36,7 +34,7 @@ describe('back-off for provider throttling', () => {
     const delayed: string[] = [];
     const handlerFor = (error: Error) =>
       createSendHandler({ send: () => Promise.reject(error), retryLater: async (r) => (delayed.push(r.messageId), 10), logger: createLogger('test') });
-    const context = {} as Context;
+    const context = aLambdaContext();
     expect(await handlerFor(new ProviderError('(#130429) Rate limit hit', '130429', true))({ Records: [record(1)] }, context)).toEqual({ batchItemFailures: [{ itemIdentifier: 'job-1' }] });
     expect(delayed).toEqual(['job-1']);
     await handlerFor(new ProviderError('(#190) token expired', '190', false))({ Records: [record(1)] }, context);
