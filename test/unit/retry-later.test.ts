@@ -10,7 +10,7 @@ import { backoffSeconds, queueUrlFromArn, sqsRetryLater } from '../../shared/que
 
 const sqsMock = mockClient(SQSClient);
 const record = (receiveCount: number): SQSRecord =>
-  anSqsRecord({ messageId: 'job-1', queue: 'Balie-OutboundQueue', receiveCount, body: JSON.stringify({ threadId: 't_1', draftId: 'd_1' }) });
+  anSqsRecord({ messageId: 'job-1', receiptHandle: 'rh-1', queue: 'Balie-OutboundQueue', receiveCount, body: JSON.stringify({ threadId: 't_1', draftId: 'd_1' }) });
 
 describe('back-off for provider throttling', () => {
   beforeEach(() => sqsMock.reset());
