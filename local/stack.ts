@@ -97,6 +97,8 @@ export interface LocalStack {
   sqsClient: SQSClient;
   dynamoClient: DynamoDBClient;
   s3Client: S3Client;
+  /** True while no poller is handling a batch (a handler can still be writing after SQS redelivered its record). */
+  idle(): boolean;
   /** Stops taking webhooks, drains the queues (up to `drainTimeoutMs`), then stops the emulators. */
   stop(options?: { drainTimeoutMs?: number }): Promise<{ drained: boolean }>;
 }
@@ -217,6 +219,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   return {
     url, port, dataDir, dynamodb, sqs, s3, inbound, outbound, tableName, mailBucket: LOCAL_DEFAULTS.mailBucket,
     metaAppSecret, metaVerifyToken, demoSent, triageMode: engines.mode, sqsClient, dynamoClient, s3Client, stop,
+    idle: () => pollers.every((p) => !p.active),
   };
 }
 
