@@ -65,7 +65,11 @@ function sesEvent(messageId: string, source: string): SESEvent {
 interface Outcome {
   message?: InboundMessage;
   problems: string[];
-  ms: number;
+  /**
+   * CPU time this process spent on the mail (user + system): what parsing it costs, which the case limits are about.
+   * Wall time would also count whatever else the machine runs meanwhile (other test files, other jobs).
+   */
+  cpuMs: number;
 }
 
 const CRLF = /[\r\n]/;
@@ -77,7 +81,7 @@ async function ingest(raw: Uint8Array, envelopeFrom = 'sender@example.com'): Pro
   await blobs.put(`raw/${sesId}`, raw, 'message/rfc822');
   bodies.length = 0;
   errors.length = 0;
-  const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const problems: string[] = [];
   try {
     await handler(sesEvent(sesId, envelopeFrom));
@@ -85,10 +89,11 @@ async function ingest(raw: Uint8Array, envelopeFrom = 'sender@example.com'): Pro
     // a retryable error (S3 or SQS unavailable) is Lambda's to retry; anything else would end in the DLQ
     if (!(err as { retryable?: boolean }).retryable) problems.push(`handler threw ${(err as Error).name}: ${(err as Error).message.slice(0, 200)}`);
   }
-  const ms = performance.now() - started;
-  if (ms > CASE_TIME_LIMIT_MS) problems.push(`took ${Math.round(ms)} ms`);
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  if (cpuMs > CASE_TIME_LIMIT_MS) problems.push(`took ${Math.round(cpuMs)} ms of CPU`);
   if (errors.length) problems.push(...errors);
-  if (bodies.length !== 1) return { problems: [...problems, `${bodies.length} messages queued, not 1`], ms };
+  if (bodies.length !== 1) return { problems: [...problems, `${bodies.length} messages queued, not 1`], cpuMs };
   problems.push(...unstorable(bodies[0]!));
   const message = JSON.parse(bodies[0]!) as InboundMessage;
   if (message.kind === 'unparseable') {
@@ -103,7 +108,7 @@ async function ingest(raw: Uint8Array, envelopeFrom = 'sender@example.com'): Pro
   const lines = { subject: message.subject, name: message.contact.name, handle: message.contact.handle, fromName: message.email?.from?.name, replyTo: message.email?.replyTo, externalId: message.externalId };
   for (const [field, value] of Object.entries(lines)) if (value && CRLF.test(value)) problems.push(`${field} contains CR or LF: ${JSON.stringify(value.slice(0, 80))}`);
   for (const a of message.attachments ?? []) if (CRLF.test(a.filename)) problems.push(`attachment name contains CR or LF: ${JSON.stringify(a.filename.slice(0, 80))}`);
-  return { message, problems, ms };
+  return { message, problems, cpuMs };
 }
 
 // ---- hostile MIME, by hand -------------------------------------------------------------------------------------
@@ -268,7 +273,7 @@ describe('fuzzing the email door', () => {
     for (const [name, build, envelope] of HOSTILE) {
       const outcome = await ingest(build(), envelope);
       const kind = outcome.message?.kind ?? 'none';
-      if (process.env.FUZZ_REPORT) console.info(`${Math.round(outcome.ms)} ms\t${kind}\t${name}\t${outcome.message?.email?.unparseable ?? ''}`);
+      if (process.env.FUZZ_REPORT) console.info(`${Math.round(outcome.cpuMs)} ms CPU\t${kind}\t${name}\t${outcome.message?.email?.unparseable ?? ''}`);
       kinds[kind] = (kinds[kind] ?? 0) + 1;
       for (const problem of outcome.problems) failures.push(`${name} → ${problem}`);
     }
@@ -350,7 +355,7 @@ describe('email regressions found by the fuzz run', () => {
   const stored = async (raw: Buffer, envelope?: string) => {
     const outcome = await ingest(raw, envelope);
     expect(outcome.problems).toEqual([]);
-    return { ...outcome.message!, ms: outcome.ms };
+    return { ...outcome.message!, cpuMs: outcome.cpuMs };
   };
 
   it('stores an encoded-word Subject and From name that decode to CRLF + Bcc as one line', async () => {
@@ -365,13 +370,13 @@ describe('email regressions found by the fuzz run', () => {
 
   it('cleans 100,000 blank lines in well under a second (email-reply-parser took minutes: a Lambda timeout, then the DLQ)', async () => {
     const m = await stored(mail(with_({ 'Content-Type': 'text/plain' }), 'Hallo\r\n' + '\r\n'.repeat(100_000) + 'Groet'));
-    expect(m.ms).toBeLessThan(1_000);
+    expect(m.cpuMs).toBeLessThan(1_000);
     expect(m.text).toBe('Hallo\n\nGroet');
   });
 
   it('sanitizes at most 256 KB of HTML, marked […] (400,000 unclosed spans took minutes)', async () => {
     const m = await stored(mail(with_({ 'Content-Type': 'text/html' }), '<span><b>'.repeat(400_000)));
-    expect(m.ms).toBeLessThan(CASE_TIME_LIMIT_MS);
+    expect(m.cpuMs).toBeLessThan(CASE_TIME_LIMIT_MS);
     const html = m.email?.html ?? Buffer.from(blobs.objects.get(m.email!.htmlKey!)!).toString();
     expect(html.endsWith('<p>[…]</p>')).toBe(true);
   });
