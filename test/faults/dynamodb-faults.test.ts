@@ -9,13 +9,10 @@ import { checkStored, drained, driveLoad, NO_PROBLEMS, planLoad, problems } from
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 
 // The real stack on dynalite; faults come from a middleware on its DynamoDB client, so storage stays real.
-// A visibility timeout of 1 s makes SQS deliver a failed record again after a second instead of 30. One triage poller
-// (each batch's records still run in parallel): with several, a batch that takes over a second on a busy machine is
-// received again by another poller while it is still being handled, and those receives count toward the DLQ (5) as
-// if they had failed; test/faults/sqs-redelivery covers that redelivery on purpose.
+// A visibility timeout of 1 s makes SQS deliver a failed record again after a second instead of 30.
 let t: TestStack;
 beforeAll(async () => {
-  t = await startTestStack({ visibilityTimeoutSeconds: 1, triagePollers: 1, logLevel: SILENT_LOGS });
+  t = await startTestStack({ visibilityTimeoutSeconds: 1, logLevel: SILENT_LOGS });
 });
 afterAll(() => t?.close());
 
