@@ -68,6 +68,12 @@ export interface LocalStackOptions {
   triagePollers?: number;
   /** Seconds a received message stays invisible before SQS delivers it again. */
   visibilityTimeoutSeconds?: number;
+  /**
+   * Receives before SQS moves a message to its DLQ: 5, as in AWS. In AWS the visibility timeout is several times the
+   * function's timeout, so a receive means a failed or crashed attempt; with a visibility timeout of a second, a
+   * batch that is merely slow is received again too, and a test that shrinks the one may have to raise the other.
+   */
+  maxReceiveCount?: number;
   maxWebhookBytes?: number;
   /** OPENAI_API_KEY, OPENAI_BASE_URL, TRIAGE_MODE… (the process environment by default). */
   triageEnv?: NodeJS.ProcessEnv;
@@ -134,8 +140,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const tableName = LOCAL_DEFAULTS.tableName;
   const [, inbound, outbound] = await Promise.all([
     ensureTable(dynamoClient, tableName),
-    ensureQueueWithDlq(sqsClient, LOCAL_DEFAULTS.inboundQueue, options.visibilityTimeoutSeconds ?? 30),
-    ensureQueueWithDlq(sqsClient, LOCAL_DEFAULTS.outboundQueue, options.visibilityTimeoutSeconds ?? 30),
+    ensureQueueWithDlq(sqsClient, LOCAL_DEFAULTS.inboundQueue, options.visibilityTimeoutSeconds ?? 30, options.maxReceiveCount),
+    ensureQueueWithDlq(sqsClient, LOCAL_DEFAULTS.outboundQueue, options.visibilityTimeoutSeconds ?? 30, options.maxReceiveCount),
   ]);
 
   const documents = createDocumentClient(dynamoClient);

@@ -3,16 +3,16 @@ import type { Draft, ThreadPage } from '../../shared/domain/index.js';
 import type { ThreadDetail } from '../../shared/use-cases/read-threads.js';
 import type { OutboxEntry } from '../../local/outbox.js';
 import { whatsappTextWebhook } from '../../local/whatsapp-payloads.js';
-import { countReceives, injectDynamoFaults, SILENT_LOGS } from '../helpers/faults.js';
+import { countReceives, FAST_REDELIVERY, injectDynamoFaults, SILENT_LOGS } from '../helpers/faults.js';
 import { waitFor } from '../helpers/fixtures.js';
 import { checkStored, drained, driveLoad, NO_PROBLEMS, planLoad, problems } from '../helpers/load.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 
 // The real stack on dynalite; faults come from a middleware on its DynamoDB client, so storage stays real.
-// A visibility timeout of 1 s makes SQS deliver a failed record again after a second instead of 30.
+// A visibility timeout of 1 s makes SQS deliver a failed record again after a second instead of 30 (FAST_REDELIVERY).
 let t: TestStack;
 beforeAll(async () => {
-  t = await startTestStack({ visibilityTimeoutSeconds: 1, logLevel: SILENT_LOGS });
+  t = await startTestStack({ ...FAST_REDELIVERY, logLevel: SILENT_LOGS });
 });
 afterAll(() => t?.close());
 

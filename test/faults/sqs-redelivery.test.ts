@@ -11,7 +11,7 @@ import { LocalOutbox, type OutboxEntry } from '../../local/outbox.js';
 import { QueuePoller } from '../../local/queue-poller.js';
 import { LOCAL_DEFAULTS } from '../../local/stack.js';
 import { whatsappTextWebhook } from '../../local/whatsapp-payloads.js';
-import { countReceives, injectDynamoFaults, interceptSqs, SILENT_LOGS } from '../helpers/faults.js';
+import { countReceives, FAST_REDELIVERY, injectDynamoFaults, interceptSqs, SILENT_LOGS } from '../helpers/faults.js';
 import { waitFor } from '../helpers/fixtures.js';
 import { checkStored, drained, driveLoad, NO_PROBLEMS, planLoad, problems } from '../helpers/load.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
@@ -21,7 +21,7 @@ import { startTestStack, type TestStack } from '../helpers/stack.js';
 let t: TestStack;
 beforeAll(async () => {
   // 8 triage pollers: a poller holding a slow batch cannot take its records again; the others can
-  t = await startTestStack({ visibilityTimeoutSeconds: 1, triagePollers: 8, logLevel: SILENT_LOGS });
+  t = await startTestStack({ ...FAST_REDELIVERY, triagePollers: 8, logLevel: SILENT_LOGS });
 });
 afterAll(() => t?.close());
 

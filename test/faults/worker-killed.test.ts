@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { injectDynamoFaults, interceptSqs, SILENT_LOGS } from '../helpers/faults.js';
+import { FAST_REDELIVERY, injectDynamoFaults, interceptSqs, SILENT_LOGS } from '../helpers/faults.js';
 import { waitFor } from '../helpers/fixtures.js';
 import { checkStored, drained, driveLoad, NO_PROBLEMS, planLoad, problems } from '../helpers/load.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
@@ -11,7 +11,7 @@ import { startTestStack, type TestStack } from '../helpers/stack.js';
 // (Killing the local stack itself also kills local-aws-sqs, which keeps its queues in memory: see stack-restart.)
 let t: TestStack;
 beforeAll(async () => {
-  t = await startTestStack({ visibilityTimeoutSeconds: 1, logLevel: SILENT_LOGS });
+  t = await startTestStack({ ...FAST_REDELIVERY, logLevel: SILENT_LOGS });
 });
 afterAll(() => t?.close());
 
