@@ -20,7 +20,7 @@ const chat = ['whatsapp', 'messenger', 'instagram'] as const;
 const isWrite = (command: string) => command === 'PutItemCommand' || command === 'UpdateItemCommand';
 
 describe('DynamoDB throttling and errors mid-batch', () => {
-  it('stores every message once when writes are throttled or fail past the SDK\'s retries, through SQS redelivery', async () => {
+  it('stores every message once when writes are throttled or fail past the SDK\'s retries, through SQS redelivery', { timeout: 90_000 }, async () => {
     // a burst: for its first 300 writes the table throttles one write in 9 and fails one in 13 with a 500, in front of
     // the SDK's own retries (as when they are used up), so each fault fails its record and SQS delivers it again
     let writes = 0;
@@ -48,7 +48,7 @@ describe('DynamoDB throttling and errors mid-batch', () => {
     }
   });
 
-  it('absorbs throttling inside the SDK\'s retries without failing a record', async () => {
+  it('absorbs throttling inside the SDK\'s retries without failing a record', { timeout: 90_000 }, async () => {
     let writes = 0;
     // each item's write is throttled at most once, so the SDK's own retry of it goes through: with writes of parallel
     // workers interleaving, "every 5th write" could otherwise hit one write's three attempts in a row
@@ -77,7 +77,7 @@ describe('DynamoDB throttling and errors mid-batch', () => {
     }
   });
 
-  it('stores every message once when DynamoDB applies a write but answers 500 (the SDK\'s retry then meets its own write)', async () => {
+  it('stores every message once when DynamoDB applies a write but answers 500 (the SDK\'s retry then meets its own write)', { timeout: 90_000 }, async () => {
     let writes = 0;
     const faults = injectDynamoFaults(t.stack.dynamoClient, (call) => (isWrite(call.command) && ++writes % 4 === 0 ? 'lost-response' : undefined), { insideSdkRetries: true });
     try {

@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe('the triage worker killed mid-batch', () => {
-  it('stores every message once after a new worker takes over the records the dead one held', async () => {
+  it('stores every message once after a new worker takes over the records the dead one held', { timeout: 90_000 }, async () => {
     const plan = planLoad({ messages: 100, runId: 'kill', channels: ['whatsapp', 'messenger', 'instagram'] });
     let stored = 0;
     let dead = false;
