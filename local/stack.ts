@@ -65,6 +65,12 @@ export interface LocalStackOptions {
   triagePollers?: number;
   /** Seconds a received message stays invisible before SQS delivers it again. */
   visibilityTimeoutSeconds?: number;
+  /**
+   * Receives before SQS moves a message to its DLQ: 5, as in AWS. In AWS the visibility timeout is several times the
+   * function's timeout, so a receive means a failed or crashed attempt; with a visibility timeout of a second, a
+   * batch that is merely slow is received again too, and a test that shrinks the one may have to raise the other.
+   */
+  maxReceiveCount?: number;
   maxWebhookBytes?: number;
   /** OPENAI_API_KEY, OPENAI_BASE_URL, TRIAGE_MODE… (the process environment by default). */
   triageEnv?: NodeJS.ProcessEnv;
@@ -94,6 +100,8 @@ export interface LocalStack {
   sqsClient: SQSClient;
   dynamoClient: DynamoDBClient;
   s3Client: S3Client;
+  /** True while no poller is handling a batch (a handler can still be writing after SQS redelivered its record). */
+  idle(): boolean;
   /** Stops taking webhooks, drains the queues (up to `drainTimeoutMs`), then stops the emulators. */
   stop(options?: { drainTimeoutMs?: number }): Promise<{ drained: boolean }>;
 }
@@ -130,8 +138,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const tableName = LOCAL_DEFAULTS.tableName;
   const [, inbound, outbound] = await Promise.all([
     ensureTable(dynamoClient, tableName),
-    ensureQueueWithDlq(sqsClient, LOCAL_DEFAULTS.inboundQueue, options.visibilityTimeoutSeconds ?? 30),
-    ensureQueueWithDlq(sqsClient, LOCAL_DEFAULTS.outboundQueue, options.visibilityTimeoutSeconds ?? 30),
+    ensureQueueWithDlq(sqsClient, LOCAL_DEFAULTS.inboundQueue, options.visibilityTimeoutSeconds ?? 30, options.maxReceiveCount),
+    ensureQueueWithDlq(sqsClient, LOCAL_DEFAULTS.outboundQueue, options.visibilityTimeoutSeconds ?? 30, options.maxReceiveCount),
   ]);
 
   // local-only pieces: the outbox that stands in for the channels, the demo login, the raw-mail route, the feedback file
@@ -234,6 +242,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   return {
     url, port, dataDir, dynamodb, sqs, s3, inbound, outbound, tableName, mailBucket: LOCAL_DEFAULTS.mailBucket,
     metaAppSecret, metaVerifyToken, demoSent, triageMode: triage.mode, sqsClient, dynamoClient, s3Client, stop,
+    idle: () => pollers.every((p) => !p.active),
   };
 }
 

@@ -3,16 +3,16 @@ import type { Draft, ThreadPage } from '../../shared/domain/index.js';
 import type { ThreadDetail } from '../../shared/use-cases/read-threads.js';
 import type { OutboxEntry } from '../../local/outbox.js';
 import { whatsappTextWebhook } from '../../local/whatsapp-payloads.js';
-import { countReceives, injectDynamoFaults, SILENT_LOGS } from '../helpers/faults.js';
+import { countReceives, FAST_REDELIVERY, injectDynamoFaults, SILENT_LOGS } from '../helpers/faults.js';
 import { waitFor } from '../helpers/fixtures.js';
 import { checkStored, drained, driveLoad, NO_PROBLEMS, planLoad, problems } from '../helpers/load.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 
 // The real stack on dynalite; faults come from a middleware on its DynamoDB client, so storage stays real.
-// A visibility timeout of 1 s makes SQS deliver a failed record again after a second instead of 30.
+// A visibility timeout of 1 s makes SQS deliver a failed record again after a second instead of 30 (FAST_REDELIVERY).
 let t: TestStack;
 beforeAll(async () => {
-  t = await startTestStack({ visibilityTimeoutSeconds: 1, logLevel: SILENT_LOGS });
+  t = await startTestStack({ ...FAST_REDELIVERY, logLevel: SILENT_LOGS });
 });
 afterAll(() => t?.close());
 
@@ -20,7 +20,7 @@ const chat = ['whatsapp', 'messenger', 'instagram'] as const;
 const isWrite = (command: string) => command === 'PutItemCommand' || command === 'UpdateItemCommand';
 
 describe('DynamoDB throttling and errors mid-batch', () => {
-  it('stores every message once when writes are throttled or fail past the SDK\'s retries, through SQS redelivery', async () => {
+  it('stores every message once when writes are throttled or fail past the SDK\'s retries, through SQS redelivery', { timeout: 90_000 }, async () => {
     // a burst: for its first 300 writes the table throttles one write in 9 and fails one in 13 with a 500, in front of
     // the SDK's own retries (as when they are used up), so each fault fails its record and SQS delivers it again
     let writes = 0;
@@ -48,7 +48,7 @@ describe('DynamoDB throttling and errors mid-batch', () => {
     }
   });
 
-  it('absorbs throttling inside the SDK\'s retries without failing a record', async () => {
+  it('absorbs throttling inside the SDK\'s retries without failing a record', { timeout: 90_000 }, async () => {
     let writes = 0;
     // each item's write is throttled at most once, so the SDK's own retry of it goes through: with writes of parallel
     // workers interleaving, "every 5th write" could otherwise hit one write's three attempts in a row
@@ -77,7 +77,7 @@ describe('DynamoDB throttling and errors mid-batch', () => {
     }
   });
 
-  it('stores every message once when DynamoDB applies a write but answers 500 (the SDK\'s retry then meets its own write)', async () => {
+  it('stores every message once when DynamoDB applies a write but answers 500 (the SDK\'s retry then meets its own write)', { timeout: 90_000 }, async () => {
     let writes = 0;
     const faults = injectDynamoFaults(t.stack.dynamoClient, (call) => (isWrite(call.command) && ++writes % 4 === 0 ? 'lost-response' : undefined), { insideSdkRetries: true });
     try {

@@ -41,50 +41,38 @@ const threadFor = (handle: string) =>
     return found ? detail(found.id) : undefined;
   });
 
-/** When each request to the fake Graph API for `to` arrived (polled every 10 ms). */
-function arrivals(to: (body: Record<string, unknown>) => boolean) {
-  const at: number[] = [];
-  const timer = setInterval(() => {
-    const n = graph.requests.filter((r) => r.method === 'POST' && to(r.body)).length;
-    while (at.length < n) at.push(performance.now());
-  }, 10);
-  return { at, stop: () => clearInterval(timer) };
-}
-
 describe('channel API 5xx and 429 on send', () => {
   it('WhatsApp: a 500, then a 429, then success: retried with growing back-off, delivered exactly once', async () => {
     await t.postWhatsapp(whatsappTextWebhook({ from: '31630000001', name: 'Noor', text: 'Wanneer komt mijn pakket?' }));
     const thread = await threadFor('31630000001');
     const mine = (b: Record<string, unknown>) => b.to === '31630000001';
-    const seen = arrivals(mine);
     backoffAsked.length = 0;
     graph.answerNext(GRAPH_ERRORS.unknown, { status: 429, body: { error: { message: '(#4) Application request limit reached', type: 'OAuthException', code: 4, fbtrace_id: 'x' } } });
-    try {
-      expect((await t.post(`/api/threads/${thread.id}/drafts/${thread.drafts[0]!.id}/approve`, { version: 1 })).status).toBe(200);
-      const sent = await waitFor(async () => {
-        const d = await detail(thread.id);
-        return d.drafts[0]!.state === 'sent' ? d : undefined;
-      }, { timeoutMs: 20_000, what: 'the draft to be sent' });
-      await t.settled();
-      expect(graph.requests.filter((r) => mine(r.body))).toHaveLength(3);
-      // growing back-off: 10 s, then 40 s in AWS (160 s here: see above); each retry waited for its back-off
-      expect(backoffAsked).toHaveLength(2);
-      expect(backoffAsked[0]).toBe(10);
-      expect([40, 160]).toContain(backoffAsked[1]);
-      expect(seen.at[1]! - seen.at[0]!).toBeGreaterThanOrEqual(scaled(backoffAsked[0]!) * 1000 - 100);
-      expect(seen.at[2]! - seen.at[1]!).toBeGreaterThanOrEqual(scaled(backoffAsked[1]!) * 1000 - 100);
-      const wamid = sent.drafts[0]!.providerMessageId!;
-      expect(wamid).toMatch(/^wamid\.fake\./);
-      expect(sent.status).toBe('waiting_customer');
-      expect(sent.messages.filter((m) => m.direction === 'outbound').map((m) => m.externalId)).toEqual([wamid]);
+    expect((await t.post(`/api/threads/${thread.id}/drafts/${thread.drafts[0]!.id}/approve`, { version: 1 })).status).toBe(200);
+    // the worker marks the draft sent, then moves the thread on (send-reply.ts): wait for the second write too
+    const sent = await waitFor(async () => {
+      const d = await detail(thread.id);
+      return d.drafts[0]!.state === 'sent' && d.status !== 'sending' ? d : undefined;
+    }, { timeoutMs: 20_000, what: 'the draft to be sent and its thread to leave "sending"' });
+    await t.settled();
+    const posts = graph.requests.filter((r) => r.method === 'POST' && mine(r.body));
+    expect(posts).toHaveLength(3);
+    // growing back-off: 10 s, then 40 s in AWS (160 s here: see above); each retry waited for its back-off, measured
+    // where the requests arrived (a poll from this busy test process could see the first one late)
+    expect(backoffAsked).toHaveLength(2);
+    expect(backoffAsked[0]).toBe(10);
+    expect([40, 160]).toContain(backoffAsked[1]);
+    expect(posts[1]!.receivedAt - posts[0]!.receivedAt).toBeGreaterThanOrEqual(scaled(backoffAsked[0]!) * 1000 - 100);
+    expect(posts[2]!.receivedAt - posts[1]!.receivedAt).toBeGreaterThanOrEqual(scaled(backoffAsked[1]!) * 1000 - 100);
+    const wamid = sent.drafts[0]!.providerMessageId!;
+    expect(wamid).toMatch(/^wamid\.fake\./);
+    expect(sent.status).toBe('waiting_customer');
+    expect(sent.messages.filter((m) => m.direction === 'outbound').map((m) => m.externalId)).toEqual([wamid]);
 
-      // the same job once more (a repeated approval's job, a redelivery): nothing goes out again
-      await new SqsSendJobPublisher(t.stack.sqsClient, t.stack.outbound.queue.url).publish({ threadId: thread.id, draftId: thread.drafts[0]!.id });
-      await t.settled();
-      expect(graph.requests.filter((r) => mine(r.body))).toHaveLength(3);
-    } finally {
-      seen.stop();
-    }
+    // the same job once more (a repeated approval's job, a redelivery): nothing goes out again
+    await new SqsSendJobPublisher(t.stack.sqsClient, t.stack.outbound.queue.url).publish({ threadId: thread.id, draftId: thread.drafts[0]!.id });
+    await t.settled();
+    expect(graph.requests.filter((r) => mine(r.body))).toHaveLength(3);
   });
 
   it('Messenger: a 503 without a Graph error body, then success: delivered exactly once', async () => {

@@ -11,7 +11,7 @@ import { LocalOutbox, type OutboxEntry } from '../../local/outbox.js';
 import { QueuePoller } from '../../local/queue-poller.js';
 import { LOCAL_DEFAULTS } from '../../local/stack.js';
 import { whatsappTextWebhook } from '../../local/whatsapp-payloads.js';
-import { countReceives, injectDynamoFaults, interceptSqs, SILENT_LOGS } from '../helpers/faults.js';
+import { countReceives, FAST_REDELIVERY, injectDynamoFaults, interceptSqs, SILENT_LOGS } from '../helpers/faults.js';
 import { waitFor } from '../helpers/fixtures.js';
 import { checkStored, drained, driveLoad, NO_PROBLEMS, planLoad, problems } from '../helpers/load.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
@@ -21,7 +21,7 @@ import { startTestStack, type TestStack } from '../helpers/stack.js';
 let t: TestStack;
 beforeAll(async () => {
   // 8 triage pollers: a poller holding a slow batch cannot take its records again; the others can
-  t = await startTestStack({ visibilityTimeoutSeconds: 1, triagePollers: 8, logLevel: SILENT_LOGS });
+  t = await startTestStack({ ...FAST_REDELIVERY, triagePollers: 8, logLevel: SILENT_LOGS });
 });
 afterAll(() => t?.close());
 
@@ -146,10 +146,11 @@ describe('SQS redelivery of send jobs', () => {
     try {
       expect((await t.post(`/api/threads/${thread.id}/drafts/${thread.drafts[0]!.id}/approve`, { version: 1 })).status).toBe(200);
       await waitFor(async () => ((receives.receives.get(thread.drafts[0]!.id) ?? 0) >= 2 ? true : undefined), { what: 'the job to come back', timeoutMs: 45_000 });
-      await t.settled();
-      // the first attempt is still held; let it finish
-      await new Promise((r) => setTimeout(r, 2_500));
-      await t.settled();
+      // the first attempt is still held, on either worker, after the redelivery deleted the job: let it finish
+      await waitFor(async () => {
+        await t.settled();
+        return second.active ? undefined : true;
+      }, { what: 'both send workers to finish' });
       expect(held).toBe(true);
       expect((await outbox()).filter((e) => e.to.handle === '31640000002')).toHaveLength(1);
       // The redelivery found the claim unfinished and settled it for an agent (outcome_unknown) while the first attempt

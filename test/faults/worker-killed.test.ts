@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { injectDynamoFaults, interceptSqs, SILENT_LOGS } from '../helpers/faults.js';
+import { FAST_REDELIVERY, injectDynamoFaults, interceptSqs, SILENT_LOGS } from '../helpers/faults.js';
 import { waitFor } from '../helpers/fixtures.js';
 import { checkStored, drained, driveLoad, NO_PROBLEMS, planLoad, problems } from '../helpers/load.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
@@ -11,12 +11,12 @@ import { startTestStack, type TestStack } from '../helpers/stack.js';
 // (Killing the local stack itself also kills local-aws-sqs, which keeps its queues in memory: see stack-restart.)
 let t: TestStack;
 beforeAll(async () => {
-  t = await startTestStack({ visibilityTimeoutSeconds: 1, logLevel: SILENT_LOGS });
+  t = await startTestStack({ ...FAST_REDELIVERY, logLevel: SILENT_LOGS });
 });
 afterAll(() => t?.close());
 
 describe('the triage worker killed mid-batch', () => {
-  it('stores every message once after a new worker takes over the records the dead one held', async () => {
+  it('stores every message once after a new worker takes over the records the dead one held', { timeout: 90_000 }, async () => {
     const plan = planLoad({ messages: 100, runId: 'kill', channels: ['whatsapp', 'messenger', 'instagram'] });
     let stored = 0;
     let dead = false;

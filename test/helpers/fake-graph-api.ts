@@ -6,6 +6,8 @@ export interface GraphRequest {
   path: string;
   authorization?: string;
   body: Record<string, unknown>;
+  /** performance.now() when the request reached the server. */
+  receivedAt: number;
 }
 
 export type GraphAnswer = { status: number; body: unknown };
@@ -36,6 +38,7 @@ export async function startFakeGraphApi() {
   const answers: GraphAnswer[] = [];
   let counter = 0;
   const server: Server = createServer((req, res) => {
+    const receivedAt = performance.now();
     let raw = '';
     req.on('data', (d) => (raw += d));
     req.on('end', () => {
@@ -52,7 +55,7 @@ export async function startFakeGraphApi() {
         res.writeHead(200, { 'content-type': 'image/jpeg' }).end(Buffer.from(`JPEG-${req.url.slice(13)}`));
         return;
       }
-      requests.push({ method: req.method ?? '', path: req.url ?? '', authorization: req.headers.authorization, body });
+      requests.push({ method: req.method ?? '', path: req.url ?? '', authorization: req.headers.authorization, body, receivedAt });
       counter += 1;
       const scripted = answers.shift();
       const answer = scripted ?? {

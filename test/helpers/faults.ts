@@ -6,6 +6,15 @@ import type { LocalStackOptions } from '../../local/stack.js';
 export const SILENT_LOGS = 'SILENT' as LocalStackOptions['logLevel'];
 
 /**
+ * Stack options for fault tests that want a failed record back after a second instead of 30. With a visibility
+ * timeout that short, a batch that merely runs long on a busy machine is received again too, and each such receive
+ * counts toward the DLQ like a failure (in AWS the visibility timeout is several times the function's timeout, so a
+ * receive means a failed attempt). The DLQ gets room for those receives; the tests still require every record stored
+ * once and nothing in the DLQ.
+ */
+export const FAST_REDELIVERY = { visibilityTimeoutSeconds: 1, maxReceiveCount: 20 } satisfies LocalStackOptions;
+
+/**
  * Fault injection on the real SDK clients of a running local stack. The stack's store is a DocumentClient made
  * `from` its DynamoDBClient, and the two share one middleware stack: a middleware added here sees every call the
  * triage and send workers make, while storage stays dynalite.

@@ -194,14 +194,17 @@ export async function driveLoad(stack: Pick<LocalStack, 'url' | 'metaAppSecret'>
   return { firstPostAt, startedAt, finishedAt: performance.now(), posts, retried, ackMs };
 }
 
-/** Waits until both queues show nothing visible or in flight five readings in a row, 50 ms apart. */
-export async function drained(stack: Pick<LocalStack, 'sqsClient' | 'inbound' | 'outbound'>, timeoutMs = 600_000): Promise<void> {
+/**
+ * Waits until both queues show nothing visible or in flight and no poller is handling a batch, five readings in a
+ * row, 50 ms apart (a handler whose record was delivered again can still be writing after the queue emptied).
+ */
+export async function drained(stack: Pick<LocalStack, 'sqsClient' | 'inbound' | 'outbound' | 'idle'>, timeoutMs = 600_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let empty = 0;
   while (empty < 5) {
     if (Date.now() > deadline) throw new Error('the queues did not drain in time');
     const [a, b] = await Promise.all([queueDepth(stack.sqsClient, stack.inbound.queue.url), queueDepth(stack.sqsClient, stack.outbound.queue.url)]);
-    empty = a.visible + a.inFlight + b.visible + b.inFlight === 0 ? empty + 1 : 0;
+    empty = a.visible + a.inFlight + b.visible + b.inFlight === 0 && stack.idle() ? empty + 1 : 0;
     await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -20,7 +20,7 @@ export interface TestStack {
   /** POST JSON to the API as an agent (`sub` picks which one). */
   post<T = unknown>(path: string, body: unknown, agent?: { role?: Role; sub?: string; name?: string }): Promise<{ status: number; body: T }>;
   inboundDepth(): Promise<{ visible: number; inFlight: number }>;
-  /** Waits until the inbound queue is empty and nothing is in flight. */
+  /** Waits until both queues are empty, nothing is in flight and no worker is still handling a batch. */
   settled(): Promise<void>;
   close(): Promise<void>;
 }
@@ -50,12 +50,13 @@ export async function startTestStack(options: LocalStackOptions = {}): Promise<T
     },
     inboundDepth,
     async settled() {
-      // the emulator's counts can read empty for a moment while a batch is being received: ask until three
-      // readings in a row, 30 ms apart, say empty
+      // Empty queues alone are not enough: a handler whose record SQS delivered again (visibility timeout) goes on
+      // writing after the redelivery deleted it. Ask until three readings in a row, 30 ms apart, say all is quiet.
       let empty = 0;
       await waitFor(async () => {
         const [a, b] = await Promise.all([inboundDepth(), outboundDepth()]);
-        empty = a.visible + a.inFlight + b.visible + b.inFlight === 0 ? empty + 1 : 0;
+        const quiet = a.visible + a.inFlight + b.visible + b.inFlight === 0 && stack.idle();
+        empty = quiet ? empty + 1 : 0;
         if (empty < 3) await new Promise((r) => setTimeout(r, 30));
         return empty >= 3 ? true : undefined;
       }, { what: 'the queues to drain' });

@@ -1,4 +1,5 @@
 import type { Draft, Message, Thread, TriageResult } from '../../shared/domain/index.js';
+import type { ThreadDetail } from '../../shared/use-cases/read-threads.js';
 
 /** A stored thread with plausible defaults; tests override what they are about. */
 export function aThread(over: Partial<Thread> = {}): Thread {
@@ -76,4 +77,12 @@ export function aTriage(over: Partial<TriageResult> = {}): TriageResult {
     engine: 'local',
     ...over,
   };
+}
+
+/**
+ * Whether the thread has counted this message. Triage stores a customer's message, then its draft, and only then
+ * writes the thread that counts it (status, unanswered, flags…): a message in the detail says nothing yet about those.
+ */
+export function counted(detail: ThreadDetail, message: { id: string }): boolean {
+  return detail.appliedInboundIds.includes(message.id);
 }

@@ -8,6 +8,7 @@ import { S3BlobStore } from '../../shared/store/index.js';
 import { ingestEmail } from '../../shared/use-cases/ingest-email.js';
 import { waitFor } from '../helpers/fixtures.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
+import { counted } from '../helpers/threads.js';
 
 let t: TestStack;
 beforeAll(async () => {
@@ -20,7 +21,7 @@ const eml = (name: string) => readFileSync(new URL(`../fixtures/email/${name}`, 
 const allThreads = async (): Promise<Thread[]> => (await t.api<ThreadPage>('/api/threads?status=all&limit=100')).body.threads;
 const detail = async (id: string) => (await t.api<ThreadDetail>(`/api/threads/${id}`)).body;
 
-/** Sends a mail, waits until triage stored it, and answers the thread it landed in. */
+/** Sends a mail, waits until triage stored it and its thread counted it, and answers that thread. */
 async function deliver(raw: string | Uint8Array, query?: string): Promise<ThreadDetail> {
   const res = await t.postEmail(raw, query);
   expect(res.status).toBe(202);
@@ -29,10 +30,10 @@ async function deliver(raw: string | Uint8Array, query?: string): Promise<Thread
   return waitFor(async () => {
     for (const th of await allThreads()) {
       const d = await detail(th.id);
-      if (d.messages.some((m) => (m.raw as { sesMessageId?: string }).sesMessageId === sesMessageId)) return d;
+      if (d.messages.some((m) => (m.raw as { sesMessageId?: string }).sesMessageId === sesMessageId && counted(d, m))) return d;
     }
     return undefined;
-  }, { what: `the thread of ${sesMessageId}` });
+  }, { what: `the thread of ${sesMessageId} to count it` });
 }
 
 const mail = (o: { from: string; subject: string; body: string; id: string; date?: string; inReplyTo?: string }) =>

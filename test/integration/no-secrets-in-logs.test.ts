@@ -64,7 +64,9 @@ describe('logs', () => {
     const detail = (await t.api<ThreadDetail>(`/api/threads/${thread.id}`)).body;
     expect((await t.post(`/api/threads/${thread.id}/drafts/${detail.drafts[0]!.id}/approve`, { version: 1 })).status).toBe(200);
     await t.settled();
-    await waitFor(async () => (graph.requests.length > 0 ? true : undefined), { what: 'a send attempt' });
+    // the worker logs the send's outcome after the Graph API refused it and the draft was settled
+    await waitFor(async () => (lines.join('').includes('"outcome":"failed"') ? true : undefined), { what: 'the refused send in the log' });
+    expect(graph.requests.length).toBeGreaterThan(0);
     // the page's session cookie too
     const login = await fetch(`${t.stack.url}/login`, { method: 'POST', redirect: 'manual', headers: { origin: t.stack.url, 'content-type': 'application/x-www-form-urlencoded' }, body: 'sub=local-agent' });
     const session = (login.headers.get('set-cookie') ?? '').split(';')[0]!;

@@ -5,6 +5,7 @@ import { signMetaPayload } from '../../shared/channels/meta-signature.js';
 import { whatsappTextWebhook } from '../../local/whatsapp-payloads.js';
 import { fixture, waitFor } from '../helpers/fixtures.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
+import { counted } from '../helpers/threads.js';
 
 let t: TestStack;
 beforeAll(async () => {
@@ -47,8 +48,8 @@ describe('a signed WhatsApp message through the local stack', () => {
     await t.postWhatsapp(whatsappTextWebhook({ from: '31600000002', name: 'Pieter', text: 'Hallo?? Nog steeds niet', wamid: 'wamid.same-2' }));
     const thread = await waitFor(async () => {
       const th = await threadOf('31600000002');
-      return th.messages.length === 2 ? th : undefined;
-    });
+      return th.messages.length === 2 && th.messages.every((m) => counted(th, m)) ? th : undefined;
+    }, { what: 'the thread to count both messages' });
     expect(thread.messages.map((m) => m.externalId)).toEqual(['wamid.same-1', 'wamid.same-2']);
     expect(thread.unanswered).toBe(2);
     expect(thread.drafts).toHaveLength(2);

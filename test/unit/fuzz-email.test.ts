@@ -17,8 +17,6 @@ import { fuzzSeed, recordingLogger, recordingPublisher, rng, unstorable, type Rn
  */
 const SEED = fuzzSeed(0x0e4a_11ed);
 const MUTATED_CASES = 200;
-// CPU time this process spent on one mail, not wall time: the pathological inputs took minutes of CPU, and other work
-// on a busy machine stretches wall time many times over without changing what the parser does.
 const CASE_TIME_LIMIT_MS = 5_000;
 
 /** The BlobStore port in memory: good enough to fuzz the parser, not a stand-in for S3 anywhere else. */
@@ -67,8 +65,11 @@ function sesEvent(messageId: string, source: string): SESEvent {
 interface Outcome {
   message?: InboundMessage;
   problems: string[];
-  /** CPU ms (user + system) spent on it. */
-  ms: number;
+  /**
+   * CPU time this process spent on the mail (user + system): what parsing it costs, which the case limits are about.
+   * Wall time would also count whatever else the machine runs meanwhile (other test files, other jobs).
+   */
+  cpuMs: number;
 }
 
 const CRLF = /[\r\n]/;
@@ -80,7 +81,7 @@ async function ingest(raw: Uint8Array, envelopeFrom = 'sender@example.com'): Pro
   await blobs.put(`raw/${sesId}`, raw, 'message/rfc822');
   bodies.length = 0;
   errors.length = 0;
-  const started = process.cpuUsage();
+  const cpuBefore = process.cpuUsage();
   const problems: string[] = [];
   try {
     await handler(sesEvent(sesId, envelopeFrom));
@@ -88,11 +89,11 @@ async function ingest(raw: Uint8Array, envelopeFrom = 'sender@example.com'): Pro
     // a retryable error (S3 or SQS unavailable) is Lambda's to retry; anything else would end in the DLQ
     if (!(err as { retryable?: boolean }).retryable) problems.push(`handler threw ${(err as Error).name}: ${(err as Error).message.slice(0, 200)}`);
   }
-  const used = process.cpuUsage(started);
-  const ms = (used.user + used.system) / 1000;
-  if (ms > CASE_TIME_LIMIT_MS) problems.push(`took ${Math.round(ms)} ms of CPU`);
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  if (cpuMs > CASE_TIME_LIMIT_MS) problems.push(`took ${Math.round(cpuMs)} ms of CPU`);
   if (errors.length) problems.push(...errors);
-  if (bodies.length !== 1) return { problems: [...problems, `${bodies.length} messages queued, not 1`], ms };
+  if (bodies.length !== 1) return { problems: [...problems, `${bodies.length} messages queued, not 1`], cpuMs };
   problems.push(...unstorable(bodies[0]!));
   const message = JSON.parse(bodies[0]!) as InboundMessage;
   if (message.kind === 'unparseable') {
@@ -107,7 +108,7 @@ async function ingest(raw: Uint8Array, envelopeFrom = 'sender@example.com'): Pro
   const lines = { subject: message.subject, name: message.contact.name, handle: message.contact.handle, fromName: message.email?.from?.name, replyTo: message.email?.replyTo, externalId: message.externalId };
   for (const [field, value] of Object.entries(lines)) if (value && CRLF.test(value)) problems.push(`${field} contains CR or LF: ${JSON.stringify(value.slice(0, 80))}`);
   for (const a of message.attachments ?? []) if (CRLF.test(a.filename)) problems.push(`attachment name contains CR or LF: ${JSON.stringify(a.filename.slice(0, 80))}`);
-  return { message, problems, ms };
+  return { message, problems, cpuMs };
 }
 
 // ---- hostile MIME, by hand -------------------------------------------------------------------------------------
@@ -266,13 +267,13 @@ function mutateMail(r: Rng): { name: string; raw: Buffer; what: string[] } {
 // ---- the runs --------------------------------------------------------------------------------------------------
 
 describe('fuzzing the email door', () => {
-  it(`survives ${HOSTILE.length} hand-written hostile mails, each stored (or marked unparseable) in under ${CASE_TIME_LIMIT_MS / 1000} s of CPU`, async () => {
+  it(`survives ${HOSTILE.length} hand-written hostile mails, each stored (or marked unparseable) in under ${CASE_TIME_LIMIT_MS / 1000} s`, async () => {
     const failures: string[] = [];
     const kinds: Record<string, number> = {};
     for (const [name, build, envelope] of HOSTILE) {
       const outcome = await ingest(build(), envelope);
       const kind = outcome.message?.kind ?? 'none';
-      if (process.env.FUZZ_REPORT) console.info(`${Math.round(outcome.ms)} ms\t${kind}\t${name}\t${outcome.message?.email?.unparseable ?? ''}`);
+      if (process.env.FUZZ_REPORT) console.info(`${Math.round(outcome.cpuMs)} ms CPU\t${kind}\t${name}\t${outcome.message?.email?.unparseable ?? ''}`);
       kinds[kind] = (kinds[kind] ?? 0) + 1;
       for (const problem of outcome.problems) failures.push(`${name} → ${problem}`);
     }
@@ -354,7 +355,7 @@ describe('email regressions found by the fuzz run', () => {
   const stored = async (raw: Buffer, envelope?: string) => {
     const outcome = await ingest(raw, envelope);
     expect(outcome.problems).toEqual([]);
-    return { ...outcome.message!, ms: outcome.ms };
+    return { ...outcome.message!, cpuMs: outcome.cpuMs };
   };
 
   it('stores an encoded-word Subject and From name that decode to CRLF + Bcc as one line', async () => {
@@ -369,13 +370,13 @@ describe('email regressions found by the fuzz run', () => {
 
   it('cleans 100,000 blank lines in well under a second (email-reply-parser took minutes: a Lambda timeout, then the DLQ)', async () => {
     const m = await stored(mail(with_({ 'Content-Type': 'text/plain' }), 'Hallo\r\n' + '\r\n'.repeat(100_000) + 'Groet'));
-    expect(m.ms).toBeLessThan(1_000);
+    expect(m.cpuMs).toBeLessThan(1_000);
     expect(m.text).toBe('Hallo\n\nGroet');
   });
 
   it('sanitizes at most 256 KB of HTML, marked […] (400,000 unclosed spans took minutes)', async () => {
     const m = await stored(mail(with_({ 'Content-Type': 'text/html' }), '<span><b>'.repeat(400_000)));
-    expect(m.ms).toBeLessThan(CASE_TIME_LIMIT_MS);
+    expect(m.cpuMs).toBeLessThan(CASE_TIME_LIMIT_MS);
     const html = m.email?.html ?? Buffer.from(blobs.objects.get(m.email!.htmlKey!)!).toString();
     expect(html.endsWith('<p>[…]</p>')).toBe(true);
   });

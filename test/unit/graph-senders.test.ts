@@ -28,6 +28,7 @@ describe('WhatsApp Cloud API sender', () => {
         path: '/v21.0/106540352242922/messages',
         authorization: 'Bearer wa-token-secret',
         body: { messaging_product: 'whatsapp', recipient_type: 'individual', to: '31612345678', type: 'text', text: { body: wa.text, preview_url: false } },
+        receivedAt: expect.any(Number),
       },
     ]);
   });
