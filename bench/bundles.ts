@@ -1,4 +1,4 @@
-// npm run bench (last step), or: tsx bench/bundles.ts [--runs 15] [--report-only] [--keep]
+// npm run bench (last step), or: tsx bench/bundles.ts [--runs 15] [--report-only] [--keep] [--only triage,send]
 // Bundles the five Lambda handlers exactly as `cdk synth` does (the esbuild options infra/lib/function.ts gives
 // NodejsFunction, the runtimeFiles copied next to the bundle), reports each bundle's size, and times its cold-start
 // import: a fresh `node` process per run, from process start until `await import(bundle)` has resolved, beside a
@@ -12,11 +12,12 @@ import { parseArgs } from 'node:util';
 import { balieFunctions, bundleFunction, importEnv, NETWORK_AT_IMPORT, offlineEnv, provideRuntimeSdk, timeImport, writeLoader, type BundleResult, type ImportRun } from './bundling.js';
 import { percentile } from './stats.js';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' }, 'report-only': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' }, 'report-only': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const runs = Number(values.runs);
 const budgets = (JSON.parse(readFileSync(new URL('./budgets.json', import.meta.url), 'utf8')) as { functions: Record<string, { sizeKb: number; initMs: number }> }).functions;
 
-const specs = balieFunctions();
+const only = values.only?.split(',');
+const specs = balieFunctions().filter((s) => !only || only.includes(s.name));
 const dir = await mkdtemp(join(tmpdir(), 'balie-bundles-'));
 console.log(`bundles: ${specs.length} functions, esbuild options from infra/lib/function.ts, ${runs} cold imports each, node ${process.version}, ${cpus().length} CPUs, load ${loadavg()[0]!.toFixed(1)}, ${new Date().toISOString()}`);
 

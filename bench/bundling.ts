@@ -212,9 +212,9 @@ export function importEnv(spec: FunctionSpec): Record<string, string> {
  * (bench/bundles.ts probes with the template's environment to show the calls; the timed runs must make none).
  */
 export const NETWORK_AT_IMPORT: Record<string, { inAws: string; set?: Record<string, string>; unset: string[] }> = {
-  'ingest-webhook': { inAws: 'Secrets Manager GetSecretValue (Meta app secret)', set: { META_APP_SECRET: 'bench', META_VERIFY_TOKEN: 'bench' }, unset: ['META_SECRET_ARN'] },
-  triage: { inAws: 'Secrets Manager GetSecretValue (channel tokens), then S3 ListObjectsV2 + GetObject per knowledge article', unset: ['CHANNEL_SECRET_ARN', 'MEDIA_BUCKET'] },
-  send: { inAws: 'Secrets Manager GetSecretValue (channel tokens)', unset: ['CHANNEL_SECRET_ARN'] },
+  // Secrets Manager is no longer read at import (ingest-webhook reads it on the first request, send and triage when a
+  // chat reply or a media download first needs the channel tokens): those functions import with the template's env.
+  triage: { inAws: 'S3 ListObjectsV2 + GetObject per knowledge article', unset: ['MEDIA_BUCKET'] },
 };
 
 /** importEnv without what makes the import go to the network (see NETWORK_AT_IMPORT). */

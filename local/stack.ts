@@ -161,7 +161,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   app.route('/', composeIngestWebhook({
     sqs: sqsClient,
     inboundQueueUrl: inbound.queue.url,
-    secret: { appSecret: metaAppSecret, verifyToken: metaVerifyToken },
+    secret: async () => ({ appSecret: metaAppSecret, verifyToken: metaVerifyToken }),
     maxBodyBytes: options.maxWebhookBytes ?? DEFAULT_MAX_WEBHOOK_BYTES,
     observability: createObservability('ingest-webhook'),
   }));
@@ -179,8 +179,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   app.get('/local/feedback.jsonl', async (c) => c.text((await store.listFeedback()).map((f) => JSON.stringify(f)).join('\n') + '\n'));
   app.route('/', composeInboxApi({
     dynamo: dynamoClient,
-    sqs: sqsClient,
-    s3: s3Client,
+    sqs: async () => sqsClient,
+    s3: async () => s3Client,
     tableName,
     outboundQueueUrl: outbound.queue.url,
     inboundQueueUrl: inbound.queue.url,
@@ -199,16 +199,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     tableName,
     mediaBucket: LOCAL_DEFAULTS.mailBucket,
     knowledgePrefix: LOCAL_DEFAULTS.knowledgePrefix,
-    credentials: options.channels ?? {},
+    credentials: async () => options.channels ?? {},
     engineEnv: options.triageEnv ?? process.env,
     observability: createObservability('triage'),
   });
   const send = composeSend({
     dynamo: dynamoClient,
-    sqs: sqsClient,
+    sqs: async () => sqsClient,
     tableName,
     emailFrom: LOCAL_DEFAULTS.emailFrom,
-    credentials: options.channels ?? {},
+    credentials: async () => options.channels ?? {},
     unconfigured: outbox,
     queueUrlOf: () => outbound.queue.url,
     observability: createObservability('send'),

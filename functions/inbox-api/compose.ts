@@ -4,17 +4,22 @@ import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { Hono } from 'hono';
 import type { AuthEnv, AuthSource } from '../../shared/auth/middleware.js';
 import { createDocumentClient } from '../../shared/config/clients.js';
+import { once, type Lazy } from '../../shared/config/once.js';
 import type { MessageTemplate } from '../../shared/domain/index.js';
 import type { Observability } from '../../shared/observability/powertools.js';
 import { SqsSendJobPublisher } from '../../shared/queue/send-job-publisher.js';
 import { SqsEventPublisher } from '../../shared/queue/sqs-publisher.js';
-import { DynamoAgentDirectory, DynamoThreadStore, S3BlobStore } from '../../shared/store/index.js';
+import { DynamoAgentDirectory } from '../../shared/store/dynamo-agent-directory.js';
+import { DynamoThreadStore } from '../../shared/store/dynamo-thread-store.js';
+import { S3BlobStore } from '../../shared/store/s3-blob-store.js';
 import { createInboxApiApp, type InboxApiDeps } from './app.js';
 
 export interface InboxApiWiring {
   dynamo: DynamoDBClient;
-  sqs: SQSClient;
-  s3: S3Client;
+  /** Made with the first approval or request for a new draft. */
+  sqs: Lazy<SQSClient>;
+  /** Made when an agent first opens a mail body or attachment. */
+  s3: Lazy<S3Client>;
   tableName: string;
   /** Approved drafts become send jobs on this queue. */
   outboundQueueUrl: string;
@@ -34,14 +39,14 @@ export interface InboxApiWiring {
 /** The agents' API and page as they run: the Lambda entry and the local stack both build them here. */
 export function composeInboxApi(wiring: InboxApiWiring): Hono<AuthEnv> {
   const { logger, metrics, tracer } = wiring.observability;
-  const sqs = tracer.captureAWSv3Client(wiring.sqs);
+  const sqs = once(async () => tracer.captureAWSv3Client(await wiring.sqs()));
   const documents = createDocumentClient(tracer.captureAWSv3Client(wiring.dynamo));
   return createInboxApiApp({
     store: new DynamoThreadStore(documents, wiring.tableName),
     agents: new DynamoAgentDirectory(documents, wiring.tableName),
     jobs: new SqsSendJobPublisher(sqs, wiring.outboundQueueUrl),
     events: wiring.inboundQueueUrl ? new SqsEventPublisher(sqs, wiring.inboundQueueUrl) : undefined,
-    blobs: wiring.mailBucket ? new S3BlobStore(tracer.captureAWSv3Client(wiring.s3), wiring.mailBucket) : undefined,
+    blobs: wiring.mailBucket ? new S3BlobStore(once(async () => tracer.captureAWSv3Client(await wiring.s3())), wiring.mailBucket) : undefined,
     templates: wiring.templates,
     auth: wiring.auth,
     web: wiring.web,

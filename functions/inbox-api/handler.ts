@@ -1,9 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
 import { handle } from 'hono/aws-lambda';
 import { cognitoSource } from '../../shared/auth/middleware.js';
-import { createSqsClient } from '../../shared/config/clients.js';
 import { inboxApiShape, parseEnv } from '../../shared/config/env.js';
+import { once } from '../../shared/config/once.js';
 import { createObservability, instrumented } from '../../shared/observability/powertools.js';
 import { composeInboxApi } from './compose.js';
 
@@ -13,8 +12,9 @@ if (!config.COGNITO_USER_POOL_ID) throw new Error('configuration error: COGNITO_
 
 export const app = composeInboxApi({
   dynamo: new DynamoDBClient({}),
-  sqs: createSqsClient(),
-  s3: new S3Client({}),
+  // SQS loads with the first approval, S3 when an agent first opens a mail body or attachment: not at every cold start
+  sqs: once(async () => new (await import('@aws-sdk/client-sqs')).SQSClient({})),
+  s3: once(async () => new (await import('@aws-sdk/client-s3')).S3Client({})),
   tableName: config.TABLE_NAME,
   outboundQueueUrl: config.OUTBOUND_QUEUE_URL,
   inboundQueueUrl: config.INBOUND_QUEUE_URL,

@@ -2,7 +2,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { Observability } from '../../shared/observability/powertools.js';
 import { SqsEventPublisher } from '../../shared/queue/sqs-publisher.js';
-import { S3BlobStore } from '../../shared/store/index.js';
+import { S3BlobStore } from '../../shared/store/s3-blob-store.js';
 import { createIngestEmailHandler } from './app.js';
 
 export interface IngestEmailWiring {

@@ -1,5 +1,5 @@
 import { S3Client } from '@aws-sdk/client-s3';
-import { createSqsClient } from '../../shared/config/clients.js';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { emailShape, parseEnv } from '../../shared/config/env.js';
 import { createObservability, instrumented } from '../../shared/observability/powertools.js';
 import { composeIngestEmail } from './compose.js';
@@ -11,7 +11,7 @@ export const handler = instrumented(
   observability,
   composeIngestEmail({
     s3: new S3Client({}),
-    sqs: createSqsClient(),
+    sqs: new SQSClient({}),
     mailBucket: config.MAIL_BUCKET,
     rawPrefix: config.RAW_MAIL_PREFIX,
     inboundQueueUrl: config.INBOUND_QUEUE_URL,

@@ -8,13 +8,14 @@ import { normaliseMetaMessagingWebhook } from '../../shared/channels/meta-messag
 import { normaliseWhatsappWebhook } from '../../shared/channels/whatsapp/normalise.js';
 import { correlatedEvents, correlation, currentCorrelationId } from '../../shared/observability/correlation.js';
 import { recordMessagesIn } from '../../shared/observability/metrics.js';
+import type { MetaSecret } from '../../shared/config/meta-secret.js';
 import type { EventPublisher } from '../../shared/domain/index.js';
 import { errorHandler } from '../../shared/http/on-error.js';
 import { ingestMetaWebhook } from '../../shared/use-cases/ingest-webhook.js';
 
 export interface WebhookAppDeps {
-  appSecret: string;
-  verifyToken: string;
+  /** The Meta app secret (X-Hub-Signature-256) and the handshake's verify token, read when first needed. */
+  secret: () => Promise<MetaSecret>;
   maxBodyBytes: number;
   publisher: EventPublisher;
   logger: Logger;
@@ -40,11 +41,11 @@ export function createWebhookApp(deps: WebhookAppDeps): Hono {
 
   for (const [channel, normalise] of Object.entries(channels)) {
     const path = `/webhooks/${channel}`;
-    app.get(path, (c) =>
+    app.get(path, async (c) =>
       c.text(
         answerVerification(
           { mode: c.req.query('hub.mode'), token: c.req.query('hub.verify_token'), challenge: c.req.query('hub.challenge') },
-          deps.verifyToken,
+          (await deps.secret()).verifyToken,
         ),
       ),
     );
@@ -58,7 +59,8 @@ export function createWebhookApp(deps: WebhookAppDeps): Hono {
       }),
       async (c) => {
         const raw = new Uint8Array(await c.req.arrayBuffer());
-        const result = await ingestMetaWebhook({ appSecret: deps.appSecret, publisher, normalise }, raw, c.req.header('x-hub-signature-256'));
+        const { appSecret } = await deps.secret();
+        const result = await ingestMetaWebhook({ appSecret, publisher, normalise }, raw, c.req.header('x-hub-signature-256'));
         deps.logger.info('webhook accepted', { channel, events: result.accepted, correlation_id: currentCorrelationId() });
         return c.json({ received: result.accepted });
       },

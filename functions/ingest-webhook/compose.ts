@@ -8,8 +8,8 @@ import { createWebhookApp } from './app.js';
 export interface IngestWebhookWiring {
   sqs: SQSClient;
   inboundQueueUrl: string;
-  /** The Meta app secret (X-Hub-Signature-256) and the handshake's verify token. */
-  secret: MetaSecret;
+  /** The Meta app secret (X-Hub-Signature-256) and the handshake's verify token, read when first needed. */
+  secret: () => Promise<MetaSecret>;
   maxBodyBytes: number;
   observability: Observability;
 }
@@ -18,8 +18,7 @@ export interface IngestWebhookWiring {
 export function composeIngestWebhook(wiring: IngestWebhookWiring): Hono {
   const { logger, metrics, tracer } = wiring.observability;
   return createWebhookApp({
-    appSecret: wiring.secret.appSecret,
-    verifyToken: wiring.secret.verifyToken,
+    secret: wiring.secret,
     maxBodyBytes: wiring.maxBodyBytes,
     publisher: new SqsEventPublisher(tracer.captureAWSv3Client(wiring.sqs), wiring.inboundQueueUrl),
     logger,

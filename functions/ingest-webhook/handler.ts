@@ -1,17 +1,23 @@
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { handle } from 'hono/aws-lambda';
-import { createSqsClient } from '../../shared/config/clients.js';
 import { parseEnv, webhookShape } from '../../shared/config/env.js';
 import { metaWebhookSecret } from '../../shared/config/meta-secret.js';
+import { once } from '../../shared/config/once.js';
 import { createObservability, instrumented } from '../../shared/observability/powertools.js';
 import { composeIngestWebhook } from './compose.js';
 
 const observability = createObservability('ingest-webhook');
 const config = parseEnv(webhookShape);
+if (!config.META_SECRET_ARN && !(config.META_APP_SECRET && config.META_VERIFY_TOKEN)) {
+  throw new Error('configuration error: set META_SECRET_ARN, or META_APP_SECRET and META_VERIFY_TOKEN');
+}
 
 export const app = composeIngestWebhook({
-  sqs: createSqsClient(),
+  sqs: new SQSClient({}),
   inboundQueueUrl: config.INBOUND_QUEUE_URL,
-  secret: await metaWebhookSecret(config),
+  // Secrets Manager is read on the first request, not at init: its SDK client loads only then (and the Parameters and
+  // Secrets extension, should it replace the SDK here, answers in the invoke phase only)
+  secret: once(() => metaWebhookSecret(config)),
   maxBodyBytes: config.MAX_WEBHOOK_BYTES,
   observability,
 });

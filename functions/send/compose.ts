@@ -4,24 +4,26 @@ import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSRecord } from 'aws-lambda';
 import { SesEmailSender } from '../../shared/channels/email/ses-sender.js';
 import { createDocumentClient } from '../../shared/config/clients.js';
+import { once, type Lazy } from '../../shared/config/once.js';
 import { sendersFor, type ChannelCredentials } from '../../shared/config/senders.js';
 import { ProviderError, type Channel, type Sender } from '../../shared/domain/index.js';
 import type { Observability } from '../../shared/observability/powertools.js';
 import { queueUrlFromArn, sqsRetryLater } from '../../shared/queue/retry-later.js';
-import { DynamoThreadStore } from '../../shared/store/index.js';
+import { DynamoThreadStore } from '../../shared/store/dynamo-thread-store.js';
 import { sendApprovedDraft } from '../../shared/use-cases/send-reply.js';
 import { createSendHandler } from './app.js';
 
 export interface SendWiring {
   dynamo: DynamoDBClient;
-  sqs: SQSClient;
-  /** Email goes out through SES v2; without it, to `unconfigured`. */
-  ses?: SESv2Client;
+  /** Only a retryable failure needs SQS (to push the job back): made then. */
+  sqs: Lazy<SQSClient>;
+  /** Email goes out through SES v2, made with the first email reply; without it, to `unconfigured`. */
+  ses?: Lazy<SESv2Client>;
   tableName: string;
   /** The From of email replies. */
   emailFrom: string;
-  /** Channel tokens: a chat channel with one is sent through the Graph API. */
-  credentials: ChannelCredentials;
+  /** Channel tokens: a chat channel with one is sent through the Graph API. Read with the first chat reply. */
+  credentials: Lazy<ChannelCredentials>;
   /** Where a channel without a sender goes: the local outbox on a laptop; by default a sender that fails visibly. */
   unconfigured?: Sender;
   /** The queue a retryable job is pushed back on: by default the record's own, from its event source ARN. */
@@ -33,11 +35,18 @@ export interface SendWiring {
 export function composeSend(wiring: SendWiring) {
   const { logger, metrics, tracer } = wiring.observability;
   const store = new DynamoThreadStore(createDocumentClient(tracer.captureAWSv3Client(wiring.dynamo)), wiring.tableName);
-  const email = wiring.ses ? new SesEmailSender(tracer.captureAWSv3Client(wiring.ses), wiring.emailFrom) : wiring.unconfigured;
-  const senderFor = sendersFor(wiring.credentials, email, (channel) => wiring.unconfigured ?? noSender(channel));
+  const { ses } = wiring;
+  const email = ses ? new SesEmailSender(once(async () => tracer.captureAWSv3Client(await ses())), wiring.emailFrom) : wiring.unconfigured;
+  // an email reply needs no channel token: the secret is read when the first chat reply goes out
+  const chatSenders = once(async () => sendersFor(await wiring.credentials(), email, (channel) => wiring.unconfigured ?? noSender(channel)));
+  const senderFor = (channel: Channel): Sender =>
+    channel === 'email' && email ? email : { send: async (message) => (await chatSenders())(channel).send(message) };
   return createSendHandler({
     send: (job) => sendApprovedDraft({ store, senderFor, emailFrom: wiring.emailFrom }, job),
-    retryLater: sqsRetryLater(tracer.captureAWSv3Client(wiring.sqs), wiring.queueUrlOf ?? ((record) => queueUrlFromArn(record.eventSourceARN))),
+    retryLater: sqsRetryLater(
+      once(async () => tracer.captureAWSv3Client(await wiring.sqs())),
+      wiring.queueUrlOf ?? ((record) => queueUrlFromArn(record.eventSourceARN)),
+    ),
     logger,
     metrics,
   });

@@ -1,24 +1,24 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { readChannelCredentials } from '../../shared/config/channel-credentials.js';
-import { createSqsClient } from '../../shared/config/clients.js';
 import { parseEnv, sendShape } from '../../shared/config/env.js';
+import { once } from '../../shared/config/once.js';
 import { createObservability, instrumented } from '../../shared/observability/powertools.js';
 import { composeSend } from './compose.js';
 
 const observability = createObservability('send');
 const config = parseEnv(sendShape);
 
+// SQS, SES and the channel secret are each loaded by the first job that needs them, not at every cold start
 export const handler = instrumented(
   observability,
   composeSend({
     dynamo: new DynamoDBClient({}),
-    sqs: createSqsClient(),
+    sqs: once(async () => new (await import('@aws-sdk/client-sqs')).SQSClient({})),
     // no SDK retries: a retried SendEmail can reach the customer twice; the queue retries what surely failed
-    ses: new SESv2Client({ maxAttempts: 1 }),
+    ses: once(async () => new (await import('@aws-sdk/client-sesv2')).SESv2Client({ maxAttempts: 1 })),
     tableName: config.TABLE_NAME,
     emailFrom: config.SUPPORT_EMAIL_FROM,
-    credentials: { ...(await readChannelCredentials(config.CHANNEL_SECRET_ARN)), graphApiBaseUrl: config.GRAPH_API_BASE_URL },
+    credentials: once(async () => ({ ...(await readChannelCredentials(config.CHANNEL_SECRET_ARN)), graphApiBaseUrl: config.GRAPH_API_BASE_URL })),
     observability,
   }),
 );

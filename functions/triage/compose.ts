@@ -2,11 +2,13 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { GraphMediaArchive } from '../../shared/channels/meta-graph/media-archive.js';
 import { createDocumentClient } from '../../shared/config/clients.js';
+import { once, type Lazy } from '../../shared/config/once.js';
 import { graphOptionsFor, type ChannelCredentials } from '../../shared/config/senders.js';
 import { triageEngines } from '../../shared/config/triage-engines.js';
-import type { BlobStore } from '../../shared/domain/index.js';
+import type { BlobStore, MediaArchive } from '../../shared/domain/index.js';
 import type { Observability } from '../../shared/observability/powertools.js';
-import { DynamoThreadStore, S3BlobStore } from '../../shared/store/index.js';
+import { DynamoThreadStore } from '../../shared/store/dynamo-thread-store.js';
+import { S3BlobStore } from '../../shared/store/s3-blob-store.js';
 import { DEMO_KNOWLEDGE_DIR, loadKnowledgeBaseDir, loadKnowledgeBaseFromBlobs, type KnowledgeBase } from '../../shared/triage/knowledge/knowledge-base.js';
 import { createInboundEventProcessor } from '../../shared/use-cases/process-inbound-event.js';
 import { createTriageHandler } from './app.js';
@@ -19,8 +21,8 @@ export interface TriageWiring {
   mediaBucket?: string;
   /** Where the knowledge articles (markdown) are in the bucket. */
   knowledgePrefix: string;
-  /** Channel tokens: media is fetched from the Graph API with them. */
-  credentials: ChannelCredentials;
+  /** Channel tokens: media is fetched from the Graph API with them. Read when the first media arrives. */
+  credentials: Lazy<ChannelCredentials>;
   /** OPENAI_API_KEY, TRIAGE_MODE…: which engines classify and draft (the process environment by default). */
   engineEnv?: NodeJS.ProcessEnv;
   observability: Observability;
@@ -33,17 +35,23 @@ export interface TriageWiring {
 export async function composeTriage(wiring: TriageWiring): Promise<{ handler: ReturnType<typeof createTriageHandler>; mode: string }> {
   const { logger, metrics, tracer } = wiring.observability;
   const blobs = wiring.mediaBucket ? new S3BlobStore(tracer.captureAWSv3Client(wiring.s3), wiring.mediaBucket) : undefined;
-  const engines = triageEngines(await loadKnowledge(blobs, wiring.knowledgePrefix), wiring.engineEnv);
+  const engines = await triageEngines(await loadKnowledge(blobs, wiring.knowledgePrefix), wiring.engineEnv);
   const handler = createTriageHandler({
     processEvent: createInboundEventProcessor({
       store: new DynamoThreadStore(createDocumentClient(tracer.captureAWSv3Client(wiring.dynamo)), wiring.tableName),
       ...engines,
-      media: blobs ? new GraphMediaArchive(blobs, graphOptionsFor(wiring.credentials)) : undefined,
+      media: blobs ? lazyMediaArchive(blobs, wiring.credentials) : undefined,
     }),
     logger,
     metrics,
   });
   return { handler, mode: engines.mode };
+}
+
+/** Most messages carry no media: the channel secret is read when the first one does. */
+function lazyMediaArchive(blobs: BlobStore, credentials: Lazy<ChannelCredentials>): MediaArchive {
+  const archive = once(async () => new GraphMediaArchive(blobs, graphOptionsFor(await credentials())));
+  return { archive: async (channel, media) => (await archive()).archive(channel, media) };
 }
 
 /** The operator's articles under the prefix; the demo shop's, shipped beside the code, while there are none. */

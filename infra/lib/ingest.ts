@@ -57,7 +57,8 @@ export class Ingest extends Construct {
       description: 'Verifies and normalises Meta webhooks, then queues them for triage',
       environment: {
         INBOUND_QUEUE_URL: this.queue.queueUrl,
-        // read at cold start: the secret never sits in the function's configuration, and rotating it needs no redeploy
+        // read once per instance, on its first request: the secret never sits in the function's configuration, and
+        // rotating it needs no redeploy
         META_SECRET_ARN: this.metaSecret.secretArn,
         LOG_LEVEL: props.logLevel,
       },

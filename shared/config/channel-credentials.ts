@@ -1,4 +1,4 @@
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import * as z from 'zod';
 import { readJsonSecret } from './json-secret.js';
 import type { ChannelCredentials } from './senders.js';
@@ -9,8 +9,8 @@ const secretSchema = z.object({
   instagramAccessToken: z.string().optional(),
 });
 
-/** Channel tokens from a Secrets Manager secret (JSON), read once per cold start; none when no secret is named. */
-export async function readChannelCredentials(secretArn: string | undefined, client = new SecretsManagerClient({})): Promise<ChannelCredentials> {
+/** Channel tokens from a Secrets Manager secret (JSON); none when no secret is named. */
+export async function readChannelCredentials(secretArn: string | undefined, client?: SecretsManagerClient): Promise<ChannelCredentials> {
   if (!secretArn) return {};
   return readJsonSecret(client, secretArn, secretSchema, 'channel secret', 'whatsappAccessToken, pageAccessToken, instagramAccessToken (strings)');
 }

@@ -29,7 +29,7 @@ export const authShape = {
 
 export const webhookShape = {
   INBOUND_QUEUE_URL: z.url('INBOUND_QUEUE_URL must be the inbound SQS queue URL'),
-  /** In AWS: a Secrets Manager secret (JSON appSecret, verifyToken), read at cold start. */
+  /** In AWS: a Secrets Manager secret (JSON appSecret, verifyToken), read on the first request. */
   META_SECRET_ARN: z.string().min(1).optional(),
   /** Locally (and in tests): the values themselves. */
   META_APP_SECRET: z.string().min(1).optional(),

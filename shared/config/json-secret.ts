@@ -1,12 +1,14 @@
-import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { z } from 'zod';
 
 /**
- * A Secrets Manager secret holding JSON, validated with `schema`, read once per cold start. Values live in memory
- * only; a missing, non-JSON or wrongly shaped secret fails the cold start with `what` and `expected`, never a value.
+ * A Secrets Manager secret holding JSON, validated with `schema`. Values live in memory only; a missing, non-JSON or
+ * wrongly shaped secret fails with `what` and `expected`, never a value. The SDK client is loaded here, when a secret
+ * is first read (a default client when none is given), not by every function that imports this module.
  */
-export async function readJsonSecret<S extends z.ZodType>(client: SecretsManagerClient, secretArn: string, schema: S, what: string, expected: string): Promise<z.infer<S>> {
-  const out = await client.send(new GetSecretValueCommand({ SecretId: secretArn }));
+export async function readJsonSecret<S extends z.ZodType>(client: SecretsManagerClient | undefined, secretArn: string, schema: S, what: string, expected: string): Promise<z.infer<S>> {
+  const sdk = await import('@aws-sdk/client-secrets-manager');
+  const out = await (client ?? new sdk.SecretsManagerClient({})).send(new sdk.GetSecretValueCommand({ SecretId: secretArn }));
   let json: unknown;
   try {
     json = JSON.parse(out.SecretString ?? '');

@@ -1,10 +1,8 @@
-import OpenAI from 'openai';
 import * as z from 'zod';
 import type { Classifier, Drafter } from '../domain/index.js';
 import { TemplateDrafter } from '../triage/index.js';
 import { ModelClassifier } from '../triage/local/model-classifier.js';
 import type { KnowledgeBase } from '../triage/knowledge/knowledge-base.js';
-import { OpenAiEngine } from '../triage/openai/openai-engine.js';
 import { parseEnv } from './env.js';
 
 export const triageShape = {
@@ -20,13 +18,15 @@ export const triageShape = {
 
 /**
  * The triage engines from the environment: the local engine always; the OpenAI engine in front of it when
- * OPENAI_API_KEY is set (and TRIAGE_MODE is not `local`). Parsed once, at cold start.
+ * OPENAI_API_KEY is set (and TRIAGE_MODE is not `local`). Parsed once, at cold start; the OpenAI SDK (and the zod
+ * helpers it brings) is evaluated only when that engine is configured.
  */
-export function triageEngines(knowledge: KnowledgeBase | undefined, env: NodeJS.ProcessEnv = process.env): { classifier: Classifier; drafter: Drafter; mode: string } {
+export async function triageEngines(knowledge: KnowledgeBase | undefined, env: NodeJS.ProcessEnv = process.env): Promise<{ classifier: Classifier; drafter: Drafter; mode: string }> {
   const config = parseEnv(triageShape, env);
   const local = { classifier: new ModelClassifier(), drafter: new TemplateDrafter(knowledge) };
   const mode = config.TRIAGE_MODE ?? (config.OPENAI_API_KEY ? 'llm' : 'local');
   if (mode === 'local' || !config.OPENAI_API_KEY) return { ...local, mode: 'local' };
+  const [{ default: OpenAI }, { OpenAiEngine }] = await Promise.all([import('openai'), import('../triage/openai/openai-engine.js')]);
   const engine = new OpenAiEngine({
     client: new OpenAI({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, timeout: config.OPENAI_TIMEOUT_MS, maxRetries: 2 }),
     model: config.OPENAI_MODEL,

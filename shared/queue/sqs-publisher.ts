@@ -1,4 +1,4 @@
-import { SendMessageBatchCommand, type MessageAttributeValue, type SendMessageBatchRequestEntry, type SQSClient } from '@aws-sdk/client-sqs';
+import type { MessageAttributeValue, SendMessageBatchRequestEntry, SQSClient } from '@aws-sdk/client-sqs';
 import type { EventPublisher, InboundEvent, PublishOptions } from '../domain/index.js';
 import { MessageTooLargeError, QueueUnavailableError, SQS_MAX_BYTES } from './errors.js';
 
@@ -8,13 +8,18 @@ const ATTEMPTS = 3;
 /**
  * Publishes events in batches of at most 10 entries and 256 KB, as SQS requires.
  * Entries SQS refuses inside a batch are sent again; what still fails raises a retryable error,
- * so the caller (the webhook) answers 5xx and Meta delivers again.
+ * so the caller (the webhook) answers 5xx and Meta delivers again. The client may be given as a function that makes
+ * it, and the SDK's command is imported on first use (the inbox API publishes only when an agent asks a new draft).
  */
 export class SqsEventPublisher implements EventPublisher {
+  private readonly client: () => Promise<SQSClient>;
+
   constructor(
-    private readonly sqs: SQSClient,
+    sqs: SQSClient | (() => Promise<SQSClient>),
     private readonly queueUrl: string,
-  ) {}
+  ) {
+    this.client = typeof sqs === 'function' ? sqs : async () => sqs;
+  }
 
   async publish(events: InboundEvent[], options: PublishOptions = {}): Promise<void> {
     const attributes = messageAttributes(options);
@@ -29,11 +34,12 @@ export class SqsEventPublisher implements EventPublisher {
   }
 
   private async sendBatch(bodies: string[], attributes: Record<string, MessageAttributeValue> | undefined): Promise<void> {
+    const [sqs, { SendMessageBatchCommand }] = await Promise.all([this.client(), import('@aws-sdk/client-sqs')]);
     let pending: SendMessageBatchRequestEntry[] = bodies.map((MessageBody, i) => ({ Id: String(i), MessageBody, ...(attributes ? { MessageAttributes: attributes } : {}) }));
     for (let attempt = 1; attempt <= ATTEMPTS && pending.length > 0; attempt++) {
       let failedIds: Set<string>;
       try {
-        const out = await this.sqs.send(new SendMessageBatchCommand({ QueueUrl: this.queueUrl, Entries: pending }));
+        const out = await sqs.send(new SendMessageBatchCommand({ QueueUrl: this.queueUrl, Entries: pending }));
         failedIds = new Set((out.Failed ?? []).map((f) => f.Id ?? ''));
       } catch (err) {
         if (attempt === ATTEMPTS) throw new QueueUnavailableError(`SQS refused a batch of ${pending.length} events`, { cause: err });

@@ -1,28 +1,42 @@
-import { GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { NotFoundError, TransientError, type BlobStore } from '../domain/index.js';
 
-/** Raw mail, attachments and big bodies in one bucket (S3 in AWS, s3rver locally), server-side encrypted. */
+/**
+ * Raw mail, attachments and big bodies in one bucket (S3 in AWS, s3rver locally), server-side encrypted. The client
+ * may be given as a function that makes it, and the SDK's commands are imported on first use: a function that
+ * only sometimes touches the bucket (the inbox API, when an agent opens an attachment) does not load S3 at init.
+ */
 export class S3BlobStore implements BlobStore {
+  private readonly client: () => Promise<S3Client>;
+
   constructor(
-    private readonly s3: S3Client,
+    s3: S3Client | (() => Promise<S3Client>),
     private readonly bucket: string,
-  ) {}
+  ) {
+    this.client = typeof s3 === 'function' ? s3 : async () => s3;
+  }
+
+  private async sdk() {
+    const [s3, { GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand }] = await Promise.all([this.client(), import('@aws-sdk/client-s3')]);
+    return { s3, GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand };
+  }
 
   async put(key: string, body: Uint8Array | string, contentType: string): Promise<void> {
+    const { s3, PutObjectCommand } = await this.sdk();
     try {
-      await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }));
+      await s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }));
     } catch (err) {
       throw translate(err, `put ${key}`);
     }
   }
 
   async list(prefix: string, max = 1000): Promise<string[]> {
+    const { s3, ListObjectsV2Command } = await this.sdk();
     const keys: string[] = [];
     let token: string | undefined;
     try {
       do {
-        const out = await this.s3.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
+        const out = await s3.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
         keys.push(...(out.Contents ?? []).map((o) => o.Key!).filter(Boolean));
         token = out.IsTruncated ? out.NextContinuationToken : undefined;
       } while (token && keys.length < max);
@@ -35,21 +49,24 @@ export class S3BlobStore implements BlobStore {
   /**
    * A presigned GET: the browser fetches the file from S3 itself, so size is not bound by Lambda's 6 MB response
    * and bytes are never re-encoded. S3 answers it as a download of opaque bytes, whatever type the customer's
-   * mail claimed, so it can never render, let alone run, in any origin.
+   * mail claimed, so it can never render, let alone run, in any origin. The presigner is loaded when an agent first
+   * opens an attachment, not at every cold start of every function that stores blobs.
    */
-  downloadUrl(key: string, options: { filename: string; expiresInSeconds: number }): Promise<string> {
+  async downloadUrl(key: string, options: { filename: string; expiresInSeconds: number }): Promise<string> {
+    const [{ s3, GetObjectCommand }, { getSignedUrl }] = await Promise.all([this.sdk(), import('@aws-sdk/s3-request-presigner')]);
     const command = new GetObjectCommand({
       Bucket: this.bucket,
       Key: key,
       ResponseContentDisposition: `attachment; filename*=UTF-8''${encodeURIComponent(options.filename)}`,
       ResponseContentType: 'application/octet-stream',
     });
-    return getSignedUrl(this.s3, command, { expiresIn: options.expiresInSeconds });
+    return getSignedUrl(s3, command, { expiresIn: options.expiresInSeconds });
   }
 
   async get(key: string): Promise<Uint8Array> {
+    const { s3, GetObjectCommand, NoSuchKey } = await this.sdk();
     try {
-      const out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      const out = await s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
       return await out.Body!.transformToByteArray();
     } catch (err) {
       if (err instanceof NoSuchKey || (err as { name?: string }).name === 'NoSuchKey') throw new NotFoundError(`no object at ${key}`);

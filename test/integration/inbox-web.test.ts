@@ -176,7 +176,7 @@ describe('a new draft on request', () => {
     expect(request).toMatchObject({ type: 'redraft', draftId: 'd_t_redo', requestedBy: 'ann' });
     if (request?.type !== 'redraft') throw new Error('no redraft request');
 
-    const engines = triageEngines(loadKnowledgeBaseDir(DEMO_KNOWLEDGE_DIR), {});
+    const engines = await triageEngines(loadKnowledgeBaseDir(DEMO_KNOWLEDGE_DIR), {});
     const deps = { store, ...engines, now: () => new Date() };
     const first = await redraft(deps, request);
     const again = await redraft(deps, request);

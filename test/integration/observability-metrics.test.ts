@@ -68,7 +68,7 @@ describe('triage metrics', () => {
     openai.answerNext({ kind: 'json', content: llmAnswer, promptTokens: 1200, completionTokens: 300 });
     openai.answerNext({ kind: 'json', content: llmAnswer, promptTokens: 1000, completionTokens: 100 });
     const observability = createObservability('triage');
-    const engines = triageEngines(loadKnowledgeBaseDir(DEMO_KNOWLEDGE_DIR), { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: openai.baseURL, TRIAGE_MODE: 'llm' });
+    const engines = await triageEngines(loadKnowledgeBaseDir(DEMO_KNOWLEDGE_DIR), { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: openai.baseURL, TRIAGE_MODE: 'llm' });
     const handler = instrumented(
       observability,
       createTriageHandler({

@@ -26,7 +26,7 @@ const fixtures = Object.fromEntries(
 
 const { publisher, bodies } = recordingPublisher();
 const { logger, errors } = recordingLogger();
-const app = createWebhookApp({ appSecret: SECRET, verifyToken: 'fuzz-verify', maxBodyBytes: DEFAULT_MAX_WEBHOOK_BYTES, publisher, logger });
+const app = createWebhookApp({ secret: async () => ({ appSecret: SECRET, verifyToken: 'fuzz-verify' }), maxBodyBytes: DEFAULT_MAX_WEBHOOK_BYTES, publisher, logger });
 
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => unhandled.push(reason);

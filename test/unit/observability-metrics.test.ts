@@ -55,7 +55,7 @@ describe('ingest-webhook metrics and correlation id', () => {
   function webhookLambda() {
     const observability = createObservability('ingest-webhook');
     const { published, publisher } = recordingPublisher();
-    const app = createWebhookApp({ appSecret: secret, verifyToken: 'v', maxBodyBytes: 1_000_000, publisher, logger: observability.logger, metrics: observability.metrics });
+    const app = createWebhookApp({ secret: async () => ({ appSecret: secret, verifyToken: 'v' }), maxBodyBytes: 1_000_000, publisher, logger: observability.logger, metrics: observability.metrics });
     return { app, published, handler: instrumented(observability, handle(app)) };
   }
   function apiEvent(body: string): APIGatewayProxyEventV2 & LambdaEvent {
