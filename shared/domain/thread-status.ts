@@ -40,6 +40,8 @@ const TRANSITIONS: Record<ThreadStatus, Partial<Record<ThreadEvent, ThreadStatus
     reject: 'rejected',
     escalate: 'escalated',
     resolve: 'resolved',
+    // a send given up for lost (a redelivery found it unfinished) that went out after all
+    sent: 'sent',
   },
   approved: { inbound: 'approved', draft_ready: 'approved', send_started: 'sending', send_failed: 'awaiting_approval' },
   sending: { inbound: 'sending', draft_ready: 'sending', sent: 'sent', send_failed: 'awaiting_approval' },

@@ -165,6 +165,21 @@ describe('the send worker under concurrency and time', () => {
     expect(calls).toBe(1);
   });
 
+  it('finishes the thread when a redelivery gave the send up for lost while it was still going out', async () => {
+    const job = await approvedThread('31670000032');
+    let release!: () => void;
+    const slow = sender(() => new Promise((resolve) => (release = () => resolve({ providerMessageId: 'wamid.late-but-sent' }))));
+    const first = sendApprovedDraft(deps(slow), job);
+    await new Promise((r) => setTimeout(r, 20)); // the first attempt is waiting for the provider
+    // SQS delivers the job again (the visibility timeout passed): the claim looks abandoned
+    expect(await sendApprovedDraft(deps(slow), job)).toBe('failed');
+    expect((await store.getThread(job.threadId))!.status).toBe('awaiting_approval');
+    release();
+    expect(await first).toBe('sent');
+    expect(await store.getDraft(job.threadId, job.draftId)).toMatchObject({ state: 'sent', providerMessageId: 'wamid.late-but-sent', failure: undefined });
+    expect(await store.getThread(job.threadId)).toMatchObject({ status: 'waiting_customer', unanswered: 0 });
+  });
+
   it('refuses at send time when the window closed after the approval', async () => {
     const job = await approvedThread('31670000031');
     let calls = 0;

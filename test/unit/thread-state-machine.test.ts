@@ -8,7 +8,7 @@ const EVENTS: ThreadEvent[] = ['inbound', 'draft_ready', 'approve', 'reject', 's
 const TABLE = `
 status            inbound           draft_ready       approve   reject    send_started  sent  send_failed        await_customer    escalate   resolve   reopen
 new               new               awaiting_approval -         -         -             -     -                  -                 escalated  resolved  -
-awaiting_approval awaiting_approval awaiting_approval approved  rejected  -             -     -                  -                 escalated  resolved  -
+awaiting_approval awaiting_approval awaiting_approval approved  rejected  -             sent  -                  -                 escalated  resolved  -
 approved          approved          approved          -         -         sending       -     awaiting_approval  -                 -          -         -
 sending           sending           sending           -         -         -             sent  awaiting_approval  -                 -          -         -
 sent              new               -                 -         -         -             -     -                  waiting_customer  -          resolved  -
