@@ -159,6 +159,8 @@ describe('SQS redelivery of send jobs', () => {
       expect(after.drafts[0]).toMatchObject({ state: 'sent' });
       expect(after.drafts[0]!.failure).toBeUndefined();
       expect(after.messages.filter((m) => m.direction === 'outbound')).toHaveLength(1);
+      // and the thread follows: our reply went out, the customer has it
+      expect(after.status).toBe('waiting_customer');
     } finally {
       await second.stop();
       slow.remove();
