@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -15,7 +16,15 @@ export default tseslint.config(
   {
     // the Lambda bundles: a named `z` import keeps all of zod (~440 KB, every locale) in each bundle
     files: ['functions/**/*.{ts,tsx}', 'shared/**/*.ts'],
-    rules: { 'no-restricted-syntax': ['error', { selector: "ImportDeclaration[importKind!='type'][source.value='zod'] > ImportSpecifier[imported.name='z']", message: "import * as z from 'zod': esbuild can then drop what is unused" }] },
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[importKind!='type'][source.value='zod'] > ImportSpecifier[imported.name='z']",
+          message: "import * as z from 'zod': esbuild can then drop what is unused",
+        },
+      ],
+    },
   },
   {
     files: ['shared/domain/**/*.ts'],
@@ -32,4 +41,6 @@ export default tseslint.config(
     files: ['local/emulators/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
+  // formatting is Prettier's (npm run lint checks it, npm run format writes it): no ESLint rule argues with it
+  prettier,
 );

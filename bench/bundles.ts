@@ -9,17 +9,39 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { balieFunctions, bundleFunction, importEnv, NETWORK_AT_IMPORT, offlineEnv, provideRuntimeSdk, timeImport, writeLoader, type BundleResult, type ImportRun } from './bundling.js';
+import {
+  balieFunctions,
+  bundleFunction,
+  importEnv,
+  NETWORK_AT_IMPORT,
+  offlineEnv,
+  provideRuntimeSdk,
+  timeImport,
+  writeLoader,
+  type BundleResult,
+  type ImportRun,
+} from './bundling.js';
 import { percentile } from './stats.js';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' }, 'report-only': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, only: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '15' },
+    'report-only': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    only: { type: 'string' },
+  },
+});
 const runs = Number(values.runs);
-const budgets = (JSON.parse(readFileSync(new URL('./budgets.json', import.meta.url), 'utf8')) as { functions: Record<string, { sizeKb: number; initMs: number }> }).functions;
+const budgets = (
+  JSON.parse(readFileSync(new URL('./budgets.json', import.meta.url), 'utf8')) as { functions: Record<string, { sizeKb: number; initMs: number }> }
+).functions;
 
 const only = values.only?.split(',');
 const specs = balieFunctions().filter((s) => !only || only.includes(s.name));
 const dir = await mkdtemp(join(tmpdir(), 'balie-bundles-'));
-console.log(`bundles: ${specs.length} functions, esbuild options from infra/lib/function.ts, ${runs} cold imports each, node ${process.version}, ${cpus().length} CPUs, load ${loadavg()[0]!.toFixed(1)}, ${new Date().toISOString()}`);
+console.log(
+  `bundles: ${specs.length} functions, esbuild options from infra/lib/function.ts, ${runs} cold imports each, node ${process.version}, ${cpus().length} CPUs, load ${loadavg()[0]!.toFixed(1)}, ${new Date().toISOString()}`,
+);
 
 const bundles = new Map<string, BundleResult>();
 for (const spec of specs) {
@@ -39,7 +61,10 @@ for (const spec of specs) {
   const env = offlineEnv(spec);
   envs.set(spec.name, env);
   const check = await timeImport(loader, bundles.get(spec.name)!.file, env, true);
-  if (probe.attempts.length) notes.push(`${spec.name}: ${probe.attempts.length} connection(s) at import (${[...new Set(probe.attempts)].join(', ')}) = ${NETWORK_AT_IMPORT[spec.name]?.inAws ?? 'unexplained'}; timed without them`);
+  if (probe.attempts.length)
+    notes.push(
+      `${spec.name}: ${probe.attempts.length} connection(s) at import (${[...new Set(probe.attempts)].join(', ')}) = ${NETWORK_AT_IMPORT[spec.name]?.inAws ?? 'unexplained'}; timed without them`,
+    );
   if (check.attempts.length || check.error) {
     failed = true;
     notes.push(`${spec.name}: FAILED to import offline: ${check.error ?? `network: ${check.attempts.join(', ')}`}`);
@@ -74,7 +99,22 @@ for (let round = -2; round < runs; round++) {
 const base = percentile(withMaps.get('baseline')!, 50);
 const kb = (bytes: number) => (bytes / 1024).toFixed(0);
 const ms = (n: number) => n.toFixed(1);
-const header = ['function', 'MB', 'index.mjs bytes', 'KB', 'map KB', 'files KB', 'init p50', 'p90', '×base', 'net', 'cpu p50', 'cpu no-maps', 'budget KB/ms', 'verdict'];
+const header = [
+  'function',
+  'MB',
+  'index.mjs bytes',
+  'KB',
+  'map KB',
+  'files KB',
+  'init p50',
+  'p90',
+  '×base',
+  'net',
+  'cpu p50',
+  'cpu no-maps',
+  'budget KB/ms',
+  'verdict',
+];
 const rows: string[][] = [];
 for (const spec of specs) {
   const b = bundles.get(spec.name)!;
@@ -85,22 +125,52 @@ for (const spec of specs) {
   const over = !budget ? ['no budget'] : [...(sizeKb > budget.sizeKb ? ['size'] : []), ...(p50 > budget.initMs ? ['init'] : [])];
   if (over.length) failed = failed || !values['report-only'];
   rows.push([
-    spec.name, String(spec.memorySize), b.jsBytes.toLocaleString('en'), kb(b.jsBytes), kb(b.mapBytes), kb(b.runtimeBytes),
-    ms(p50), ms(percentile(samples, 90)), `${(p50 / base).toFixed(2)}×`, ms(p50 - base), ms(percentile(cpuWithMaps.get(spec.name)!, 50)), ms(percentile(cpuWithoutMaps.get(spec.name)!, 50)),
-    budget ? `${budget.sizeKb}/${budget.initMs}` : '-', over.length ? `OVER (${over.join(', ')})` : 'PASS',
+    spec.name,
+    String(spec.memorySize),
+    b.jsBytes.toLocaleString('en'),
+    kb(b.jsBytes),
+    kb(b.mapBytes),
+    kb(b.runtimeBytes),
+    ms(p50),
+    ms(percentile(samples, 90)),
+    `${(p50 / base).toFixed(2)}×`,
+    ms(p50 - base),
+    ms(percentile(cpuWithMaps.get(spec.name)!, 50)),
+    ms(percentile(cpuWithoutMaps.get(spec.name)!, 50)),
+    budget ? `${budget.sizeKb}/${budget.initMs}` : '-',
+    over.length ? `OVER (${over.join(', ')})` : 'PASS',
   ]);
 }
-rows.push(['baseline (empty .mjs)', '', '', '', '', '', ms(base), ms(percentile(withMaps.get('baseline')!, 90)), '1.00×', '0.0', ms(percentile(cpuWithMaps.get('baseline')!, 50)), ms(percentile(cpuWithoutMaps.get('baseline')!, 50)), '', '']);
+rows.push([
+  'baseline (empty .mjs)',
+  '',
+  '',
+  '',
+  '',
+  '',
+  ms(base),
+  ms(percentile(withMaps.get('baseline')!, 90)),
+  '1.00×',
+  '0.0',
+  ms(percentile(cpuWithMaps.get('baseline')!, 50)),
+  ms(percentile(cpuWithoutMaps.get('baseline')!, 50)),
+  '',
+  '',
+]);
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
 console.log(`\n${line(header)}`);
 for (const r of rows) console.log(line(r));
-console.log(`\ninit = ms from process start until the import resolved (performance.now() in the process), p50 of ${runs} fresh processes, with the function's own`);
+console.log(
+  `\ninit = ms from process start until the import resolved (performance.now() in the process), p50 of ${runs} fresh processes, with the function's own`,
+);
 console.log(`NODE_OPTIONS (--enable-source-maps, as deployed). net = p50 − baseline p50. cpu = CPU ms (user + system) used by then, less`);
 console.log(`sensitive to other load on the machine; "cpu no-maps" = the same without --enable-source-maps. files = runtimeFiles copied beside`);
 console.log('the bundle. Budgets apply to KB and init p50.');
 for (const n of notes) console.log(`note: ${n}`);
-console.log(`note: 1-minute load average at the end ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs (other work on the machine slows every row, the baseline too).`);
+console.log(
+  `note: 1-minute load average at the end ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs (other work on the machine slows every row, the baseline too).`,
+);
 console.log('note: the AWS SDK is external (Lambda provides it); here the project node_modules/@aws-sdk stands in and its load time is included.');
 
 if (values.keep) console.log(`bundles kept in ${dir}`);

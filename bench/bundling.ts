@@ -161,7 +161,10 @@ export interface ImportRun {
 /** One fresh `node` process that imports `file` with exactly `env` (plus PATH), timed from its own start. */
 export function timeImport(loader: string, file: string, env: Record<string, string>, expectHandler: boolean): Promise<ImportRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [loader, file, expectHandler ? 'handler' : ''], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [loader, file, expectHandler ? 'handler' : ''], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));

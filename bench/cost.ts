@@ -159,7 +159,9 @@ function gsiWru(before: Record<string, AttributeValue> | undefined, after: Recor
 const specs = balieFunctions();
 const memoryOf = new Map(specs.map((s) => [s.name as string, s.memorySize]));
 const dataDir = await mkdtemp(join(tmpdir(), 'balie-cost-'));
-print(`cost: ${nWhatsapp} WhatsApp messages answered by an agent, ${nEmail} emails, local stack (LOG_LEVEL INFO as deployed), node ${process.version}, ${cpus().length} CPUs, load ${loadavg()[0]!.toFixed(1)}, ${new Date().toISOString()}`);
+print(
+  `cost: ${nWhatsapp} WhatsApp messages answered by an agent, ${nEmail} emails, local stack (LOG_LEVEL INFO as deployed), node ${process.version}, ${cpus().length} CPUs, load ${loadavg()[0]!.toFixed(1)}, ${new Date().toISOString()}`,
+);
 const stack = await startLocalStack({ port: 0, dataDir, demo: false, logLevel: 'INFO', triagePollers: 1 });
 const raw = new DynamoDBClient({ endpoint: stack.dynamodb.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
 const rawStore = new DynamoThreadStore(createDocumentClient(raw), stack.tableName);
@@ -266,7 +268,10 @@ const keys = await ensureLocalKeys(stack.dataDir);
 const token = await signLocalToken(keys.privateJwk, { sub: 'bench-agent', name: 'Bench Agent', role: 'agent' });
 const api = async (path: string, init: RequestInit = {}) => {
   const t0 = performance.now();
-  const res = await fetch(`${stack.url}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers } });
+  const res = await fetch(`${stack.url}${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers },
+  });
   const body = (await res.json()) as Json;
   invocation('inbox-api', performance.now() - t0);
   if (!res.ok) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(body)}`);
@@ -296,7 +301,17 @@ async function emails(tag: string, n: number): Promise<void> {
   for (let i = 0; i < n; i++) {
     const m = DEMO_EMAILS[i % DEMO_EMAILS.length]!;
     const from = m.from.replace('@', `+${tag}${i}@`);
-    const raw = [`From: ${from}`, 'To: support@balie.local', `Subject: ${m.subject}`, `Date: ${new Date().toUTCString()}`, `Message-ID: <cost-${tag}-${i}@bench.local>`, 'Content-Type: text/plain; charset=utf-8', '', m.body, ''].join('\r\n');
+    const raw = [
+      `From: ${from}`,
+      'To: support@balie.local',
+      `Subject: ${m.subject}`,
+      `Date: ${new Date().toUTCString()}`,
+      `Message-ID: <cost-${tag}-${i}@bench.local>`,
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      m.body,
+      '',
+    ].join('\r\n');
     rawPutMs = 0;
     const t0 = performance.now();
     const res = await fetch(`${stack.url}/local/email`, { method: 'POST', headers: { 'content-type': 'message/rfc822' }, body: raw });
@@ -399,48 +414,115 @@ function linesFor(flow: 'whatsapp' | 'email' | 'reply', messages: number, capaci
     invocations += perMessageInvocations;
     if (fn === 'ingest-webhook' || fn === 'inbox-api') apiRequests += list.length / messages;
     lines.push({
-      item: `Lambda ${fn}: ${percentile(list.map((i) => i.ms), 50).toFixed(1)} ms p50 per ${batched ? `batch (local batches avg ${(records / list.length).toFixed(1)} records)` : 'invocation'}, ${gb * 1024} MB`,
+      item: `Lambda ${fn}: ${percentile(
+        list.map((i) => i.ms),
+        50,
+      ).toFixed(1)} ms p50 per ${batched ? `batch (local batches avg ${(records / list.length).toFixed(1)} records)` : 'invocation'}, ${gb * 1024} MB`,
       unit: 'GB-s',
-      perMessage: (billedMs / 1000) * gb / messages,
+      perMessage: ((billedMs / 1000) * gb) / messages,
       price: PRICE.lambdaGbSecondArm,
       basis: fn === 'send' ? 'measured × assumed' : 'measured',
     });
-    lines.push({ item: `Lambda ${fn} requests${batched ? ` (batches of ${ASSUMED.recordsPerBatch}, assumed)` : ''}`, unit: 'requests', perMessage: perMessageInvocations, price: PRICE.lambdaRequest, basis: batched ? 'measured × assumed' : 'measured' });
+    lines.push({
+      item: `Lambda ${fn} requests${batched ? ` (batches of ${ASSUMED.recordsPerBatch}, assumed)` : ''}`,
+      unit: 'requests',
+      perMessage: perMessageInvocations,
+      price: PRICE.lambdaRequest,
+      basis: batched ? 'measured × assumed' : 'measured',
+    });
     const init = initMs.get(fn);
     if (init !== undefined)
-      lines.push({ item: `Lambda ${fn} cold starts: ${ASSUMED.coldStartRate * 100}% of invocations × ${init.toFixed(0)} ms init`, unit: 'GB-s', perMessage: perMessageInvocations * ASSUMED.coldStartRate * (init / 1000) * gb, price: PRICE.lambdaGbSecondArm, basis: 'measured × assumed' });
+      lines.push({
+        item: `Lambda ${fn} cold starts: ${ASSUMED.coldStartRate * 100}% of invocations × ${init.toFixed(0)} ms init`,
+        unit: 'GB-s',
+        perMessage: perMessageInvocations * ASSUMED.coldStartRate * (init / 1000) * gb,
+        price: PRICE.lambdaGbSecondArm,
+        basis: 'measured × assumed',
+      });
   }
-  if (apiRequests) lines.push({ item: 'API Gateway HTTP API requests', unit: 'requests', perMessage: apiRequests, price: PRICE.httpApiRequest, basis: 'measured' });
+  if (apiRequests)
+    lines.push({ item: 'API Gateway HTTP API requests', unit: 'requests', perMessage: apiRequests, price: PRICE.httpApiRequest, basis: 'measured' });
   const sqs = [...m.sqs.values()].reduce((a, b) => a + b, 0);
-  lines.push({ item: `SQS requests (${[...m.sqs].map(([k, v]) => `${k} ${(v / messages).toFixed(2)}`).join(', ')})`, unit: 'requests', perMessage: sqs / messages, price: PRICE.sqsRequest, basis: 'measured' });
-  const dyn = [...c.dynamo.values()].reduce((a, d) => ({ commands: a.commands + d.commands, rru: a.rru + d.rru, wru: a.wru + d.wru, gsiWru: a.gsiWru + d.gsiWru }), { commands: 0, rru: 0, wru: 0, gsiWru: 0 });
+  lines.push({
+    item: `SQS requests (${[...m.sqs].map(([k, v]) => `${k} ${(v / messages).toFixed(2)}`).join(', ')})`,
+    unit: 'requests',
+    perMessage: sqs / messages,
+    price: PRICE.sqsRequest,
+    basis: 'measured',
+  });
+  const dyn = [...c.dynamo.values()].reduce(
+    (a, d) => ({ commands: a.commands + d.commands, rru: a.rru + d.rru, wru: a.wru + d.wru, gsiWru: a.gsiWru + d.gsiWru }),
+    { commands: 0, rru: 0, wru: 0, gsiWru: 0 },
+  );
   const ops = (writes: boolean) =>
     [...c.dynamo]
       .filter(([k, d]) => d.commands && ['PutItem', 'UpdateItem', 'DeleteItem'].includes(k) === writes)
       .map(([k, d]) => `${k} ${(d.commands / capacityMessages).toFixed(1)}${d.failed ? ` (${(d.failed / capacityMessages).toFixed(2)} refused)` : ''}`)
       .join(', ');
-  lines.push({ item: `DynamoDB writes: ${(dyn.wru / capacityMessages).toFixed(1)} table + ${(dyn.gsiWru / capacityMessages).toFixed(1)} GSI WRU; ${ops(true)}`, unit: 'WRU', perMessage: (dyn.wru + dyn.gsiWru) / capacityMessages, price: PRICE.dynamoWru, basis: 'measured' });
+  lines.push({
+    item: `DynamoDB writes: ${(dyn.wru / capacityMessages).toFixed(1)} table + ${(dyn.gsiWru / capacityMessages).toFixed(1)} GSI WRU; ${ops(true)}`,
+    unit: 'WRU',
+    perMessage: (dyn.wru + dyn.gsiWru) / capacityMessages,
+    price: PRICE.dynamoWru,
+    basis: 'measured',
+  });
   lines.push({ item: `DynamoDB reads: ${ops(false)}`, unit: 'RRU', perMessage: dyn.rru / capacityMessages, price: PRICE.dynamoRru, basis: 'measured' });
   const storedBytes = [...c.items.values()].reduce((a, b) => a + b, 0);
-  lines.push({ item: `DynamoDB storage, one month (${(storedBytes / capacityMessages / 1024).toFixed(1)} KB of items per message)`, unit: 'GB-month', perMessage: storedBytes / capacityMessages / 1024 ** 3, price: PRICE.dynamoStorageGbMonth, basis: 'measured' });
+  lines.push({
+    item: `DynamoDB storage, one month (${(storedBytes / capacityMessages / 1024).toFixed(1)} KB of items per message)`,
+    unit: 'GB-month',
+    perMessage: storedBytes / capacityMessages / 1024 ** 3,
+    price: PRICE.dynamoStorageGbMonth,
+    basis: 'measured',
+  });
   const puts = (m.s3.get('PutObject') ?? 0) / messages;
   const gets = ((m.s3.get('GetObject') ?? 0) + (m.s3.get('ListObjectsV2') ?? 0)) / messages;
   if (puts || gets) {
     lines.push({ item: 'S3 PUT (raw mail written by SES, attachments)', unit: 'requests', perMessage: puts, price: PRICE.s3Put, basis: 'measured' });
     lines.push({ item: 'S3 GET', unit: 'requests', perMessage: gets, price: PRICE.s3Get, basis: 'measured' });
   }
-  if (flow === 'email') lines.push({ item: 'SES inbound: one mail, one 256 KB chunk', unit: 'mails', perMessage: 1, price: PRICE.sesInboundMail + PRICE.sesInboundChunk, basis: 'measured' });
-  lines.push({ item: `CloudWatch Logs: ${(m.logBytes / messages).toFixed(0)} B app logs (INFO) per message`, unit: 'GB', perMessage: m.logBytes / messages / 1024 ** 3, price: PRICE.logsIngestGb, basis: 'measured' });
+  if (flow === 'email')
+    lines.push({
+      item: 'SES inbound: one mail, one 256 KB chunk',
+      unit: 'mails',
+      perMessage: 1,
+      price: PRICE.sesInboundMail + PRICE.sesInboundChunk,
+      basis: 'measured',
+    });
+  lines.push({
+    item: `CloudWatch Logs: ${(m.logBytes / messages).toFixed(0)} B app logs (INFO) per message`,
+    unit: 'GB',
+    perMessage: m.logBytes / messages / 1024 ** 3,
+    price: PRICE.logsIngestGb,
+    basis: 'measured',
+  });
   const extra = invocations * (ASSUMED.platformLogBytesPerInvocation + ASSUMED.emfLogBytesPerInvocation) + apiRequests * ASSUMED.accessLogBytesPerRequest;
-  lines.push({ item: `CloudWatch Logs: platform + EMF lines per invocation, access log per request`, unit: 'GB', perMessage: extra / 1024 ** 3, price: PRICE.logsIngestGb, basis: 'measured × assumed' });
-  lines.push({ item: `X-Ray traces (${ASSUMED.xrayTraceShare * 100}% of invocations)`, unit: 'traces', perMessage: invocations * ASSUMED.xrayTraceShare, price: PRICE.xrayTrace, basis: 'measured × assumed' });
+  lines.push({
+    item: `CloudWatch Logs: platform + EMF lines per invocation, access log per request`,
+    unit: 'GB',
+    perMessage: extra / 1024 ** 3,
+    price: PRICE.logsIngestGb,
+    basis: 'measured × assumed',
+  });
+  lines.push({
+    item: `X-Ray traces (${ASSUMED.xrayTraceShare * 100}% of invocations)`,
+    unit: 'traces',
+    perMessage: invocations * ASSUMED.xrayTraceShare,
+    price: PRICE.xrayTrace,
+    basis: 'measured × assumed',
+  });
   return lines;
 }
 
 const flows = [
   { key: 'whatsapp' as const, title: 'WhatsApp message in (webhook → queue → triage)', n: nWhatsapp, n2: nWhatsapp2 },
   { key: 'email' as const, title: 'email in (SES → S3 → ingest-email → queue → triage)', n: nEmail, n2: nEmail2 },
-  { key: 'reply' as const, title: `reply (agent: ${ASSUMED.agentRequestsPerMessage} API requests, assumed; approve → queue → send)`, n: answered, n2: answered2 },
+  {
+    key: 'reply' as const,
+    title: `reply (agent: ${ASSUMED.agentRequestsPerMessage} API requests, assumed; approve → queue → send)`,
+    n: answered,
+    n2: answered2,
+  },
 ];
 const totals = new Map<string, number>();
 const usd = (n: number) => (n >= 0.01 ? n.toFixed(4) : n.toFixed(6));
@@ -457,17 +539,34 @@ for (const f of flows) {
   print(`  ${'total'.padEnd(100)} ${''.padStart(12)} ${''.padEnd(9)} ${usd(total).padStart(10)}`);
 }
 
-const recorded = report.modes.reduce((s, m) => ({ messages: s.messages + m.messages, tokens: s.tokens + m.inputTokens + m.outputTokens, cost: s.cost + m.costUsd }), { messages: 0, tokens: 0, cost: 0 });
+const recorded = report.modes.reduce(
+  (s, m) => ({ messages: s.messages + m.messages, tokens: s.tokens + m.inputTokens + m.outputTokens, cost: s.cost + m.costUsd }),
+  { messages: 0, tokens: 0, cost: 0 },
+);
 const llmTokens = recorded.messages ? recorded.tokens / recorded.messages : 0;
 const sesOut = PRICE.sesOutboundMail * 1000;
 print('\ntotal per 1,000 messages, USD (AWS, eu-west-1, list prices, no free tier)');
 print(`  WhatsApp, triaged and answered     ${usd(totals.get('whatsapp')! + totals.get('reply')!)}   (Meta's own conversation charges not included)`);
-print(`  email, triaged and answered        ${usd(totals.get('email')! + totals.get('reply')! + sesOut)}   (reply path as WhatsApp's, plus SES outbound ${usd(sesOut)})`);
-print(`  LLM, local engine (measured)       ${usd(recorded.cost / Math.max(1, recorded.messages) * 1000)}   ${recorded.messages} messages triaged by ${report.modes.map((m) => m.mode).join(', ')}, ${llmTokens.toFixed(0)} tokens recorded per message`);
+print(
+  `  email, triaged and answered        ${usd(totals.get('email')! + totals.get('reply')! + sesOut)}   (reply path as WhatsApp's, plus SES outbound ${usd(sesOut)})`,
+);
+print(
+  `  LLM, local engine (measured)       ${usd((recorded.cost / Math.max(1, recorded.messages)) * 1000)}   ${recorded.messages} messages triaged by ${report.modes.map((m) => m.mode).join(', ')}, ${llmTokens.toFixed(0)} tokens recorded per message`,
+);
 const model = 'gpt-4o-mini';
-print(`  LLM, OpenAI ${model}, ILLUSTRATION ${usd(costUsd(model, 900, 150) * 1000)}   one call per message of 900 prompt + 150 completion tokens: the usage test/helpers/fake-openai.ts`);
-print(`                                              answers with, NOT a measurement; at $${PRICES[model]!.input}/$${PRICES[model]!.output} per million input/output tokens (shared/triage/openai/schema.ts)`);
+print(
+  `  LLM, OpenAI ${model}, ILLUSTRATION ${usd(costUsd(model, 900, 150) * 1000)}   one call per message of 900 prompt + 150 completion tokens: the usage test/helpers/fake-openai.ts`,
+);
+print(
+  `                                              answers with, NOT a measurement; at $${PRICES[model]!.input}/$${PRICES[model]!.output} per million input/output tokens (shared/triage/openai/schema.ts)`,
+);
 print('\nfixed costs, not per message: SQS long polls of the two event source mappings (~0.26 USD/month each), Secrets Manager ($0.40');
 print('per secret-month, GetSecretValue at cold starts), CloudWatch custom metrics, KMS none (SSE-SQS, AWS-owned keys), PITR and S3 storage.');
-print(`assumed: ${Object.entries(ASSUMED).map(([k, v]) => `${k}=${v}`).join(', ')}; prices written from memory (see PRICE in bench/cost.ts).`);
-print(`durations: in-process on this machine (load ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs) against emulators; Lambda at 512 MB has about 0.3 vCPU, so CPU-bound parts run slower there.`);
+print(
+  `assumed: ${Object.entries(ASSUMED)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ')}; prices written from memory (see PRICE in bench/cost.ts).`,
+);
+print(
+  `durations: in-process on this machine (load ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs) against emulators; Lambda at 512 MB has about 0.3 vCPU, so CPU-bound parts run slower there.`,
+);

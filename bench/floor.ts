@@ -7,7 +7,15 @@ import { percentile, pool } from './stats.js';
  * batches of 10; three reads and six writes), made by a bare script with no parsing, no triage and no HTTP,
  * against the same emulators. `sequential` sends one message at a time and waits for it: latency with no backlog.
  */
-export async function measureFloor(sqs: SQSClient, db: DynamoDBDocumentClient, table: string, n: number, concurrency: number, consumers: number, sequential = false) {
+export async function measureFloor(
+  sqs: SQSClient,
+  db: DynamoDBDocumentClient,
+  table: string,
+  n: number,
+  concurrency: number,
+  consumers: number,
+  sequential = false,
+) {
   const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: `bench-floor-${Date.now()}` }));
   const sendLatency: number[] = [];
   const endToEnd: number[] = [];

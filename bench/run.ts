@@ -59,14 +59,16 @@ let threads = 0;
 do {
   const page: ThreadPage = await store.listThreads({ limit: 100, cursor, status: 'all' });
   await Promise.all(
-    page.threads.filter((t) => Number(t.contact.handle.slice(4)) < n).map(async (t) => {
-      const detail = (await store.getThreadDetail(t.id))!;
-      const message = detail.messages[0]!;
-      if (!detail.drafts[0]) throw new Error(`thread ${t.id} has no draft`);
-      // the thread write is what puts the message and its draft in an agent's worklist
-      toDraft.push(Date.parse(detail.thread.updatedAt) - Date.parse(message.ingestedAt));
-      threads += 1;
-    }),
+    page.threads
+      .filter((t) => Number(t.contact.handle.slice(4)) < n)
+      .map(async (t) => {
+        const detail = (await store.getThreadDetail(t.id))!;
+        const message = detail.messages[0]!;
+        if (!detail.drafts[0]) throw new Error(`thread ${t.id} has no draft`);
+        // the thread write is what puts the message and its draft in an agent's worklist
+        toDraft.push(Date.parse(detail.thread.updatedAt) - Date.parse(message.ingestedAt));
+        threads += 1;
+      }),
   );
   cursor = page.nextCursor;
 } while (cursor);

@@ -21,5 +21,9 @@ for (let i = 0; i < n; i++) sink += (await classifier.classify({ text: texts[i %
 const engineSeconds = (performance.now() - t0) / 1000;
 
 console.log(`\ntriage, local engine, ${n} messages in one process (${sink > 0 ? 'checked' : ''}):`);
-console.log(`  local-model-v1 (category, sentiment, language, cues)  ${Math.round(n / engineSeconds).toLocaleString('en')} msg/s   ${((engineSeconds / n) * 1e6).toFixed(0)} µs/msg`);
-console.log(`  floor (fold + split into words)                        ${Math.round(n / floorSeconds).toLocaleString('en')} msg/s   ratio ${(engineSeconds / floorSeconds).toFixed(1)}×`);
+console.log(
+  `  local-model-v1 (category, sentiment, language, cues)  ${Math.round(n / engineSeconds).toLocaleString('en')} msg/s   ${((engineSeconds / n) * 1e6).toFixed(0)} µs/msg`,
+);
+console.log(
+  `  floor (fold + split into words)                        ${Math.round(n / floorSeconds).toLocaleString('en')} msg/s   ratio ${(engineSeconds / floorSeconds).toFixed(1)}×`,
+);

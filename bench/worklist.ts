@@ -26,9 +26,24 @@ const priorities: Priority[] = ['P1', 'P2', 'P3', 'P4'];
 await pool(n, 16, async (i) => {
   const at = new Date(Date.now() - i * 60_000).toISOString();
   const thread: Thread = {
-    id: `t_bench_${i}`, channel: 'whatsapp', contact: { handle: `3160${i}`, name: `Klant ${i}` }, status: i % 7 === 0 ? 'resolved' : 'awaiting_approval',
-    category: 'order', priority: priorities[i % 4]!, sentiment: { label: 'neutral', score: 0 }, language: 'nl', slaDueAt: new Date(Date.now() + (i % 500) * 60_000).toISOString(),
-    createdAt: at, lastInboundAt: at, lastInboundId: `w${i}`, lastMessagePreview: 'Waar blijft mijn bestelling?', unanswered: 1, flags: [], appliedInboundIds: [], updatedAt: at, version: 1,
+    id: `t_bench_${i}`,
+    channel: 'whatsapp',
+    contact: { handle: `3160${i}`, name: `Klant ${i}` },
+    status: i % 7 === 0 ? 'resolved' : 'awaiting_approval',
+    category: 'order',
+    priority: priorities[i % 4]!,
+    sentiment: { label: 'neutral', score: 0 },
+    language: 'nl',
+    slaDueAt: new Date(Date.now() + (i % 500) * 60_000).toISOString(),
+    createdAt: at,
+    lastInboundAt: at,
+    lastInboundId: `w${i}`,
+    lastMessagePreview: 'Waar blijft mijn bestelling?',
+    unanswered: 1,
+    flags: [],
+    appliedInboundIds: [],
+    updatedAt: at,
+    version: 1,
   };
   await store.saveThread(thread, 0);
 });
@@ -48,7 +63,12 @@ for (let i = 0; i < 60; i++) {
   if (body.threads.length !== 25 || body.threads[0]!.priority !== 'P1') throw new Error('unexpected first page');
 }
 // The page itself, as an agent's browser asks for it: signed in with the session cookie.
-const login = await fetch(`${stack.url}/login`, { method: 'POST', redirect: 'manual', headers: { origin: stack.url, 'content-type': 'application/x-www-form-urlencoded' }, body: 'sub=local-agent' });
+const login = await fetch(`${stack.url}/login`, {
+  method: 'POST',
+  redirect: 'manual',
+  headers: { origin: stack.url, 'content-type': 'application/x-www-form-urlencoded' },
+  body: 'sub=local-agent',
+});
 const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
 const measure = async (path: string, check: (html: string) => boolean) => {
   const times: number[] = [];
@@ -71,14 +91,30 @@ const searchRun = await measure(`/?q=${encodeURIComponent(`klant ${n - 2}`)}`, (
 const floor: number[] = [];
 for (let i = 0; i < 60; i++) {
   const t0 = performance.now();
-  await documents.send(new QueryCommand({ TableName: stack.tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'QUEUE#open' }, Limit: 25 }));
+  await documents.send(
+    new QueryCommand({
+      TableName: stack.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :p',
+      ExpressionAttributeValues: { ':p': 'QUEUE#open' },
+      Limit: 25,
+    }),
+  );
   if (i >= 10) floor.push(performance.now() - t0);
 }
 await stack.stop({ drainTimeoutMs: 1_000 });
 await rm(dataDir, { recursive: true, force: true });
 
 const fmt = (v: number) => `${v.toFixed(1)} ms`;
-console.log(`  GET /api/threads (first page, 25 of ${n})  p50 ${fmt(percentile(api, 50))}  p99 ${fmt(percentile(api, 99))}  DynamoDB commands per page: ${Math.max(...perRequest)}`);
-console.log(`  GET / (the page, agent, first page)        p50 ${fmt(percentile(pageRun.times, 50))}  p99 ${fmt(percentile(pageRun.times, 99))}  DynamoDB commands per page: ${Math.max(...pageRun.calls)}`);
-console.log(`  GET /?q=<one customer of ${n}>          p50 ${fmt(percentile(searchRun.times, 50))}  p99 ${fmt(percentile(searchRun.times, 99))}  DynamoDB commands per search: ${Math.max(...searchRun.calls)}`);
-console.log(`  floor: the same GSI1 Query, bare           p50 ${fmt(percentile(floor, 50))}  p99 ${fmt(percentile(floor, 99))}  ratio p50 ${(percentile(api, 50) / percentile(floor, 50)).toFixed(2)}×`);
+console.log(
+  `  GET /api/threads (first page, 25 of ${n})  p50 ${fmt(percentile(api, 50))}  p99 ${fmt(percentile(api, 99))}  DynamoDB commands per page: ${Math.max(...perRequest)}`,
+);
+console.log(
+  `  GET / (the page, agent, first page)        p50 ${fmt(percentile(pageRun.times, 50))}  p99 ${fmt(percentile(pageRun.times, 99))}  DynamoDB commands per page: ${Math.max(...pageRun.calls)}`,
+);
+console.log(
+  `  GET /?q=<one customer of ${n}>          p50 ${fmt(percentile(searchRun.times, 50))}  p99 ${fmt(percentile(searchRun.times, 99))}  DynamoDB commands per search: ${Math.max(...searchRun.calls)}`,
+);
+console.log(
+  `  floor: the same GSI1 Query, bare           p50 ${fmt(percentile(floor, 50))}  p99 ${fmt(percentile(floor, 99))}  ratio p50 ${(percentile(api, 50) / percentile(floor, 50)).toFixed(2)}×`,
+);

@@ -5,7 +5,11 @@ export const DEMO_MESSAGES = [
   { from: '31612345678', name: 'Sanne de Vries', text: 'Hoi, waar blijft mijn bestelling 10482? Ik heb al 3 keer gebeld en nog steeds niks ontvangen.' },
   { from: '447700900123', name: 'James Carter', text: 'I was charged twice for order 20931. Please refund the second payment.' },
   { from: '31687654321', name: 'Pieter Jansen', text: 'Ik kan niet inloggen in de app, ik krijg steeds een foutmelding bij mijn wachtwoord.' },
-  { from: '14155550142', name: 'Maria Lopez', text: 'This is unacceptable. Third time my delivery is late. I will cancel my subscription and contact my lawyer.' },
+  {
+    from: '14155550142',
+    name: 'Maria Lopez',
+    text: 'This is unacceptable. Third time my delivery is late. I will cancel my subscription and contact my lawyer.',
+  },
   { from: '32470123456', name: 'Lotte Peeters', text: 'Hallo, zijn jullie winkels op zondag open?' },
   { from: '4915112345678', name: 'Jonas Weber', text: 'Guten Tag, mein Paket ist noch nicht angekommen. Können Sie helfen?' },
 ] as const;
@@ -34,7 +38,17 @@ export async function sendDemoTraffic(baseUrl: string, appSecret: string): Promi
   }
   for (const [i, m] of DEMO_EMAILS.entries()) {
     const date = new Date(start + (DEMO_MESSAGES.length + i) * 60_000).toUTCString();
-    const raw = [`From: ${m.from}`, 'To: support@balie.local', `Subject: ${m.subject}`, `Date: ${date}`, `Message-ID: <demo-${i}-${Date.now()}@balie.local>`, 'Content-Type: text/plain; charset=utf-8', '', m.body, ''].join('\r\n');
+    const raw = [
+      `From: ${m.from}`,
+      'To: support@balie.local',
+      `Subject: ${m.subject}`,
+      `Date: ${date}`,
+      `Message-ID: <demo-${i}-${Date.now()}@balie.local>`,
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      m.body,
+      '',
+    ].join('\r\n');
     const res = await fetch(`${baseUrl}/local/email`, { method: 'POST', headers: { 'content-type': 'message/rfc822' }, body: raw });
     if (!res.ok) throw new Error(`demo email answered ${res.status}: ${await res.text()}`);
     sent += 1;

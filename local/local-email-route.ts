@@ -30,7 +30,8 @@ export function createLocalEmailRoute(deps: { blobs: BlobStore; rawPrefix: strin
     async (c) => {
       const raw = new Uint8Array(await c.req.arrayBuffer());
       if (raw.length === 0) throw new ValidationError('the body is empty: send one raw RFC 5322 message');
-      if (!looksLikeMail(raw)) throw new ValidationError('the body is not a mail: no RFC 5322 header section (From:, Subject:, Message-ID: …) before the first empty line');
+      if (!looksLikeMail(raw))
+        throw new ValidationError('the body is not a mail: no RFC 5322 header section (From:, Subject:, Message-ID: …) before the first empty line');
       const sesMessageId = randomBytes(20).toString('hex');
       await deps.blobs.put(`${deps.rawPrefix}${sesMessageId}`, raw, 'message/rfc822');
       const verdict = (name: (typeof VERDICTS)[number]): SESReceiptStatus => {

@@ -40,7 +40,13 @@ export class LocalOutbox implements Sender {
 
   async list(limit = 50): Promise<OutboxEntry[]> {
     const out = await this.db.send(
-      new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': LOCAL_OUTBOX_PARTITION }, ScanIndexForward: false, Limit: limit }),
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': LOCAL_OUTBOX_PARTITION },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
     );
     return (out.Items ?? []).map(({ pk: _pk, sk: _sk, entity: _e, ...entry }) => entry as OutboxEntry);
   }

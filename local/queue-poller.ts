@@ -101,7 +101,10 @@ export class QueuePoller {
       },
       // as Lambda's event source hands them over: the correlation id travels as a message attribute
       messageAttributes: Object.fromEntries(
-        Object.entries(m.MessageAttributes ?? {}).map(([name, v]) => [name, { dataType: v.DataType ?? 'String', stringValue: v.StringValue, stringListValues: [], binaryListValues: [] }]),
+        Object.entries(m.MessageAttributes ?? {}).map(([name, v]) => [
+          name,
+          { dataType: v.DataType ?? 'String', stringValue: v.StringValue, stringListValues: [], binaryListValues: [] },
+        ]),
       ),
       md5OfBody: m.MD5OfBody ?? '',
       eventSource: 'aws:sqs',

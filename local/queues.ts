@@ -9,7 +9,12 @@ export interface QueueRef {
 export const MAX_RECEIVE_COUNT = 5;
 
 /** Creates a queue and its DLQ with a redrive policy; CreateQueue with the same attributes is idempotent. */
-export async function ensureQueueWithDlq(sqs: SQSClient, name: string, visibilityTimeoutSeconds: number, maxReceiveCount = MAX_RECEIVE_COUNT): Promise<{ queue: QueueRef; dlq: QueueRef }> {
+export async function ensureQueueWithDlq(
+  sqs: SQSClient,
+  name: string,
+  visibilityTimeoutSeconds: number,
+  maxReceiveCount = MAX_RECEIVE_COUNT,
+): Promise<{ queue: QueueRef; dlq: QueueRef }> {
   const dlq = await ensureQueue(sqs, `${name}-dlq`, { MessageRetentionPeriod: String(14 * 86_400) });
   const queue = await ensureQueue(sqs, name, {
     VisibilityTimeout: String(visibilityTimeoutSeconds),

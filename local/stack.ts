@@ -134,7 +134,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const dynamoClient = new DynamoDBClient({ endpoint: dynamodb.endpoint, region: REGION, credentials: LOCAL_CREDENTIALS });
   const sqsClient = new SQSClient({ endpoint: sqs.endpoint, region: REGION, credentials: LOCAL_CREDENTIALS });
   // s3rver accepts only its own fixed key pair
-  const s3Client = new S3Client({ endpoint: s3.endpoint, region: REGION, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }, forcePathStyle: true });
+  const s3Client = new S3Client({
+    endpoint: s3.endpoint,
+    region: REGION,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    forcePathStyle: true,
+  });
   const tableName = LOCAL_DEFAULTS.tableName;
   const [, inbound, outbound] = await Promise.all([
     ensureTable(dynamoClient, tableName),
@@ -158,13 +163,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   app.use('*', (c, next) => (c.req.path.startsWith('/webhooks/') ? next() : hostGuard(c, next)));
   app.use('/local/*', sameOriginOnly());
   app.get('/health', (c) => c.json({ status: 'ok' }));
-  app.route('/', composeIngestWebhook({
-    sqs: sqsClient,
-    inboundQueueUrl: inbound.queue.url,
-    secret: async () => ({ appSecret: metaAppSecret, verifyToken: metaVerifyToken }),
-    maxBodyBytes: options.maxWebhookBytes ?? DEFAULT_MAX_WEBHOOK_BYTES,
-    observability: createObservability('ingest-webhook'),
-  }));
+  app.route(
+    '/',
+    composeIngestWebhook({
+      sqs: sqsClient,
+      inboundQueueUrl: inbound.queue.url,
+      secret: async () => ({ appSecret: metaAppSecret, verifyToken: metaVerifyToken }),
+      maxBodyBytes: options.maxWebhookBytes ?? DEFAULT_MAX_WEBHOOK_BYTES,
+      observability: createObservability('ingest-webhook'),
+    }),
+  );
   const ingestEmail = composeIngestEmail({
     s3: s3Client,
     sqs: sqsClient,
@@ -177,21 +185,24 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   app.get('/local/outbox', async (c) => c.json({ items: await outbox.list() }));
   // agents' corrections and approved replies as JSON lines: `npm run train -- --feedback <file>` learns from them
   app.get('/local/feedback.jsonl', async (c) => c.text((await store.listFeedback()).map((f) => JSON.stringify(f)).join('\n') + '\n'));
-  app.route('/', composeInboxApi({
-    dynamo: dynamoClient,
-    sqs: async () => sqsClient,
-    s3: async () => s3Client,
-    tableName,
-    outboundQueueUrl: outbound.queue.url,
-    inboundQueueUrl: inbound.queue.url,
-    mailBucket: LOCAL_DEFAULTS.mailBucket,
-    auth: { kind: 'local', keys: [keys.publicJwk], issuer: LOCAL_ISSUER },
-    web: {
-      login: { kind: 'local', agents: DEMO_AGENTS, sign: (agent) => signLocalToken(keys.privateJwk, agent) },
-      directory: DEMO_AGENTS,
-    },
-    observability: createObservability('inbox-api'),
-  }));
+  app.route(
+    '/',
+    composeInboxApi({
+      dynamo: dynamoClient,
+      sqs: async () => sqsClient,
+      s3: async () => s3Client,
+      tableName,
+      outboundQueueUrl: outbound.queue.url,
+      inboundQueueUrl: inbound.queue.url,
+      mailBucket: LOCAL_DEFAULTS.mailBucket,
+      auth: { kind: 'local', keys: [keys.publicJwk], issuer: LOCAL_ISSUER },
+      web: {
+        login: { kind: 'local', agents: DEMO_AGENTS, sign: (agent) => signLocalToken(keys.privateJwk, agent) },
+        directory: DEMO_AGENTS,
+      },
+      observability: createObservability('inbox-api'),
+    }),
+  );
 
   const triage = await composeTriage({
     dynamo: dynamoClient,
@@ -240,8 +251,24 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     })());
 
   return {
-    url, port, dataDir, dynamodb, sqs, s3, inbound, outbound, tableName, mailBucket: LOCAL_DEFAULTS.mailBucket,
-    metaAppSecret, metaVerifyToken, demoSent, triageMode: triage.mode, sqsClient, dynamoClient, s3Client, stop,
+    url,
+    port,
+    dataDir,
+    dynamodb,
+    sqs,
+    s3,
+    inbound,
+    outbound,
+    tableName,
+    mailBucket: LOCAL_DEFAULTS.mailBucket,
+    metaAppSecret,
+    metaVerifyToken,
+    demoSent,
+    triageMode: triage.mode,
+    sqsClient,
+    dynamoClient,
+    s3Client,
+    stop,
     idle: () => pollers.every((p) => !p.active),
   };
 }

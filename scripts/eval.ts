@@ -25,9 +25,28 @@ const groups = new Map<string, typeof results>([['held-out, all languages', resu
 for (const r of results) groups.set(r.e.language, [...(groups.get(r.e.language) ?? []), r]);
 groups.set('hand-written unseen phrasings', unseen);
 for (const [group, rs] of groups) {
-  console.log(formatReport(`category — ${group}`, [...CATEGORY_LABELS], evaluate([...CATEGORY_LABELS], rs.map((r) => ({ truth: r.e.category, predicted: r.category })))));
-  console.log(formatReport(`sentiment — ${group}`, [...SENTIMENT_LABELS], evaluate([...SENTIMENT_LABELS], rs.map((r) => ({ truth: r.e.sentiment, predicted: r.sentiment })))));
-  if (group.length === 2) console.log(`language — ${group}: ${((rs.filter((r) => r.language === group).length / rs.length) * 100).toFixed(1)}% identified as ${group}`);
+  console.log(
+    formatReport(
+      `category — ${group}`,
+      [...CATEGORY_LABELS],
+      evaluate(
+        [...CATEGORY_LABELS],
+        rs.map((r) => ({ truth: r.e.category, predicted: r.category })),
+      ),
+    ),
+  );
+  console.log(
+    formatReport(
+      `sentiment — ${group}`,
+      [...SENTIMENT_LABELS],
+      evaluate(
+        [...SENTIMENT_LABELS],
+        rs.map((r) => ({ truth: r.e.sentiment, predicted: r.sentiment })),
+      ),
+    ),
+  );
+  if (group.length === 2)
+    console.log(`language — ${group}: ${((rs.filter((r) => r.language === group).length / rs.length) * 100).toFixed(1)}% identified as ${group}`);
   console.log('');
 }
 

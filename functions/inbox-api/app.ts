@@ -68,7 +68,10 @@ const listQuery = z.object({
   priority: prioritySchema.optional(),
   category: categorySchema.optional(),
   channel: channelSchema.optional(),
-  language: z.string().regex(/^[a-z]{2,3}$/, 'language is a two- or three-letter code').optional(),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}$/, 'language is a two- or three-letter code')
+    .optional(),
   /** An agent's sub, `me`, or `none` for threads nobody has taken. */
   assignee: z.string().min(1).max(200).optional(),
   q: z.string().max(200).optional(),
@@ -103,16 +106,24 @@ export function createInboxApiApp(given: InboxApiDeps): Hono<AuthEnv> {
   const agents = knownAgents(deps.agents, deps.web?.directory);
 
   app.get('/api/me', (c) => c.json(c.get('agent')));
-  app.get('/api/stats/triage', requireRole('supervisor'), zValidator('query', z.object({ days: z.coerce.number().int().min(1).max(366).default(30) }), badRequest), async (c) =>
-    c.json(await triageReport(deps.store, c.req.valid('query').days)),
+  app.get(
+    '/api/stats/triage',
+    requireRole('supervisor'),
+    zValidator('query', z.object({ days: z.coerce.number().int().min(1).max(366).default(30) }), badRequest),
+    async (c) => c.json(await triageReport(deps.store, c.req.valid('query').days)),
   );
   app.get('/api/templates', (c) => c.json({ templates: deps.templates ?? DEFAULT_TEMPLATES }));
-  app.get('/api/threads', zValidator('query', listQuery, badRequest), async (c) => c.json(await listWorklist(deps.store, c.get('agent'), c.req.valid('query'))));
+  app.get('/api/threads', zValidator('query', listQuery, badRequest), async (c) =>
+    c.json(await listWorklist(deps.store, c.get('agent'), c.req.valid('query'))),
+  );
   app.get('/api/counts', async (c) => c.json(await countWorklist(deps.store, c.get('agent'))));
   app.get('/api/threads/:id', async (c) => c.json(await getThreadDetail(deps.store, c.req.param('id'), c.get('agent'))));
   app.post('/api/threads/:id/drafts/:draftId/approve', zValidator('json', approveBody, badRequest), async (c) => {
     const body = c.req.valid('json');
-    const review = await approveDraft({ store: deps.store, jobs: deps.jobs, templates: deps.templates }, { threadId: c.req.param('id'), draftId: c.req.param('draftId'), ...body, agent: c.get('agent') });
+    const review = await approveDraft(
+      { store: deps.store, jobs: deps.jobs, templates: deps.templates },
+      { threadId: c.req.param('id'), draftId: c.req.param('draftId'), ...body, agent: c.get('agent') },
+    );
     if (deps.metrics) recordDraftReview(deps.metrics, review);
     return c.json({ draft: review.draft });
   });
@@ -128,10 +139,16 @@ export function createInboxApiApp(given: InboxApiDeps): Hono<AuthEnv> {
     return c.json({ status: 'requested' }, 202);
   });
   app.post('/api/threads/:id/assign', zValidator('json', z.object({ assignee: z.string().min(1).max(200).optional() }), badRequest), async (c) =>
-    c.json({ thread: await assignThread({ store: deps.store, agents }, { threadId: c.req.param('id'), assignee: c.req.valid('json').assignee, agent: c.get('agent') }) }),
+    c.json({
+      thread: await assignThread({ store: deps.store, agents }, { threadId: c.req.param('id'), assignee: c.req.valid('json').assignee, agent: c.get('agent') }),
+    }),
   );
-  app.post('/api/threads/:id/resolve', async (c) => c.json({ thread: await moveThread(deps.store, { threadId: c.req.param('id'), action: 'resolve', agent: c.get('agent') }) }));
-  app.post('/api/threads/:id/reopen', async (c) => c.json({ thread: await moveThread(deps.store, { threadId: c.req.param('id'), action: 'reopen', agent: c.get('agent') }) }));
+  app.post('/api/threads/:id/resolve', async (c) =>
+    c.json({ thread: await moveThread(deps.store, { threadId: c.req.param('id'), action: 'resolve', agent: c.get('agent') }) }),
+  );
+  app.post('/api/threads/:id/reopen', async (c) =>
+    c.json({ thread: await moveThread(deps.store, { threadId: c.req.param('id'), action: 'reopen', agent: c.get('agent') }) }),
+  );
   app.post('/api/threads/:id/notes', zValidator('json', z.object({ text: z.string().trim().min(1).max(5000) }), badRequest), async (c) =>
     c.json({ note: await addNote(deps.store, { threadId: c.req.param('id'), text: c.req.valid('json').text, agent: c.get('agent') }) }, 201),
   );
@@ -140,7 +157,22 @@ export function createInboxApiApp(given: InboxApiDeps): Hono<AuthEnv> {
     return c.json({ thread });
   });
   if (deps.web) {
-    app.route('/', createWebApp({ ...deps.web, store: deps.store, jobs: deps.jobs, events: deps.events, blobs: deps.blobs, templates: deps.templates, logger: deps.logger, metrics: deps.metrics, verify, remember, agents }));
+    app.route(
+      '/',
+      createWebApp({
+        ...deps.web,
+        store: deps.store,
+        jobs: deps.jobs,
+        events: deps.events,
+        blobs: deps.blobs,
+        templates: deps.templates,
+        logger: deps.logger,
+        metrics: deps.metrics,
+        verify,
+        remember,
+        agents,
+      }),
+    );
   }
   return app;
 }

@@ -46,7 +46,12 @@ export function composeInboxApi(wiring: InboxApiWiring): Hono<AuthEnv> {
     agents: new DynamoAgentDirectory(documents, wiring.tableName),
     jobs: new SqsSendJobPublisher(sqs, wiring.outboundQueueUrl),
     events: wiring.inboundQueueUrl ? new SqsEventPublisher(sqs, wiring.inboundQueueUrl) : undefined,
-    blobs: wiring.mailBucket ? new S3BlobStore(once(async () => tracer.captureAWSv3Client(await wiring.s3())), wiring.mailBucket) : undefined,
+    blobs: wiring.mailBucket
+      ? new S3BlobStore(
+          once(async () => tracer.captureAWSv3Client(await wiring.s3())),
+          wiring.mailBucket,
+        )
+      : undefined,
     templates: wiring.templates,
     auth: wiring.auth,
     web: wiring.web,

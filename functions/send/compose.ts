@@ -36,7 +36,12 @@ export function composeSend(wiring: SendWiring) {
   const { logger, metrics, tracer } = wiring.observability;
   const store = new DynamoThreadStore(createDocumentClient(tracer.captureAWSv3Client(wiring.dynamo)), wiring.tableName);
   const { ses } = wiring;
-  const email = ses ? new SesEmailSender(once(async () => tracer.captureAWSv3Client(await ses())), wiring.emailFrom) : wiring.unconfigured;
+  const email = ses
+    ? new SesEmailSender(
+        once(async () => tracer.captureAWSv3Client(await ses())),
+        wiring.emailFrom,
+      )
+    : wiring.unconfigured;
   // an email reply needs no channel token: the secret is read when the first chat reply goes out
   const chatSenders = once(async () => sendersFor(await wiring.credentials(), email, (channel) => wiring.unconfigured ?? noSender(channel)));
   const senderFor = (channel: Channel): Sender =>

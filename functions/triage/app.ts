@@ -24,7 +24,12 @@ export function createTriageHandler(deps: TriageHandlerDeps) {
         recordTriageLatency(deps.metrics, performance.now() - started);
         if (result.llm) recordLlmUsage(deps.metrics, result.llm);
       }
-      logger.info('inbound event processed', { sqsMessageId: record.messageId, type: event.type, ...(event.type === 'redraft' ? {} : { channel: event.channel }), ...result });
+      logger.info('inbound event processed', {
+        sqsMessageId: record.messageId,
+        type: event.type,
+        ...(event.type === 'redraft' ? {} : { channel: event.channel }),
+        ...result,
+      });
       return result;
     } catch (error) {
       logger.error('inbound event failed; SQS will deliver it again', {

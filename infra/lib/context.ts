@@ -88,8 +88,7 @@ export function cognitoDomainPrefixProblem(prefix: string): string | undefined {
 /** The deployment's settings from the CDK context of `scope`; a bad value fails the synth and names its key. */
 export function balieSettings(scope: Construct): BalieSettings {
   // cdk.json may hold numbers; `-c key=value` always gives strings.
-  const context = (key: keyof typeof contextDefaults): string =>
-    String((scope.node.tryGetContext(key) as string | number | undefined) ?? contextDefaults[key]);
+  const context = (key: keyof typeof contextDefaults): string => String((scope.node.tryGetContext(key) as string | number | undefined) ?? contextDefaults[key]);
 
   const days = (key: 'rawMailRetentionDays' | 'mailRetentionDays'): Duration => {
     const value = Number(context(key));

@@ -60,7 +60,8 @@ export class EmailIngest extends Construct {
     NagSuppressions.addResourceSuppressions(this.accessLogBucket, [
       {
         id: 'AwsSolutions-S1',
-        reason: 'This bucket is the target of the mail bucket\'s server access logs; logging its own access would log into itself or need a third bucket without end.',
+        reason:
+          "This bucket is the target of the mail bucket's server access logs; logging its own access would log into itself or need a third bucket without end.",
       },
     ]);
 

@@ -45,7 +45,12 @@ const requireShim = "import { createRequire } from 'module';const require = crea
  */
 export class BalieFunction extends NodejsFunction {
   /** What esbuild is given for this function, so `npm run bench` (bench/bundles.ts) measures the bundle that deploys. */
-  readonly balieBundle: { readonly name: FunctionName; readonly entry: string; readonly runtimeFiles: Record<string, string>; readonly options: BundlingOptions };
+  readonly balieBundle: {
+    readonly name: FunctionName;
+    readonly entry: string;
+    readonly runtimeFiles: Record<string, string>;
+    readonly options: BundlingOptions;
+  };
 
   constructor(scope: Construct, id: string, props: BalieFunctionProps) {
     super(scope, id, {
@@ -68,7 +73,12 @@ export class BalieFunction extends NodejsFunction {
       },
       bundling: balieBundlingOptions(props.runtimeFiles),
     });
-    this.balieBundle = { name: props.name, entry: entryOf(props.name), runtimeFiles: props.runtimeFiles ?? {}, options: balieBundlingOptions(props.runtimeFiles) };
+    this.balieBundle = {
+      name: props.name,
+      entry: entryOf(props.name),
+      runtimeFiles: props.runtimeFiles ?? {},
+      options: balieBundlingOptions(props.runtimeFiles),
+    };
 
     // cdk-nag findings every Balie function shares. Applied to the children too: the execution role and its
     // default policy (which exists from here on, as tracing put the X-Ray statement in it).
@@ -104,7 +114,12 @@ export class BalieFunction extends NodejsFunction {
  */
 export function balieBundlingOptions(runtimeFiles?: Record<string, string>): BundlingOptions {
   return {
-    externalModules: ['@aws-sdk/*', ...Object.values(runtimeFiles ?? {}).filter((to) => to.startsWith('node_modules/')).map((to) => to.slice('node_modules/'.length))],
+    externalModules: [
+      '@aws-sdk/*',
+      ...Object.values(runtimeFiles ?? {})
+        .filter((to) => to.startsWith('node_modules/'))
+        .map((to) => to.slice('node_modules/'.length)),
+    ],
     ...(runtimeFiles ? { commandHooks: copyHooks(runtimeFiles) } : {}),
     format: OutputFormat.ESM,
     target: 'node22',

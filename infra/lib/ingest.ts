@@ -31,7 +31,11 @@ export class Ingest extends Construct {
   constructor(scope: Construct, id: string, props: IngestProps) {
     super(scope, id);
 
-    ({ queue: this.queue, deadLetterQueue: this.deadLetterQueue } = workQueueWithDlq(this, { queue: 'InboundQueue', dlq: 'InboundDlq' }, props.consumerTimeout));
+    ({ queue: this.queue, deadLetterQueue: this.deadLetterQueue } = workQueueWithDlq(
+      this,
+      { queue: 'InboundQueue', dlq: 'InboundDlq' },
+      props.consumerTimeout,
+    ));
 
     // appSecret starts random, so no one can forge X-Hub-Signature-256 before the operator stores
     // the real App Secret from Meta's dashboard here.
@@ -76,7 +80,7 @@ export class Ingest extends Construct {
       {
         id: 'AwsSolutions-APIG4',
         reason:
-          "Meta calls these without AWS credentials or a JWT: the function authenticates each POST by its X-Hub-Signature-256 HMAC with the App Secret, and the GET subscription check by the verify token.",
+          'Meta calls these without AWS credentials or a JWT: the function authenticates each POST by its X-Hub-Signature-256 HMAC with the App Secret, and the GET subscription check by the verify token.',
       },
     ]);
   }

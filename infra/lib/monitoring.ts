@@ -108,7 +108,9 @@ export class Monitoring extends Construct {
         resources: [this.alarmTopic.topicArn],
         conditions: {
           StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID },
-          ArnLike: { 'aws:SourceArn': stack.formatArn({ service: 'cloudwatch', resource: 'alarm', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }) },
+          ArnLike: {
+            'aws:SourceArn': stack.formatArn({ service: 'cloudwatch', resource: 'alarm', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }),
+          },
         },
       }),
     );
@@ -239,7 +241,11 @@ export class Monitoring extends Construct {
     );
     this.dashboard.addWidgets(
       new AlarmWidget({ title: 'Sends failed', alarm: sendsFailedAlarm, width: 8, height: 6, leftYAxis: { min: 0 } }),
-      graph('LLM tokens and cost', [insights('tokens', `SELECT SUM(LlmTokens) FROM ${metricsNamespace}`)], [insights('cost (USD)', `SELECT SUM(LlmCostUsd) FROM ${metricsNamespace}`)]),
+      graph(
+        'LLM tokens and cost',
+        [insights('tokens', `SELECT SUM(LlmTokens) FROM ${metricsNamespace}`)],
+        [insights('cost (USD)', `SELECT SUM(LlmCostUsd) FROM ${metricsNamespace}`)],
+      ),
       graph(
         'Queue depth and age of oldest message',
         Object.entries(props.workQueues).map(([name, { queue }]) =>
@@ -262,7 +268,10 @@ export class Monitoring extends Construct {
         byFunction((fn, name) => fn.metricErrors({ label: `${name} errors`, period: Duration.minutes(5), statistic: Stats.SUM })),
         byFunction((fn, name) => fn.metricThrottles({ label: `${name} throttles`, period: Duration.minutes(5), statistic: Stats.SUM })),
       ),
-      graph('Lambda duration p99 (ms)', byFunction((fn, name) => fn.metricDuration({ label: name, period: Duration.minutes(5), statistic: Stats.percentile(99) }))),
+      graph(
+        'Lambda duration p99 (ms)',
+        byFunction((fn, name) => fn.metricDuration({ label: name, period: Duration.minutes(5), statistic: Stats.percentile(99) })),
+      ),
     );
     this.dashboard.addWidgets(
       graph(

@@ -21,7 +21,9 @@ export const FEEDBACK_DIR = new URL('../../shared/triage/data/feedback/', import
 export function loadExamples(dir: URL): Example[] {
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.jsonl'))
+      .sort();
   } catch {
     return [];
   }

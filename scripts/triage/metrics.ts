@@ -26,6 +26,8 @@ export function formatReport(title: string, labels: string[], report: ReturnType
   const width = Math.max(...labels.map((l) => l.length), 9) + 2;
   const lines = [`${title}: n=${report.n}  accuracy ${pct(report.accuracy)}  macro-F1 ${report.macroF1.toFixed(3)}`];
   lines.push(`  ${'truth \\ predicted'.padEnd(width + 8)}${labels.map((l) => l.slice(0, 9).padStart(10)).join('')}`);
-  report.matrix.forEach((row, i) => lines.push(`  ${labels[i]!.padEnd(width + 8)}${row.map((v) => String(v).padStart(10)).join('')}   F1 ${report.perLabel[i]!.f1.toFixed(2)}`));
+  report.matrix.forEach((row, i) =>
+    lines.push(`  ${labels[i]!.padEnd(width + 8)}${row.map((v) => String(v).padStart(10)).join('')}   F1 ${report.perLabel[i]!.f1.toFixed(2)}`),
+  );
   return lines.join('\n');
 }

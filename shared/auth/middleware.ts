@@ -6,9 +6,7 @@ import { agentFromClaims, type Agent, type Role } from './roles.js';
 import { lifetimeFits, MAX_TOKEN_LIFETIME_SECONDS } from './token-lifetime.js';
 
 /** Where tokens come from: the local stack's own key, or a Cognito user pool (its JWKS, issuer and app client). */
-export type AuthSource =
-  | { kind: 'local'; keys: JWK[]; issuer: string }
-  | { kind: 'jwks'; jwksUri: string; issuer: string; clientId?: string };
+export type AuthSource = { kind: 'local'; keys: JWK[]; issuer: string } | { kind: 'jwks'; jwksUri: string; issuer: string; clientId?: string };
 
 export type AuthEnv = { Variables: { agent: Agent } };
 
@@ -36,7 +34,12 @@ export function tokenVerifier(source: AuthSource): (token: string) => Promise<Ag
   return async (token) => {
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, keySet, { issuer: source.issuer, algorithms, requiredClaims: ['exp', 'iat', 'sub'], maxTokenAge: MAX_TOKEN_LIFETIME_SECONDS }));
+      ({ payload } = await jwtVerify(token, keySet, {
+        issuer: source.issuer,
+        algorithms,
+        requiredClaims: ['exp', 'iat', 'sub'],
+        maxTokenAge: MAX_TOKEN_LIFETIME_SECONDS,
+      }));
     } catch (err) {
       if (err instanceof errors.JWKSTimeout || (err instanceof TypeError && /fetch/i.test(err.message))) {
         throw new TransientError('the sign-in key set could not be fetched', { cause: err });

@@ -23,10 +23,7 @@ export function verifyMetaSignature(rawBody: Uint8Array, header: string | undefi
 }
 
 /** Meta's subscription handshake: answers the challenge only when the verify token matches. */
-export function answerVerification(
-  query: { mode?: string; token?: string; challenge?: string },
-  verifyToken: string,
-): string {
+export function answerVerification(query: { mode?: string; token?: string; challenge?: string }, verifyToken: string): string {
   if (query.mode !== 'subscribe') throw new SignatureError('hub.mode must be "subscribe"');
   if (!query.token || !safeEqual(query.token, verifyToken)) throw new SignatureError('hub.verify_token does not match');
   if (!query.challenge) throw new SignatureError('hub.challenge is missing');

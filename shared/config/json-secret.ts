@@ -6,7 +6,13 @@ import type { z } from 'zod';
  * wrongly shaped secret fails with `what` and `expected`, never a value. The SDK client is loaded here, when a secret
  * is first read (a default client when none is given), not by every function that imports this module.
  */
-export async function readJsonSecret<S extends z.ZodType>(client: SecretsManagerClient | undefined, secretArn: string, schema: S, what: string, expected: string): Promise<z.infer<S>> {
+export async function readJsonSecret<S extends z.ZodType>(
+  client: SecretsManagerClient | undefined,
+  secretArn: string,
+  schema: S,
+  what: string,
+  expected: string,
+): Promise<z.infer<S>> {
   const sdk = await import('@aws-sdk/client-secrets-manager');
   const out = await (client ?? new sdk.SecretsManagerClient({})).send(new sdk.GetSecretValueCommand({ SecretId: secretArn }));
   let json: unknown;

@@ -30,5 +30,9 @@ export function sendersFor(credentials: ChannelCredentials, email: Sender | unde
 export function graphOptionsFor(credentials: ChannelCredentials): Partial<Record<Channel, GraphApiOptions>> {
   const baseUrl = credentials.graphApiBaseUrl ?? DEFAULT_GRAPH_API_BASE_URL;
   const token = { whatsapp: credentials.whatsappAccessToken, messenger: credentials.pageAccessToken, instagram: credentials.instagramAccessToken };
-  return Object.fromEntries(Object.entries(token).filter(([, t]) => t).map(([channel, accessToken]) => [channel, { baseUrl, accessToken: accessToken! }]));
+  return Object.fromEntries(
+    Object.entries(token)
+      .filter(([, t]) => t)
+      .map(([channel, accessToken]) => [channel, { baseUrl, accessToken: accessToken! }]),
+  );
 }

@@ -21,7 +21,10 @@ export const triageShape = {
  * OPENAI_API_KEY is set (and TRIAGE_MODE is not `local`). Parsed once, at cold start; the OpenAI SDK (and the zod
  * helpers it brings) is evaluated only when that engine is configured.
  */
-export async function triageEngines(knowledge: KnowledgeBase | undefined, env: NodeJS.ProcessEnv = process.env): Promise<{ classifier: Classifier; drafter: Drafter; mode: string }> {
+export async function triageEngines(
+  knowledge: KnowledgeBase | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ classifier: Classifier; drafter: Drafter; mode: string }> {
   const config = parseEnv(triageShape, env);
   const local = { classifier: new ModelClassifier(), drafter: new TemplateDrafter(knowledge) };
   const mode = config.TRIAGE_MODE ?? (config.OPENAI_API_KEY ? 'llm' : 'local');

@@ -2,9 +2,7 @@ import type { Channel } from './channel.js';
 
 const HOUR = 3_600_000;
 
-export type WindowDecision =
-  | { open: true; tag?: 'HUMAN_AGENT' }
-  | { open: false; reason: string; templateRequired: boolean };
+export type WindowDecision = { open: true; tag?: 'HUMAN_AGENT' } | { open: false; reason: string; templateRequired: boolean };
 
 /**
  * Whether free text may still be sent, counted from the customer's last message.

@@ -11,7 +11,13 @@ export const MAX_TEXT_LENGTH: Record<Channel, number> = { whatsapp: 4096, messen
  * a spammer); that is decided by the message a draft answers, so one auto-reply in a thread does not block the
  * customer's next real mail. Chat channels only within their messaging window. Answers the tag the send needs.
  */
-export function assertReplyable(thread: Thread, answered: Message | undefined, text: string, now: Date, options: { template?: boolean } = {}): { tag?: 'HUMAN_AGENT' } {
+export function assertReplyable(
+  thread: Thread,
+  answered: Message | undefined,
+  text: string,
+  now: Date,
+  options: { template?: boolean } = {},
+): { tag?: 'HUMAN_AGENT' } {
   if (!answered) throw new SendRefusedError('the message this draft answers is not in the thread');
   const blocking = [
     answered.email?.automated && `automated:${answered.email.automated}`,

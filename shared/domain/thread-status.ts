@@ -1,31 +1,11 @@
 import * as z from 'zod';
 import { InvalidTransitionError } from './errors.js';
 
-export const threadStatusSchema = z.enum([
-  'new',
-  'awaiting_approval',
-  'approved',
-  'sending',
-  'sent',
-  'waiting_customer',
-  'resolved',
-  'escalated',
-  'rejected',
-]);
+export const threadStatusSchema = z.enum(['new', 'awaiting_approval', 'approved', 'sending', 'sent', 'waiting_customer', 'resolved', 'escalated', 'rejected']);
 export type ThreadStatus = z.infer<typeof threadStatusSchema>;
 
 export type ThreadEvent =
-  | 'inbound'
-  | 'draft_ready'
-  | 'approve'
-  | 'reject'
-  | 'send_started'
-  | 'sent'
-  | 'send_failed'
-  | 'await_customer'
-  | 'escalate'
-  | 'resolve'
-  | 'reopen';
+  'inbound' | 'draft_ready' | 'approve' | 'reject' | 'send_started' | 'sent' | 'send_failed' | 'await_customer' | 'escalate' | 'resolve' | 'reopen';
 
 /**
  * Every allowed move of a thread, in one place. A missing entry is a refused move.

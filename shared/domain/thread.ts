@@ -42,16 +42,14 @@ export const threadSchema = z.object({
 export type Thread = z.infer<typeof threadSchema>;
 
 /** A stored message: what the channel gave us (inbound) or what we sent (outbound), in its thread. */
-export const messageSchema = inboundMessageSchema
-  .omit({ type: true, contact: true, businessId: true })
-  .extend({
-    threadId: z.string(),
-    id: z.string(),
-    direction: z.enum(['inbound', 'outbound']),
-    triage: triageResultSchema.optional(),
-    /** Delivery receipts by status, each with the first time we saw it. */
-    statuses: z.partialRecord(deliveryStatusSchema, z.iso.datetime()).default({}),
-  });
+export const messageSchema = inboundMessageSchema.omit({ type: true, contact: true, businessId: true }).extend({
+  threadId: z.string(),
+  id: z.string(),
+  direction: z.enum(['inbound', 'outbound']),
+  triage: triageResultSchema.optional(),
+  /** Delivery receipts by status, each with the first time we saw it. */
+  statuses: z.partialRecord(deliveryStatusSchema, z.iso.datetime()).default({}),
+});
 export type Message = z.infer<typeof messageSchema>;
 
 /**
@@ -135,5 +133,11 @@ export const feedbackSchema = z.object({
 export type Feedback = z.infer<typeof feedbackSchema>;
 
 /** A private note on a thread: agents only, never sent. */
-export const noteSchema = z.object({ threadId: z.string(), at: z.iso.datetime(), author: z.string(), authorName: z.string(), text: z.string().min(1).max(5000) });
+export const noteSchema = z.object({
+  threadId: z.string(),
+  at: z.iso.datetime(),
+  author: z.string(),
+  authorName: z.string(),
+  text: z.string().min(1).max(5000),
+});
 export type Note = z.infer<typeof noteSchema>;

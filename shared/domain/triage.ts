@@ -31,7 +31,13 @@ export const triageResultSchema = z.object({
   engine: z.string().min(1),
   /** When an LLM was asked: model, tokens and cost; `fallback` says why its answer was not used. */
   llm: z
-    .object({ model: z.string(), inputTokens: z.number().int().min(0), outputTokens: z.number().int().min(0), costUsd: z.number().min(0), fallback: z.string().optional() })
+    .object({
+      model: z.string(),
+      inputTokens: z.number().int().min(0),
+      outputTokens: z.number().int().min(0),
+      costUsd: z.number().min(0),
+      fallback: z.string().optional(),
+    })
     .optional(),
   /** The message reads like instructions to the AI; it was treated as data, and the thread is flagged. */
   injectionSuspected: z.boolean().optional(),

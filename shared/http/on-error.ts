@@ -3,7 +3,16 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { SignatureError, PayloadError } from '../channels/errors.js';
-import { ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError, SendRefusedError, TransientError, UnknownAgentError, ValidationError } from '../domain/errors.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidTransitionError,
+  NotFoundError,
+  SendRefusedError,
+  TransientError,
+  UnknownAgentError,
+  ValidationError,
+} from '../domain/errors.js';
 import { MessageTooLargeError } from '../queue/errors.js';
 
 const KNOWN: Array<[new (...args: never[]) => Error, ContentfulStatusCode, string]> = [
@@ -26,7 +35,11 @@ export function errorHandler(logger: Logger) {
     if (err instanceof HTTPException) {
       const status = err.status as ContentfulStatusCode;
       const challenge = err.getResponse().headers.get('www-authenticate');
-      return c.json({ error: httpErrorCode(status), message: err.message || httpErrorCode(status) }, status, challenge ? { 'www-authenticate': challenge } : {});
+      return c.json(
+        { error: httpErrorCode(status), message: err.message || httpErrorCode(status) },
+        status,
+        challenge ? { 'www-authenticate': challenge } : {},
+      );
     }
     const known = knownError(err);
     if (known) {
@@ -48,7 +61,6 @@ export function knownError(err: Error): { status: ContentfulStatusCode; code: st
 
 function httpErrorCode(status: number): string {
   return (
-    { 400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 413: 'too_large', 415: 'unsupported_media_type' }[status] ??
-    'http_error'
+    { 400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 413: 'too_large', 415: 'unsupported_media_type' }[status] ?? 'http_error'
   );
 }

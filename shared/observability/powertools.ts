@@ -24,7 +24,10 @@ export function createObservability(serviceName: string): Observability {
  * metric, and the stored metrics flushed once per invocation, also when the handler throws. The response is not
  * put on the trace: it holds customer messages.
  */
-export function instrumented<E, R>(observability: Observability, handler: (event: E, context: Context) => Promise<R>): (event: E, context: Context) => Promise<R> {
+export function instrumented<E, R>(
+  observability: Observability,
+  handler: (event: E, context: Context) => Promise<R>,
+): (event: E, context: Context) => Promise<R> {
   const { logger, metrics, tracer } = observability;
   return async (event, context) => {
     logger.addContext(context);

@@ -67,7 +67,8 @@ export class RedriveRefusedError extends Error {}
  */
 export async function redrive(sqs: SQSClient, options: RedriveOptions): Promise<RedriveResult> {
   const max = options.max ?? Number.POSITIVE_INFINITY;
-  if (!(max === Number.POSITIVE_INFINITY || (Number.isInteger(max) && max > 0))) throw new RedriveRefusedError(`max must be a positive whole number, got ${max}`);
+  if (!(max === Number.POSITIVE_INFINITY || (Number.isInteger(max) && max > 0)))
+    throw new RedriveRefusedError(`max must be a positive whole number, got ${max}`);
   if (options.from === options.to) throw new RedriveRefusedError('from and to are the same queue');
   if (options.to.endsWith('.fifo') || options.from.endsWith('.fifo')) throw new RedriveRefusedError('FIFO queues are not supported');
   await checkPair(sqs, options);
@@ -130,9 +131,11 @@ async function moveBatch(sqs: SQSClient, options: RedriveOptions, messages: Mess
     try {
       const out = await sqs.send(new SendMessageBatchCommand({ QueueUrl: options.to, Entries: entries }));
       for (const ok of out.Successful ?? []) sent.push(byId.get(ok.Id!)!);
-      for (const failed of out.Failed ?? []) result.failed.push({ messageId: byId.get(failed.Id!)!.MessageId!, code: failed.Code ?? 'Unknown', message: failed.Message });
+      for (const failed of out.Failed ?? [])
+        result.failed.push({ messageId: byId.get(failed.Id!)!.MessageId!, code: failed.Code ?? 'Unknown', message: failed.Message });
     } catch (err) {
-      for (const entry of entries) result.failed.push({ messageId: byId.get(entry.Id!)!.MessageId!, code: (err as Error).name, message: (err as Error).message });
+      for (const entry of entries)
+        result.failed.push({ messageId: byId.get(entry.Id!)!.MessageId!, code: (err as Error).name, message: (err as Error).message });
       result.stoppedBy = `SendMessageBatch to ${options.to} failed: ${(err as Error).name}: ${(err as Error).message}`;
     }
   }
@@ -144,7 +147,8 @@ async function moveBatch(sqs: SQSClient, options: RedriveOptions, messages: Mess
       new DeleteMessageBatchCommand({ QueueUrl: options.from, Entries: [...handles].map(([Id, m]) => ({ Id, ReceiptHandle: m.ReceiptHandle! })) }),
     );
     result.moved += out.Successful?.length ?? 0;
-    for (const failed of out.Failed ?? []) result.notDeleted.push({ messageId: handles.get(failed.Id!)!.MessageId!, code: failed.Code ?? 'Unknown', message: failed.Message });
+    for (const failed of out.Failed ?? [])
+      result.notDeleted.push({ messageId: handles.get(failed.Id!)!.MessageId!, code: failed.Code ?? 'Unknown', message: failed.Message });
   } catch (err) {
     for (const m of sent) result.notDeleted.push({ messageId: m.MessageId!, code: (err as Error).name, message: (err as Error).message });
     result.stoppedBy = `DeleteMessageBatch on ${options.from} failed: ${(err as Error).name}: ${(err as Error).message}`;
@@ -155,7 +159,11 @@ async function moveBatch(sqs: SQSClient, options: RedriveOptions, messages: Mess
 function entryOf(id: string, m: Message): SendMessageBatchRequestEntry {
   const attributes = Object.entries(m.MessageAttributes ?? {}).map(([name, v]): [string, MessageAttributeValue] => [
     name,
-    { DataType: v.DataType, ...(v.StringValue !== undefined ? { StringValue: v.StringValue } : {}), ...(v.BinaryValue !== undefined ? { BinaryValue: v.BinaryValue } : {}) },
+    {
+      DataType: v.DataType,
+      ...(v.StringValue !== undefined ? { StringValue: v.StringValue } : {}),
+      ...(v.BinaryValue !== undefined ? { BinaryValue: v.BinaryValue } : {}),
+    },
   ]);
   return { Id: id, MessageBody: m.Body ?? '', ...(attributes.length > 0 ? { MessageAttributes: Object.fromEntries(attributes) } : {}) };
 }

@@ -16,7 +16,9 @@ export function sqsRetryLater(sqs: SQSClient | (() => Promise<SQSClient>), queue
   return async (record: SQSRecord): Promise<number> => {
     const seconds = backoffSeconds(Number(record.attributes.ApproximateReceiveCount) || 1);
     const { ChangeMessageVisibilityCommand } = await import('@aws-sdk/client-sqs');
-    await (await client()).send(new ChangeMessageVisibilityCommand({ QueueUrl: queueUrlOf(record), ReceiptHandle: record.receiptHandle, VisibilityTimeout: seconds }));
+    await (
+      await client()
+    ).send(new ChangeMessageVisibilityCommand({ QueueUrl: queueUrlOf(record), ReceiptHandle: record.receiptHandle, VisibilityTimeout: seconds }));
     return seconds;
   };
 }

@@ -35,7 +35,11 @@ export class SqsEventPublisher implements EventPublisher {
 
   private async sendBatch(bodies: string[], attributes: Record<string, MessageAttributeValue> | undefined): Promise<void> {
     const [sqs, { SendMessageBatchCommand }] = await Promise.all([this.client(), import('@aws-sdk/client-sqs')]);
-    let pending: SendMessageBatchRequestEntry[] = bodies.map((MessageBody, i) => ({ Id: String(i), MessageBody, ...(attributes ? { MessageAttributes: attributes } : {}) }));
+    let pending: SendMessageBatchRequestEntry[] = bodies.map((MessageBody, i) => ({
+      Id: String(i),
+      MessageBody,
+      ...(attributes ? { MessageAttributes: attributes } : {}),
+    }));
     for (let attempt = 1; attempt <= ATTEMPTS && pending.length > 0; attempt++) {
       let failedIds: Set<string>;
       try {
@@ -58,7 +62,10 @@ export function messageAttributes(options: PublishOptions = {}): Record<string, 
 }
 
 function attributesSize(attributes: Record<string, MessageAttributeValue> | undefined): number {
-  return Object.entries(attributes ?? {}).reduce((n, [name, v]) => n + Buffer.byteLength(name) + Buffer.byteLength(v.DataType ?? '') + Buffer.byteLength(v.StringValue ?? ''), 0);
+  return Object.entries(attributes ?? {}).reduce(
+    (n, [name, v]) => n + Buffer.byteLength(name) + Buffer.byteLength(v.DataType ?? '') + Buffer.byteLength(v.StringValue ?? ''),
+    0,
+  );
 }
 
 /**

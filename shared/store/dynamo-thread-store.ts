@@ -104,7 +104,10 @@ export class DynamoThreadStore implements ThreadStore {
     if (expectedVersion === 0) {
       // the contact's history entry first: a crash between the two leaves an entry without a thread, which readers skip
       const history = keys.contactThread(thread.channel, thread.contact.handle, thread.id);
-      await this.run(() => this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...history, entity: 'contact-thread', threadId: thread.id } })), 'put contact history');
+      await this.run(
+        () => this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...history, entity: 'contact-thread', threadId: thread.id } })),
+        'put contact history',
+      );
     }
     const condition =
       expectedVersion === 0
@@ -162,7 +165,12 @@ export class DynamoThreadStore implements ThreadStore {
   }
 
   async putOrphanStatus(update: StatusUpdate): Promise<void> {
-    const item = { ...keys.orphanStatus(update.channel, update.externalId, update.at, update.status), entity: 'orphanStatus', ...update, ttl: ttlFrom(this.now(), MESSAGE_REF_TTL_DAYS) };
+    const item = {
+      ...keys.orphanStatus(update.channel, update.externalId, update.at, update.status),
+      entity: 'orphanStatus',
+      ...update,
+      ttl: ttlFrom(this.now(), MESSAGE_REF_TTL_DAYS),
+    };
     await this.run(() => this.db.send(new PutCommand({ TableName: this.tableName, Item: item })), 'put orphan status');
   }
 
@@ -274,7 +282,16 @@ export class DynamoThreadStore implements ThreadStore {
     let startKey: Item | undefined;
     do {
       const out = await this.run(
-        () => this.db.send(new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ExclusiveStartKey: startKey, ConsistentRead: true })),
+        () =>
+          this.db.send(
+            new QueryCommand({
+              TableName: this.tableName,
+              KeyConditionExpression: 'pk = :pk',
+              ExpressionAttributeValues: { ':pk': pk },
+              ExclusiveStartKey: startKey,
+              ConsistentRead: true,
+            }),
+          ),
         what,
       );
       items.push(...(out.Items ?? []));

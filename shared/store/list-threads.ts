@@ -66,7 +66,8 @@ export async function listThreadPage(db: DynamoDBDocumentClient, tableName: stri
     startKey = out.LastEvaluatedKey;
     if (!startKey) {
       partition += 1;
-      if (threads.length >= query.limit && partition < partitions.length) return { threads, nextCursor: encodeCursor({ partition, key: undefined }, fingerprint) };
+      if (threads.length >= query.limit && partition < partitions.length)
+        return { threads, nextCursor: encodeCursor({ partition, key: undefined }, fingerprint) };
     }
     if (threads.length >= query.limit) break;
   }
@@ -118,7 +119,10 @@ function buildFilter(query: ThreadQuery): { expression?: string; names: Record<s
     values[':viewer'] = query.visibleTo;
     parts.push('(attribute_not_exists(#assignee) OR #assignee = :viewer)');
   }
-  const words = foldForSearch(query.search ?? '').split(' ').filter(Boolean).slice(0, 8);
+  const words = foldForSearch(query.search ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .slice(0, 8);
   if (words.length) names['#search'] = 'searchText';
   words.forEach((word, i) => {
     values[`:w${i}`] = word;
@@ -157,7 +161,12 @@ export async function openQueueStats(db: DynamoDBDocumentClient, tableName: stri
     );
     for (const item of out.Items ?? []) {
       seen += 1;
-      const group = { assignee: item.assignee as string | undefined, status: String(item.status), priority: String(item.priority), overdue: typeof item.slaDueAt === 'string' && item.slaDueAt < nowIso };
+      const group = {
+        assignee: item.assignee as string | undefined,
+        status: String(item.status),
+        priority: String(item.priority),
+        overdue: typeof item.slaDueAt === 'string' && item.slaDueAt < nowIso,
+      };
       const key = JSON.stringify(group);
       const current = groups.get(key) ?? { ...group, count: 0 };
       current.count += 1;

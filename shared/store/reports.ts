@@ -9,7 +9,13 @@ type Item = Record<string, NativeAttributeValue>;
 /** Agents' feedback and triage usage: small partitions written a trickle at a time, read by reports. */
 export async function putFeedbackItem(db: DynamoDBDocumentClient, tableName: string, feedback: Feedback): Promise<void> {
   try {
-    await db.send(new PutCommand({ TableName: tableName, Item: { ...keys.feedback(feedback.at, feedback.threadId, feedback.kind), entity: 'feedback', ...feedback }, ConditionExpression: 'attribute_not_exists(pk)' }));
+    await db.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...keys.feedback(feedback.at, feedback.threadId, feedback.kind), entity: 'feedback', ...feedback },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   } catch (err) {
     if (!isConditionFailed(err)) throw translateDynamoError(err, 'put feedback');
   }
@@ -21,7 +27,17 @@ export async function listFeedbackItems(db: DynamoDBDocumentClient, tableName: s
   let startKey: Item | undefined;
   do {
     const out = await run(
-      () => db.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': FEEDBACK_PARTITION }, ScanIndexForward: false, ExclusiveStartKey: startKey, Limit: limit - items.length })),
+      () =>
+        db.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': FEEDBACK_PARTITION },
+            ScanIndexForward: false,
+            ExclusiveStartKey: startKey,
+            Limit: limit - items.length,
+          }),
+        ),
       'list feedback',
     );
     items.push(...(out.Items ?? []));
@@ -39,12 +55,20 @@ export async function addTriageUsageItem(db: DynamoDBDocumentClient, tableName: 
         new UpdateCommand({
           TableName: tableName,
           Key: keys.triageUsage(day, mode, triage.engine),
-          UpdateExpression: 'SET entity = :e, #day = :day, #mode = :mode, engine = :engine ADD messages :one, llmCalls :called, fallbacks :fb, inputTokens :in, outputTokens :out, costMicroUsd :cost',
+          UpdateExpression:
+            'SET entity = :e, #day = :day, #mode = :mode, engine = :engine ADD messages :one, llmCalls :called, fallbacks :fb, inputTokens :in, outputTokens :out, costMicroUsd :cost',
           ExpressionAttributeNames: { '#day': 'day', '#mode': 'mode' },
           ExpressionAttributeValues: {
-            ':e': 'triageUsage', ':day': day, ':mode': mode, ':engine': triage.engine, ':one': 1,
-            ':called': llm && !llm.fallback ? 1 : 0, ':fb': llm?.fallback ? 1 : 0,
-            ':in': llm?.inputTokens ?? 0, ':out': llm?.outputTokens ?? 0, ':cost': Math.round((llm?.costUsd ?? 0) * 1e6),
+            ':e': 'triageUsage',
+            ':day': day,
+            ':mode': mode,
+            ':engine': triage.engine,
+            ':one': 1,
+            ':called': llm && !llm.fallback ? 1 : 0,
+            ':fb': llm?.fallback ? 1 : 0,
+            ':in': llm?.inputTokens ?? 0,
+            ':out': llm?.outputTokens ?? 0,
+            ':cost': Math.round((llm?.costUsd ?? 0) * 1e6),
           },
         }),
       ),
@@ -54,12 +78,26 @@ export async function addTriageUsageItem(db: DynamoDBDocumentClient, tableName: 
 
 export async function listTriageUsageItems(db: DynamoDBDocumentClient, tableName: string, fromDay: string): Promise<TriageUsage[]> {
   const out = await run(
-    () => db.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk AND sk >= :from', ExpressionAttributeValues: { ':pk': TRIAGE_USAGE_PARTITION, ':from': fromDay } })),
+    () =>
+      db.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND sk >= :from',
+          ExpressionAttributeValues: { ':pk': TRIAGE_USAGE_PARTITION, ':from': fromDay },
+        }),
+      ),
     'list triage usage',
   );
   return (out.Items ?? []).map((i) => ({
-    day: i.day, mode: i.mode, engine: i.engine, messages: i.messages ?? 0, llmCalls: i.llmCalls ?? 0, fallbacks: i.fallbacks ?? 0,
-    inputTokens: i.inputTokens ?? 0, outputTokens: i.outputTokens ?? 0, costUsd: (i.costMicroUsd ?? 0) / 1e6,
+    day: i.day,
+    mode: i.mode,
+    engine: i.engine,
+    messages: i.messages ?? 0,
+    llmCalls: i.llmCalls ?? 0,
+    fallbacks: i.fallbacks ?? 0,
+    inputTokens: i.inputTokens ?? 0,
+    outputTokens: i.outputTokens ?? 0,
+    costUsd: (i.costMicroUsd ?? 0) / 1e6,
   }));
 }
 

@@ -71,7 +71,9 @@ function unqueueable(message: InboundMessage): string | undefined {
   const bytes = Buffer.byteLength(JSON.stringify(message)) + ATTRIBUTE_ALLOWANCE;
   if (bytes > SQS_MAX_BYTES) return `the parsed mail is ${bytes} bytes, over the queue's ${SQS_MAX_BYTES}`;
   const checked = inboundMessageSchema.safeParse(message);
-  return checked.success ? undefined : `the parsed mail does not fit the inbound schema: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
+  return checked.success
+    ? undefined
+    : `the parsed mail does not fit the inbound schema: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
 }
 
 async function fromParsed(blobs: BlobStore, mail: ReceivedMail, parsed: ParsedEmail): Promise<InboundMessage> {
@@ -85,8 +87,7 @@ async function fromParsed(blobs: BlobStore, mail: ReceivedMail, parsed: ParsedEm
   const html = sanitized ? await inlineOrStored(blobs, `${prefix}/body.html`, sanitized.html, 'text/html; charset=utf-8') : {};
   const fullText = await inlineOrStored(blobs, `${prefix}/body.txt`, parsed.text, 'text/plain; charset=utf-8');
   const verdicts = mail.verdicts;
-  const quarantined =
-    verdicts?.virus === 'FAIL' ? 'SES virus verdict FAIL' : verdicts?.spam === 'FAIL' ? 'SES spam verdict FAIL' : undefined;
+  const quarantined = verdicts?.virus === 'FAIL' ? 'SES virus verdict FAIL' : verdicts?.spam === 'FAIL' ? 'SES spam verdict FAIL' : undefined;
   const email: EmailMeta = {
     messageId: parsed.messageId,
     from: parsed.from,
@@ -148,7 +149,16 @@ function unparseable(mail: ReceivedMail, reason: string, now: Date): InboundMess
     contact: { handle: envelopeSender(mail) || 'unknown@invalid' },
     kind: 'unparseable',
     text: '',
-    email: { messageId: `<${mail.sesMessageId}@ses.unparseable>`, references: [], to: [], cc: [], rawKey: mail.rawKey, remoteImagesBlocked: 0, truncated: false, unparseable: reason },
+    email: {
+      messageId: `<${mail.sesMessageId}@ses.unparseable>`,
+      references: [],
+      to: [],
+      cc: [],
+      rawKey: mail.rawKey,
+      remoteImagesBlocked: 0,
+      truncated: false,
+      unparseable: reason,
+    },
     sentAt: mail.receivedAt,
     ingestedAt: now.toISOString(),
     raw: { sesMessageId: mail.sesMessageId },
@@ -171,5 +181,10 @@ function sentAt(date: Date | undefined, receivedAt: string): string {
 }
 
 function safeName(name: string): string {
-  return name.normalize('NFKD').replace(/[^\w.-]+/g, '_').slice(-100) || 'attachment';
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/[^\w.-]+/g, '_')
+      .slice(-100) || 'attachment'
+  );
 }

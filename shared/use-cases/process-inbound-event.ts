@@ -74,7 +74,9 @@ export function createInboundEventProcessor(deps: ProcessInboundDeps): (event: I
     await deps.store.putOrphanStatus(update);
     const threadId = update.recipient ? await deps.store.findOpenThreadId(update.channel, update.recipient) : undefined;
     if (!threadId) return { outcome: 'status_orphaned' };
-    await changeThreadStatus(deps.store, threadId, [], now(), (t) => ({ customerReadAt: t.customerReadAt && t.customerReadAt > watermark ? t.customerReadAt : watermark }));
+    await changeThreadStatus(deps.store, threadId, [], now(), (t) => ({
+      customerReadAt: t.customerReadAt && t.customerReadAt > watermark ? t.customerReadAt : watermark,
+    }));
     return { outcome: 'status_recorded' };
   }
 

@@ -1,5 +1,20 @@
 import { assertCanWork, canSeeThread, type Agent } from '../auth/roles.js';
-import { compareMessages, NotFoundError, type QueueCounts, type QueueStats, type ThreadPage, type ThreadQuery, type AuditEntry, type Note, type Draft, type Message, type Thread, type Threads, type Worklist, type TriageResult } from '../domain/index.js';
+import {
+  compareMessages,
+  NotFoundError,
+  type QueueCounts,
+  type QueueStats,
+  type ThreadPage,
+  type ThreadQuery,
+  type AuditEntry,
+  type Note,
+  type Draft,
+  type Message,
+  type Thread,
+  type Threads,
+  type Worklist,
+  type TriageResult,
+} from '../domain/index.js';
 
 export interface ThreadDetail extends Thread {
   messages: Array<Omit<Message, 'raw'> & { raw?: unknown }>;
@@ -23,13 +38,25 @@ const EARLIER_THREADS = 10;
  * gets a thread nobody has taken or their own, without the audit trail; a supervisor gets any thread with it.
  */
 export async function getThreadDetail(store: Threads & Worklist, threadId: string, viewer: Agent): Promise<ThreadDetail> {
-  const [detail, history] = await Promise.all([store.getThreadDetail(threadId), store.getThread(threadId).then((t) => (t ? store.listContactThreads(t.channel, t.contact.handle, EARLIER_THREADS + 1) : []))]);
+  const [detail, history] = await Promise.all([
+    store.getThreadDetail(threadId),
+    store.getThread(threadId).then((t) => (t ? store.listContactThreads(t.channel, t.contact.handle, EARLIER_THREADS + 1) : [])),
+  ]);
   if (!detail) throw new NotFoundError(`no thread ${threadId}`);
   assertCanWork(viewer, detail.thread);
   const earlierThreads = history
     .filter((t) => t.id !== threadId && canSeeThread(viewer, t))
     .slice(0, EARLIER_THREADS)
-    .map(({ id, status, category, priority, subject, lastMessagePreview, createdAt, lastInboundAt }) => ({ id, status, category, priority, subject, lastMessagePreview, createdAt, lastInboundAt }));
+    .map(({ id, status, category, priority, subject, lastMessagePreview, createdAt, lastInboundAt }) => ({
+      id,
+      status,
+      category,
+      priority,
+      subject,
+      lastMessagePreview,
+      createdAt,
+      lastInboundAt,
+    }));
   const messages = [...detail.messages].sort(compareMessages);
   const drafts = [...detail.drafts].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   const triage = [...messages].reverse().find((m) => m.triage)?.triage;

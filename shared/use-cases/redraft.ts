@@ -20,11 +20,16 @@ const REDRAFTABLE: ReadonlyArray<Draft['state']> = ['proposed', 'rejected', 'fai
  * An agent asks for a new draft. The API only queues the request: the triage worker holds the engines (and the
  * LLM's longer timeout), so the new draft is written where every draft is written, and appears in the thread.
  */
-export async function requestRedraft(deps: { store: Threads & Drafts & ThreadJournal; events: EventPublisher }, input: { threadId: string; draftId: string; agent: Agent }, now = new Date()): Promise<void> {
+export async function requestRedraft(
+  deps: { store: Threads & Drafts & ThreadJournal; events: EventPublisher },
+  input: { threadId: string; draftId: string; agent: Agent },
+  now = new Date(),
+): Promise<void> {
   const [thread, draft] = await Promise.all([deps.store.getThread(input.threadId), deps.store.getDraft(input.threadId, input.draftId)]);
   if (!thread || !draft) throw new NotFoundError(`no draft ${input.draftId} in thread ${input.threadId}`);
   assertCanWork(input.agent, thread);
-  if (thread.latestDraftId !== draft.id) throw new ConflictError('a newer draft answers this thread already; reload it', { latestDraftId: thread.latestDraftId });
+  if (thread.latestDraftId !== draft.id)
+    throw new ConflictError('a newer draft answers this thread already; reload it', { latestDraftId: thread.latestDraftId });
   if (!REDRAFTABLE.includes(draft.state)) throw new ConflictError(`the draft is ${draft.state}; it cannot be replaced now`, { state: draft.state });
   await deps.events.publish([{ type: 'redraft', threadId: thread.id, draftId: draft.id, requestedBy: input.agent.sub, requestedAt: now.toISOString() }]);
   await deps.store.putAudit({ threadId: thread.id, at: now.toISOString(), actor: input.agent.sub, action: 'redraft', draftId: draft.id });
@@ -37,7 +42,10 @@ export type RedraftOutcome = { outcome: 'redrafted'; threadId: string; draftId: 
  * (an agent may have corrected it), then retire the old draft and point the thread at the new one. Every step is
  * conditional or keyed by the request, so a redelivered request changes nothing twice.
  */
-export async function redraft(deps: { store: Threads & Drafts & ThreadJournal; classifier: Classifier; drafter: Drafter; now: () => Date }, request: RedraftRequest): Promise<RedraftOutcome> {
+export async function redraft(
+  deps: { store: Threads & Drafts & ThreadJournal; classifier: Classifier; drafter: Drafter; now: () => Date },
+  request: RedraftRequest,
+): Promise<RedraftOutcome> {
   const skipped = (reason: string): RedraftOutcome => ({ outcome: 'redraft_skipped', threadId: request.threadId, reason });
   const id = stableId('d', 'redraft', request.draftId, request.requestedAt);
   const detail = await deps.store.getThreadDetail(request.threadId);
@@ -53,7 +61,15 @@ export async function redraft(deps: { store: Threads & Drafts & ThreadJournal; c
   const key = `redraft:${id}`;
   // the engines pair a draft with the classification of the same key; an LLM engine writes a fresh draft here
   await deps.classifier.classify({ text: answered.text, subject: answered.subject, channel: thread.channel, contactName: thread.contact.name, key });
-  const proposal = await deps.drafter.draft({ key, text: answered.text, subject: answered.subject, channel: thread.channel, contact: thread.contact, category: thread.category, language: old.language });
+  const proposal = await deps.drafter.draft({
+    key,
+    text: answered.text,
+    subject: answered.subject,
+    channel: thread.channel,
+    contact: thread.contact,
+    category: thread.category,
+    language: old.language,
+  });
   const next: Draft = {
     threadId: thread.id,
     id,
@@ -70,7 +86,10 @@ export async function redraft(deps: { store: Threads & Drafts & ThreadJournal; c
   await deps.store.putDraftOnce(next);
   if (old.state === 'proposed') {
     try {
-      await deps.store.updateDraft({ ...old, state: 'rejected', rejectedBy: request.requestedBy, rejectReason: 'replaced by a new draft', version: old.version + 1 }, { version: old.version, state: 'proposed' });
+      await deps.store.updateDraft(
+        { ...old, state: 'rejected', rejectedBy: request.requestedBy, rejectReason: 'replaced by a new draft', version: old.version + 1 },
+        { version: old.version, state: 'proposed' },
+      );
     } catch (err) {
       if (!(err instanceof ConflictError)) throw err;
       const now = await deps.store.getDraft(old.threadId, old.id);
@@ -78,7 +97,9 @@ export async function redraft(deps: { store: Threads & Drafts & ThreadJournal; c
       if (now?.state !== 'rejected') return skipped(`the draft was ${now?.state ?? 'changed'} meanwhile`);
     }
   }
-  const moved = await changeThreadStatus(deps.store, thread.id, ['draft_ready'], deps.now(), (t) => (t.latestDraftId === request.draftId ? { latestDraftId: id } : {}));
+  const moved = await changeThreadStatus(deps.store, thread.id, ['draft_ready'], deps.now(), (t) =>
+    t.latestDraftId === request.draftId ? { latestDraftId: id } : {},
+  );
   if (!moved) return skipped(`the thread is ${thread.status}`);
   return { outcome: 'redrafted', threadId: thread.id, draftId: id };
 }

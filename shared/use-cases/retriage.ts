@@ -1,5 +1,15 @@
 import { assertCanWork, type Agent } from '../auth/roles.js';
-import { compareMessages, NotFoundError, slaDueAt, ValidationError, type Category, type Priority, type Thread, type Threads, type ThreadJournal } from '../domain/index.js';
+import {
+  compareMessages,
+  NotFoundError,
+  slaDueAt,
+  ValidationError,
+  type Category,
+  type Priority,
+  type Thread,
+  type Threads,
+  type ThreadJournal,
+} from '../domain/index.js';
 import { changeThreadStatus } from './change-thread-status.js';
 
 /**
@@ -30,7 +40,9 @@ export async function retriageThread(
   }));
   if (!updated) throw new NotFoundError(`no thread ${input.threadId}`);
   const latest = inbound.at(-1);
-  const detailText = [input.category && `category ${before.category} → ${input.category}`, input.priority && `priority ${before.priority} → ${input.priority}`].filter(Boolean).join(', ');
+  const detailText = [input.category && `category ${before.category} → ${input.category}`, input.priority && `priority ${before.priority} → ${input.priority}`]
+    .filter(Boolean)
+    .join(', ');
   await store.putAudit({ threadId: input.threadId, at: now.toISOString(), actor: input.agent.sub, action: 'retriage', detail: detailText });
   if (latest) {
     await store.putFeedback({

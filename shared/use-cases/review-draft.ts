@@ -12,7 +12,9 @@ import {
   type Message,
   type SendJobPublisher,
   type Thread,
-  type Threads, type Drafts, type ThreadJournal,
+  type Threads,
+  type Drafts,
+  type ThreadJournal,
 } from '../domain/index.js';
 import { changeThreadStatus } from './change-thread-status.js';
 
@@ -74,7 +76,10 @@ export async function approveDraft(deps: ReviewDeps, input: ApproveInput): Promi
   } catch (err) {
     // the refusal offers the way that is open: the approved templates for this thread's channel
     if (err instanceof SendRefusedError && (err.details as { templateRequired?: boolean })?.templateRequired) {
-      throw new SendRefusedError(err.message, { ...(err.details as object), templates: templates.map(({ name, language, body }) => ({ name, language, body })) });
+      throw new SendRefusedError(err.message, {
+        ...(err.details as object),
+        templates: templates.map(({ name, language, body }) => ({ name, language, body })),
+      });
     }
     throw err;
   }
@@ -93,12 +98,22 @@ export async function approveDraft(deps: ReviewDeps, input: ApproveInput): Promi
   // the thread moves before the job exists, so the send worker always finds it approved
   await changeThreadStatus(deps.store, thread.id, ['approve'], now);
   await deps.jobs.publish({ threadId: draft.threadId, draftId: draft.id });
-  await deps.store.putAudit({ threadId: thread.id, at: now.toISOString(), actor: input.agent.sub, action: 'approve', draftId: draft.id, detail: approved.edited ? 'edited' : undefined });
+  await deps.store.putAudit({
+    threadId: thread.id,
+    at: now.toISOString(),
+    actor: input.agent.sub,
+    action: 'approve',
+    draftId: draft.id,
+    detail: approved.edited ? 'edited' : undefined,
+  });
   await rememberApprovedReply(deps.store, thread, answered, approved, now);
   return { draft: approved, written: true };
 }
 
-export async function rejectDraft(deps: Omit<ReviewDeps, 'jobs'>, input: { threadId: string; draftId: string; version: number; reason: string; agent: Agent }): Promise<Review> {
+export async function rejectDraft(
+  deps: Omit<ReviewDeps, 'jobs'>,
+  input: { threadId: string; draftId: string; version: number; reason: string; agent: Agent },
+): Promise<Review> {
   const now = (deps.now ?? (() => new Date()))();
   const { thread, draft } = await load(deps.store, input.threadId, input.draftId, input.agent);
   if (draft.state !== 'proposed' || draft.version !== input.version) throw conflict(draft, input.version);
@@ -121,7 +136,12 @@ function normalise(text: string): string {
 }
 
 /** The conditional write; if another agent got there between our read and write, say who. */
-async function guarded(store: Threads & Drafts & ThreadJournal, next: Draft, expected: { version: number; state: Draft['state'] }, seen: number): Promise<void> {
+async function guarded(
+  store: Threads & Drafts & ThreadJournal,
+  next: Draft,
+  expected: { version: number; state: Draft['state'] },
+  seen: number,
+): Promise<void> {
   try {
     await store.updateDraft(next, expected);
   } catch (err) {
@@ -132,7 +152,13 @@ async function guarded(store: Threads & Drafts & ThreadJournal, next: Draft, exp
 }
 
 function conflict(draft: Draft, seen: number): ConflictError {
-  const details = { state: draft.state, version: draft.version, approvedBy: draft.approvedByName ?? draft.approvedBy, approvedAt: draft.approvedAt, rejectedBy: draft.rejectedBy };
+  const details = {
+    state: draft.state,
+    version: draft.version,
+    approvedBy: draft.approvedByName ?? draft.approvedBy,
+    approvedAt: draft.approvedAt,
+    rejectedBy: draft.rejectedBy,
+  };
   if (draft.state === 'approved' || draft.state === 'sending' || draft.state === 'sent') {
     return new ConflictError(`already approved by ${details.approvedBy} at ${draft.approvedAt}`, details);
   }
@@ -141,7 +167,13 @@ function conflict(draft: Draft, seen: number): ConflictError {
 }
 
 /** The reply an agent approved, with the message it answers: a labelled example for training. */
-async function rememberApprovedReply(store: Threads & Drafts & ThreadJournal, thread: Thread, answered: Message | undefined, draft: Draft, now: Date): Promise<void> {
+async function rememberApprovedReply(
+  store: Threads & Drafts & ThreadJournal,
+  thread: Thread,
+  answered: Message | undefined,
+  draft: Draft,
+  now: Date,
+): Promise<void> {
   if (!answered?.triage) return;
   await store.putFeedback({
     at: now.toISOString(),

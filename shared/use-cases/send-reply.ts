@@ -45,7 +45,12 @@ export async function sendApprovedDraft(deps: SendDeps, job: SendJob): Promise<S
   const draft = await deps.store.getDraft(job.threadId, job.draftId);
   if (!draft) throw new NotFoundError(`no draft ${job.draftId} in thread ${job.threadId}`);
   if (draft.state === 'sending') {
-    await settle(deps, draft, { state: 'failed', failure: { code: 'outcome_unknown', message: 'an earlier send attempt stopped midway; check the conversation before sending again' } }, now());
+    await settle(
+      deps,
+      draft,
+      { state: 'failed', failure: { code: 'outcome_unknown', message: 'an earlier send attempt stopped midway; check the conversation before sending again' } },
+      now(),
+    );
     return 'failed';
   }
   if (draft.state !== 'approved') return 'skipped';
@@ -75,7 +80,11 @@ export async function sendApprovedDraft(deps: SendDeps, job: SendJob): Promise<S
   }
   await changeThreadStatus(deps.store, job.threadId, ['send_started'], now());
 
-  const outbound = { ...outboundFor(detail.thread, sending, answered, deps.emailFrom), ...(tag ? { tag } : {}), ...(draft.template ? { template: draft.template } : {}) };
+  const outbound = {
+    ...outboundFor(detail.thread, sending, answered, deps.emailFrom),
+    ...(tag ? { tag } : {}),
+    ...(draft.template ? { template: draft.template } : {}),
+  };
   let providerMessageId: string;
   try {
     ({ providerMessageId } = await deps.senderFor(detail.thread.channel).send(outbound));
@@ -98,18 +107,32 @@ function outboundFor(thread: Thread, draft: Draft, answered: Message | undefined
   const text = draft.finalText ?? draft.text;
   // email answers whoever wrote the mail (a Cc'd person may reply-all), at their Reply-To if they gave one
   const mailTo = answered?.email?.replyTo ?? answered?.email?.from?.address;
-  const to = thread.channel === 'email' && mailTo ? { handle: mailTo, name: answered?.email?.replyTo ? undefined : answered?.email?.from?.name } : thread.contact;
+  const to =
+    thread.channel === 'email' && mailTo ? { handle: mailTo, name: answered?.email?.replyTo ? undefined : answered?.email?.from?.name } : thread.contact;
   const base = { channel: thread.channel, to, text, businessId: thread.businessId };
   if (thread.channel !== 'email') return base;
   const customerId = answered?.email?.messageId;
   const chain = [...(answered?.email?.references ?? []), ...(customerId ? [customerId] : [])];
   return {
     ...base,
-    email: { subject: replySubject(thread.subject), messageId: replyMessageId(draft.id, emailFrom), inReplyTo: customerId, references: [...new Set(chain)].slice(-20) },
+    email: {
+      subject: replySubject(thread.subject),
+      messageId: replyMessageId(draft.id, emailFrom),
+      inReplyTo: customerId,
+      references: [...new Set(chain)].slice(-20),
+    },
   };
 }
 
-async function recordSent(deps: SendDeps, thread: Thread, sending: Draft, outbound: OutboundMessage, providerMessageId: string, answered: Message | undefined, at: Date): Promise<void> {
+async function recordSent(
+  deps: SendDeps,
+  thread: Thread,
+  sending: Draft,
+  outbound: OutboundMessage,
+  providerMessageId: string,
+  answered: Message | undefined,
+  at: Date,
+): Promise<void> {
   const sentAt = at.toISOString();
   // Meta's echo of this very send can be processed first: then the message is stored already, under the echo's time
   const echoed = await deps.store.findMessageRef(thread.channel, providerMessageId);
@@ -153,12 +176,21 @@ async function recordSent(deps: SendDeps, thread: Thread, sending: Draft, outbou
   // Customer messages that arrived after the one this draft answers still wait: the thread goes back to work.
   const detail = await deps.store.getThreadDetail(thread.id);
   const waiting = (detail?.messages ?? []).filter((m) => m.direction === 'inbound' && m.triage && answered && compareMessages(m, answered) > 0).length;
-  await changeThreadStatus(deps.store, thread.id, waiting > 0 ? ['sent', 'inbound', 'draft_ready'] : ['sent', 'await_customer'], at, () => ({ unanswered: waiting }));
+  await changeThreadStatus(deps.store, thread.id, waiting > 0 ? ['sent', 'inbound', 'draft_ready'] : ['sent', 'await_customer'], at, () => ({
+    unanswered: waiting,
+  }));
   await deps.store.putAudit({ threadId: thread.id, at: sentAt, actor: 'balie', action: 'send', draftId: sending.id, detail: providerMessageId });
 }
 
 async function settle(deps: SendDeps, draft: Draft, change: Pick<Draft, 'state' | 'failure'>, at: Date): Promise<void> {
   await deps.store.updateDraft({ ...draft, ...change, version: draft.version + 1 }, { version: draft.version, state: draft.state });
   await changeThreadStatus(deps.store, draft.threadId, ['send_failed'], at);
-  await deps.store.putAudit({ threadId: draft.threadId, at: at.toISOString(), actor: 'balie', action: 'send_failed', draftId: draft.id, detail: `${change.failure?.code}: ${change.failure?.message}` });
+  await deps.store.putAudit({
+    threadId: draft.threadId,
+    at: at.toISOString(),
+    actor: 'balie',
+    action: 'send_failed',
+    draftId: draft.id,
+    detail: `${change.failure?.code}: ${change.failure?.message}`,
+  });
 }

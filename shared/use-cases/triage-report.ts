@@ -11,7 +11,16 @@ export async function triageReport(store: Reports, days: number, now = new Date(
   const usage = await store.listTriageUsage(since);
   const byMode = new Map<string, ModeReport>();
   for (const u of usage) {
-    const m = byMode.get(u.mode) ?? { mode: u.mode, messages: 0, llmCalls: 0, fallbacks: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, costPer1000MessagesUsd: 0 };
+    const m = byMode.get(u.mode) ?? {
+      mode: u.mode,
+      messages: 0,
+      llmCalls: 0,
+      fallbacks: 0,
+      inputTokens: 0,
+      outputTokens: 0,
+      costUsd: 0,
+      costPer1000MessagesUsd: 0,
+    };
     m.messages += u.messages;
     m.llmCalls += u.llmCalls;
     m.fallbacks += u.fallbacks;
@@ -20,7 +29,11 @@ export async function triageReport(store: Reports, days: number, now = new Date(
     m.costUsd += u.costUsd;
     byMode.set(u.mode, m);
   }
-  const modes = [...byMode.values()].map((m) => ({ ...m, costUsd: round(m.costUsd), costPer1000MessagesUsd: round(m.messages ? (m.costUsd / m.messages) * 1000 : 0) }));
+  const modes = [...byMode.values()].map((m) => ({
+    ...m,
+    costUsd: round(m.costUsd),
+    costPer1000MessagesUsd: round(m.messages ? (m.costUsd / m.messages) * 1000 : 0),
+  }));
   return { since, modes, days: usage };
 }
 

@@ -1,5 +1,15 @@
 import { assertCanWork, type Agent } from '../auth/roles.js';
-import { ForbiddenError, InvalidTransitionError, NotFoundError, UnknownAgentError, ValidationError, type Note, type Thread, type ThreadJournal, type Threads } from '../domain/index.js';
+import {
+  ForbiddenError,
+  InvalidTransitionError,
+  NotFoundError,
+  UnknownAgentError,
+  ValidationError,
+  type Note,
+  type Thread,
+  type ThreadJournal,
+  type Threads,
+} from '../domain/index.js';
 import { changeThreadStatus } from './change-thread-status.js';
 import type { KnownAgents } from './known-agents.js';
 
@@ -34,7 +44,11 @@ export async function assignThread(
 }
 
 /** Resolve or reopen, through the state machine; a move it does not allow is a 409. */
-export async function moveThread(store: Threads & ThreadJournal, input: { threadId: string; action: 'resolve' | 'reopen'; agent: Agent }, now = new Date()): Promise<Thread> {
+export async function moveThread(
+  store: Threads & ThreadJournal,
+  input: { threadId: string; action: 'resolve' | 'reopen'; agent: Agent },
+  now = new Date(),
+): Promise<Thread> {
   const current = await store.getThread(input.threadId);
   if (!current) throw new NotFoundError(`no thread ${input.threadId}`);
   assertCanWork(input.agent, current);

@@ -78,7 +78,9 @@ describe.skipIf(!available)('the agent inbox page in Chromium', { timeout: 60_00
       .replace('From: "James Carter" <james.carter@outlook.com>', 'From: "<b onmouseover=alert(1)>Eve</b>" <eve@example.com>');
     expect((await t.postEmail(raw)).status).toBe(202);
     await t.settled();
-    const thread = await waitFor(async () => (await threads('?channel=email')).find((th) => th.contact.handle === 'eve@example.com'), { what: 'the hostile mail' });
+    const thread = await waitFor(async () => (await threads('?channel=email')).find((th) => th.contact.handle === 'eve@example.com'), {
+      what: 'the hostile mail',
+    });
 
     const page = await signedIn('local-agent');
     const dialogs: string[] = [];
@@ -103,7 +105,9 @@ describe.skipIf(!available)('the agent inbox page in Chromium', { timeout: 60_00
   it('shows a new message without a reload, and lets a supervisor correct the triage, note, and read the audit trail', async () => {
     const page = await signedIn('local-supervisor');
     const before = await page.locator('#worklist-items .item').count();
-    await t.postWhatsapp(whatsappTextWebhook({ from: '31655500000', name: 'Live Klant', text: 'Mijn pakket is beschadigd aangekomen, ik wil mijn geld terug!' }));
+    await t.postWhatsapp(
+      whatsappTextWebhook({ from: '31655500000', name: 'Live Klant', text: 'Mijn pakket is beschadigd aangekomen, ik wil mijn geld terug!' }),
+    );
     const item = page.locator('#worklist-items .item', { hasText: 'Live Klant' });
     await item.waitFor({ timeout: 15_000 });
     expect(await page.locator('#worklist-items .item').count()).toBe(before + 1);
@@ -143,7 +147,9 @@ describe.skipIf(!available)('the agent inbox page in Chromium', { timeout: 60_00
       await page.waitForSelector('#approve-form');
     }
     await Promise.all([demo.keyboard.press('a'), noor.keyboard.press('a')]);
-    const flashes = await Promise.all([demo, noor].map(async (p) => (await p.waitForSelector('.flash')).evaluate((el) => ({ kind: el.className, text: el.textContent }))));
+    const flashes = await Promise.all(
+      [demo, noor].map(async (p) => (await p.waitForSelector('.flash')).evaluate((el) => ({ kind: el.className, text: el.textContent }))),
+    );
     const ok = flashes.filter((f) => f.kind.includes('ok'));
     const refused = flashes.filter((f) => f.kind.includes('error'));
     expect(ok).toHaveLength(1);

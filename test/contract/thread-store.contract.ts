@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConflictError, ValidationError, type Draft, type Message, type Priority, type StatusUpdate, type Thread, type ThreadStatus, type ThreadStore } from '../../shared/domain/index.js';
+import {
+  ConflictError,
+  ValidationError,
+  type Draft,
+  type Message,
+  type Priority,
+  type StatusUpdate,
+  type Thread,
+  type ThreadStatus,
+  type ThreadStore,
+} from '../../shared/domain/index.js';
 import { aDraft, aMessage, aThread, aTriage } from '../helpers/threads.js';
 
 /** A store to run the contract against, and how to let go of it. */
@@ -104,7 +114,15 @@ export function describeThreadStoreContract(name: string, open: () => Promise<St
       it('pages through a search that keeps part of each window, in order, without skipping or repeating a thread', async () => {
         for (let i = 0; i < 90; i++) {
           const at = new Date(Date.UTC(2026, 10, 20, 0, i)).toISOString();
-          await store.saveThread(aThread({ id: `s${String(i).padStart(2, '0')}`, priority: 'P4', slaDueAt: at, contact: { handle: `316${i}`, name: i % 3 === 0 ? `Yaël ${i}` : `Klant ${i}` } }), 0);
+          await store.saveThread(
+            aThread({
+              id: `s${String(i).padStart(2, '0')}`,
+              priority: 'P4',
+              slaDueAt: at,
+              contact: { handle: `316${i}`, name: i % 3 === 0 ? `Yaël ${i}` : `Klant ${i}` },
+            }),
+            0,
+          );
         }
         const seen: string[] = [];
         let cursor: string | undefined;
@@ -301,7 +319,16 @@ export function describeThreadStoreContract(name: string, open: () => Promise<St
       });
 
       it('lists agents’ feedback newest first, each once', async () => {
-        const base = { kind: 'correction' as const, threadId: 'jr', agent: 'ann', channel: 'whatsapp' as const, language: 'nl', text: 'x', category: 'order' as const, sentiment: 'neutral' as const };
+        const base = {
+          kind: 'correction' as const,
+          threadId: 'jr',
+          agent: 'ann',
+          channel: 'whatsapp' as const,
+          language: 'nl',
+          text: 'x',
+          category: 'order' as const,
+          sentiment: 'neutral' as const,
+        };
         await store.putFeedback({ ...base, at: '2026-11-25T10:00:00.000Z' });
         await store.putFeedback({ ...base, at: '2026-11-25T11:00:00.000Z' });
         await store.putFeedback({ ...base, at: '2026-11-25T11:00:00.000Z', text: 'repeat' });
@@ -320,7 +347,17 @@ export function describeThreadStoreContract(name: string, open: () => Promise<St
         const usage = await store.listTriageUsage('2026-11-25');
         expect(usage).toEqual([
           { day: '2026-11-25', mode: 'hybrid', engine: 'local', messages: 1, llmCalls: 0, fallbacks: 0, inputTokens: 0, outputTokens: 0, costUsd: 0 },
-          { day: '2026-11-25', mode: 'hybrid', engine: 'openai', messages: 2, llmCalls: 2, fallbacks: 0, inputTokens: 200, outputTokens: 40, costUsd: 0.000054 },
+          {
+            day: '2026-11-25',
+            mode: 'hybrid',
+            engine: 'openai',
+            messages: 2,
+            llmCalls: 2,
+            fallbacks: 0,
+            inputTokens: 200,
+            outputTokens: 40,
+            costUsd: 0.000054,
+          },
         ]);
       });
     });

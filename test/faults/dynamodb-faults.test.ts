@@ -20,7 +20,7 @@ const chat = ['whatsapp', 'messenger', 'instagram'] as const;
 const isWrite = (command: string) => command === 'PutItemCommand' || command === 'UpdateItemCommand';
 
 describe('DynamoDB throttling and errors mid-batch', () => {
-  it('stores every message once when writes are throttled or fail past the SDK\'s retries, through SQS redelivery', { timeout: 90_000 }, async () => {
+  it("stores every message once when writes are throttled or fail past the SDK's retries, through SQS redelivery", { timeout: 90_000 }, async () => {
     // a burst: for its first 300 writes the table throttles one write in 9 and fails one in 13 with a 500, in front of
     // the SDK's own retries (as when they are used up), so each fault fails its record and SQS delivers it again
     let writes = 0;
@@ -48,7 +48,7 @@ describe('DynamoDB throttling and errors mid-batch', () => {
     }
   });
 
-  it('absorbs throttling inside the SDK\'s retries without failing a record', { timeout: 90_000 }, async () => {
+  it("absorbs throttling inside the SDK's retries without failing a record", { timeout: 90_000 }, async () => {
     let writes = 0;
     // each item's write is throttled at most once, so the SDK's own retry of it goes through: with writes of parallel
     // workers interleaving, "every 5th write" could otherwise hit one write's three attempts in a row
@@ -77,9 +77,11 @@ describe('DynamoDB throttling and errors mid-batch', () => {
     }
   });
 
-  it('stores every message once when DynamoDB applies a write but answers 500 (the SDK\'s retry then meets its own write)', { timeout: 90_000 }, async () => {
+  it("stores every message once when DynamoDB applies a write but answers 500 (the SDK's retry then meets its own write)", { timeout: 90_000 }, async () => {
     let writes = 0;
-    const faults = injectDynamoFaults(t.stack.dynamoClient, (call) => (isWrite(call.command) && ++writes % 4 === 0 ? 'lost-response' : undefined), { insideSdkRetries: true });
+    const faults = injectDynamoFaults(t.stack.dynamoClient, (call) => (isWrite(call.command) && ++writes % 4 === 0 ? 'lost-response' : undefined), {
+      insideSdkRetries: true,
+    });
     try {
       const plan = planLoad({ messages: 60, runId: 'd3', channels: [...chat] });
       await driveLoad(t.stack, plan);
@@ -92,7 +94,7 @@ describe('DynamoDB throttling and errors mid-batch', () => {
   });
 });
 
-describe('DynamoDB losing the answer to the send worker\'s writes', () => {
+describe("DynamoDB losing the answer to the send worker's writes", () => {
   const outbox = async () => ((await (await fetch(`${t.stack.url}/local/outbox`)).json()) as { items: OutboxEntry[] }).items;
   const detail = async (id: string) => (await t.api<ThreadDetail>(`/api/threads/${id}`)).body;
   async function approvedThread(handle: string): Promise<ThreadDetail> {
@@ -122,10 +124,13 @@ describe('DynamoDB losing the answer to the send worker\'s writes', () => {
     const fault = loseAnswerTo(thread.id, 'sending');
     try {
       expect((await t.post(`/api/threads/${thread.id}/drafts/${thread.drafts[0]!.id}/approve`, { version: 1 })).status).toBe(200);
-      const settled = await waitFor(async () => {
-        const d = (await detail(thread.id)).drafts[0]!;
-        return d.state === 'sent' || d.state === 'failed' ? d : undefined;
-      }, { what: 'the draft to be sent or settled' });
+      const settled = await waitFor(
+        async () => {
+          const d = (await detail(thread.id)).drafts[0]!;
+          return d.state === 'sent' || d.state === 'failed' ? d : undefined;
+        },
+        { what: 'the draft to be sent or settled' },
+      );
       await t.settled();
       const sent = (await outbox()).filter((e) => e.to.handle === '31650000001');
       expect(fault.injected.get('lost-response')).toBe(1);
@@ -148,10 +153,13 @@ describe('DynamoDB losing the answer to the send worker\'s writes', () => {
       await t.settled();
       expect(fault.injected.get('lost-response')).toBe(1);
       expect((await outbox()).filter((e) => e.to.handle === '31650000002')).toHaveLength(1);
-      const after = await waitFor(async () => {
-        const d = await detail(thread.id);
-        return d.status !== 'sending' ? d : undefined;
-      }, { timeoutMs: 5_000, what: 'the thread to leave "sending"' });
+      const after = await waitFor(
+        async () => {
+          const d = await detail(thread.id);
+          return d.status !== 'sending' ? d : undefined;
+        },
+        { timeoutMs: 5_000, what: 'the thread to leave "sending"' },
+      );
       expect(after).toMatchObject({ status: 'waiting_customer', unanswered: 0 });
       expect(after.messages.filter((m) => m.direction === 'outbound')).toHaveLength(1);
     } finally {

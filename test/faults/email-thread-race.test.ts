@@ -22,9 +22,27 @@ beforeAll(async () => {
 afterAll(() => db?.stop());
 
 const mail = (n: number, sentAt: string, inReplyTo?: string): InboundMessage => ({
-  type: 'message', channel: 'email', externalId: `<race-${n}@klant.nl>#klant@klant.nl`, contact: { handle: 'klant@klant.nl', name: 'Klant' }, kind: 'email',
-  text: `Vraag ${n} over bestelling 77`, subject: n === 1 ? 'Bestelling 77' : 'Re: Bestelling 77', sentAt, ingestedAt: sentAt, raw: {},
-  email: { messageId: `<race-${n}@klant.nl>`, inReplyTo, references: inReplyTo ? [inReplyTo] : [], to: ['support@shop.nl'], cc: [], rawKey: 'raw/x', remoteImagesBlocked: 0, truncated: false, from: { address: 'klant@klant.nl' } },
+  type: 'message',
+  channel: 'email',
+  externalId: `<race-${n}@klant.nl>#klant@klant.nl`,
+  contact: { handle: 'klant@klant.nl', name: 'Klant' },
+  kind: 'email',
+  text: `Vraag ${n} over bestelling 77`,
+  subject: n === 1 ? 'Bestelling 77' : 'Re: Bestelling 77',
+  sentAt,
+  ingestedAt: sentAt,
+  raw: {},
+  email: {
+    messageId: `<race-${n}@klant.nl>`,
+    inReplyTo,
+    references: inReplyTo ? [inReplyTo] : [],
+    to: ['support@shop.nl'],
+    cc: [],
+    rawKey: 'raw/x',
+    remoteImagesBlocked: 0,
+    truncated: false,
+    from: { address: 'klant@klant.nl' },
+  },
 });
 
 /** The store, with `before` awaited before each call of `method` and `after` called once it returned. */

@@ -37,16 +37,28 @@ afterAll(async () => {
 });
 
 const good: LlmTriage = {
-  category: 'order', confidence: 0.92, sentiment: 'neutral', sentimentScore: 0, language: 'nl', urgencyCues: [], tags: [],
-  reasons: ['vraagt naar de levering'], draft: 'Hoi! We zoeken het voor je uit.', kbRefs: [], instructionsInMessage: false,
+  category: 'order',
+  confidence: 0.92,
+  sentiment: 'neutral',
+  sentimentScore: 0,
+  language: 'nl',
+  urgencyCues: [],
+  tags: [],
+  reasons: ['vraagt naar de levering'],
+  draft: 'Hoi! We zoeken het voor je uit.',
+  kbRefs: [],
+  instructionsInMessage: false,
 };
 const times = (n: number, a: OpenAiAnswer) => Array.from({ length: n }, () => a);
 
 async function storedThread(handle: string): Promise<ThreadDetail> {
-  return waitFor(async () => {
-    const found = (await t.api<ThreadPage>('/api/threads?status=all&limit=100')).body.threads.find((th) => th.contact.handle === handle);
-    return found ? (await t.api<ThreadDetail>(`/api/threads/${found.id}`)).body : undefined;
-  }, { timeoutMs: 20_000, what: `the thread of ${handle}` });
+  return waitFor(
+    async () => {
+      const found = (await t.api<ThreadPage>('/api/threads?status=all&limit=100')).body.threads.find((th) => th.contact.handle === handle);
+      return found ? (await t.api<ThreadDetail>(`/api/threads/${found.id}`)).body : undefined;
+    },
+    { timeoutMs: 20_000, what: `the thread of ${handle}` },
+  );
 }
 
 describe('LLM faults through the triage worker', () => {
@@ -56,17 +68,20 @@ describe('LLM faults through the triage worker', () => {
     ['does not answer within the timeout', times(3, { kind: 'hang', ms: 1_500 }), /timed out/, '31660000003'],
     ['answers garbage', [{ kind: 'raw', content: '{"category": "order", "confid' }], /invalid answer/, '31660000004'],
     ['answers JSON of the wrong shape', [{ kind: 'json', content: { ...good, category: 'spam' } }], /invalid answer/, '31660000005'],
-  ] as Array<[string, OpenAiAnswer[], RegExp, string]>)('stores the message once with the local engine\'s triage and draft when OpenAI %s', async (_name, answers, why, handle) => {
-    openai.answerNext(...answers);
-    await t.postWhatsapp(whatsappTextWebhook({ from: handle, name: 'Klant', text: 'Waar blijft mijn bestelling 10482?' }));
-    const thread = await storedThread(handle);
-    await t.settled();
-    const after = (await t.api<ThreadDetail>(`/api/threads/${thread.id}`)).body;
-    expect([after.messages.length, after.drafts.length, after.unanswered]).toEqual([1, 1, 1]);
-    expect(after.messages[0]!.triage).toMatchObject({ engine: 'local-model-v1+fallback', llm: { fallback: expect.stringMatching(why) } });
-    expect(after.drafts[0]!.engine).not.toMatch(/^openai/);
-    expect(after.status).toBe('awaiting_approval');
-  });
+  ] as Array<[string, OpenAiAnswer[], RegExp, string]>)(
+    "stores the message once with the local engine's triage and draft when OpenAI %s",
+    async (_name, answers, why, handle) => {
+      openai.answerNext(...answers);
+      await t.postWhatsapp(whatsappTextWebhook({ from: handle, name: 'Klant', text: 'Waar blijft mijn bestelling 10482?' }));
+      const thread = await storedThread(handle);
+      await t.settled();
+      const after = (await t.api<ThreadDetail>(`/api/threads/${thread.id}`)).body;
+      expect([after.messages.length, after.drafts.length, after.unanswered]).toEqual([1, 1, 1]);
+      expect(after.messages[0]!.triage).toMatchObject({ engine: 'local-model-v1+fallback', llm: { fallback: expect.stringMatching(why) } });
+      expect(after.drafts[0]!.engine).not.toMatch(/^openai/);
+      expect(after.status).toBe('awaiting_approval');
+    },
+  );
 
   it('uses the LLM again once it recovers after a 429', async () => {
     openai.answerNext({ kind: 'status', status: 429 }, { kind: 'json', content: good });

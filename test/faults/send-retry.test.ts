@@ -20,7 +20,10 @@ const backoffAsked: number[] = [];
 let clock: { remove: () => void };
 beforeAll(async () => {
   graph = await startFakeGraphApi();
-  t = await startTestStack({ logLevel: SILENT_LOGS, channels: { graphApiBaseUrl: graph.baseUrl, whatsappAccessToken: 'local-test-wa-token', pageAccessToken: 'local-test-page-token' } });
+  t = await startTestStack({
+    logLevel: SILENT_LOGS,
+    channels: { graphApiBaseUrl: graph.baseUrl, whatsappAccessToken: 'local-test-wa-token', pageAccessToken: 'local-test-page-token' },
+  });
   clock = interceptSqs(t.stack.sqsClient, (call) => {
     if (call.command !== 'ChangeMessageVisibilityCommand' || call.input.QueueUrl !== t.stack.outbound.queue.url) return undefined;
     const asked = Number(call.input.VisibilityTimeout);
@@ -47,13 +50,19 @@ describe('channel API 5xx and 429 on send', () => {
     const thread = await threadFor('31630000001');
     const mine = (b: Record<string, unknown>) => b.to === '31630000001';
     backoffAsked.length = 0;
-    graph.answerNext(GRAPH_ERRORS.unknown, { status: 429, body: { error: { message: '(#4) Application request limit reached', type: 'OAuthException', code: 4, fbtrace_id: 'x' } } });
+    graph.answerNext(GRAPH_ERRORS.unknown, {
+      status: 429,
+      body: { error: { message: '(#4) Application request limit reached', type: 'OAuthException', code: 4, fbtrace_id: 'x' } },
+    });
     expect((await t.post(`/api/threads/${thread.id}/drafts/${thread.drafts[0]!.id}/approve`, { version: 1 })).status).toBe(200);
     // the worker marks the draft sent, then moves the thread on (send-reply.ts): wait for the second write too
-    const sent = await waitFor(async () => {
-      const d = await detail(thread.id);
-      return d.drafts[0]!.state === 'sent' && d.status !== 'sending' ? d : undefined;
-    }, { timeoutMs: 20_000, what: 'the draft to be sent and its thread to leave "sending"' });
+    const sent = await waitFor(
+      async () => {
+        const d = await detail(thread.id);
+        return d.drafts[0]!.state === 'sent' && d.status !== 'sending' ? d : undefined;
+      },
+      { timeoutMs: 20_000, what: 'the draft to be sent and its thread to leave "sending"' },
+    );
     await t.settled();
     const posts = graph.requests.filter((r) => r.method === 'POST' && mine(r.body));
     expect(posts).toHaveLength(3);
@@ -84,10 +93,13 @@ describe('channel API 5xx and 429 on send', () => {
     backoffAsked.length = 0;
     graph.answerNext({ status: 503, body: 'Service Unavailable' });
     expect((await t.post(`/api/threads/${thread.id}/drafts/${thread.drafts[0]!.id}/approve`, { version: 1 })).status).toBe(200);
-    const sent = await waitFor(async () => {
-      const d = await detail(thread.id);
-      return d.drafts[0]!.state === 'sent' ? d : undefined;
-    }, { timeoutMs: 20_000, what: 'the draft to be sent' });
+    const sent = await waitFor(
+      async () => {
+        const d = await detail(thread.id);
+        return d.drafts[0]!.state === 'sent' ? d : undefined;
+      },
+      { timeoutMs: 20_000, what: 'the draft to be sent' },
+    );
     await t.settled();
     expect(backoffAsked).toEqual([10]);
     expect(graph.requests.filter((r) => mine(r.body))).toHaveLength(2);

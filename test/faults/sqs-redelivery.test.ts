@@ -62,7 +62,10 @@ describe('SQS redelivery of inbound records', () => {
     const held = new Set<string>();
     const slow = injectDynamoFaults(
       t.stack.dynamoClient,
-      (call) => (call.command === 'PutItemCommand' && call.entity === 'message' && call.externalId && !held.has(call.externalId) && held.add(call.externalId) ? { delayMs: 2_500 } : undefined),
+      (call) =>
+        call.command === 'PutItemCommand' && call.entity === 'message' && call.externalId && !held.has(call.externalId) && held.add(call.externalId)
+          ? { delayMs: 2_500 }
+          : undefined,
       { insideSdkRetries: false },
     );
     const receives = countReceives(t.stack.sqsClient, t.stack.inbound.queue.url);
@@ -109,14 +112,21 @@ describe('SQS redelivery of send jobs', () => {
     // always come back within 45 s when other test files ran beside this one (cause not found; alone it always did)
     const receives = countReceives(t.stack.sqsClient, t.stack.outbound.queue.url);
     const deletes = interceptSqs(t.stack.sqsClient, (call) => {
-      if (call.command === 'DeleteMessageBatchCommand' && call.input.QueueUrl === t.stack.outbound.queue.url && (receives.receives.get(thread.drafts[0]!.id) ?? 0) < 2) {
+      if (
+        call.command === 'DeleteMessageBatchCommand' &&
+        call.input.QueueUrl === t.stack.outbound.queue.url &&
+        (receives.receives.get(thread.drafts[0]!.id) ?? 0) < 2
+      ) {
         throw new Error('connection reset before DeleteMessageBatch was answered (injected)');
       }
       return undefined;
     });
     try {
       expect((await t.post(`/api/threads/${thread.id}/drafts/${thread.drafts[0]!.id}/approve`, { version: 1 })).status).toBe(200);
-      await waitFor(async () => ((receives.receives.get(thread.drafts[0]!.id) ?? 0) >= 2 ? true : undefined), { what: 'the job to come back', timeoutMs: 45_000 });
+      await waitFor(async () => ((receives.receives.get(thread.drafts[0]!.id) ?? 0) >= 2 ? true : undefined), {
+        what: 'the job to come back',
+        timeoutMs: 45_000,
+      });
       await t.settled();
       expect((await outbox()).filter((e) => e.to.handle === '31640000001')).toHaveLength(1);
       expect(await detail(thread.id)).toMatchObject({ status: 'waiting_customer', drafts: [{ state: 'sent' }] });
@@ -136,7 +146,7 @@ describe('SQS redelivery of send jobs', () => {
       (call) => {
         if (call.command !== 'PutItemCommand' || call.pk !== `THREAD#${thread.id}`) return undefined;
         if (call.entity === 'draft' && call.state === 'sending') claimed = true;
-        else if (claimed && !held && call.sk === 'META') return (held = true), { delayMs: 2_000 };
+        else if (claimed && !held && call.sk === 'META') return ((held = true), { delayMs: 2_000 });
         return undefined;
       },
       { insideSdkRetries: false },
@@ -145,12 +155,18 @@ describe('SQS redelivery of send jobs', () => {
     const second = secondSendWorker();
     try {
       expect((await t.post(`/api/threads/${thread.id}/drafts/${thread.drafts[0]!.id}/approve`, { version: 1 })).status).toBe(200);
-      await waitFor(async () => ((receives.receives.get(thread.drafts[0]!.id) ?? 0) >= 2 ? true : undefined), { what: 'the job to come back', timeoutMs: 45_000 });
+      await waitFor(async () => ((receives.receives.get(thread.drafts[0]!.id) ?? 0) >= 2 ? true : undefined), {
+        what: 'the job to come back',
+        timeoutMs: 45_000,
+      });
       // the first attempt is still held, on either worker, after the redelivery deleted the job: let it finish
-      await waitFor(async () => {
-        await t.settled();
-        return second.active ? undefined : true;
-      }, { what: 'both send workers to finish' });
+      await waitFor(
+        async () => {
+          await t.settled();
+          return second.active ? undefined : true;
+        },
+        { what: 'both send workers to finish' },
+      );
       expect(held).toBe(true);
       expect((await outbox()).filter((e) => e.to.handle === '31640000002')).toHaveLength(1);
       // The redelivery found the claim unfinished and settled it for an agent (outcome_unknown) while the first attempt

@@ -16,17 +16,47 @@ export type GraphAnswer = { status: number; body: unknown };
 export const GRAPH_ERRORS = {
   reengagement: {
     status: 400,
-    body: { error: { message: '(#131047) Re-engagement message', type: 'OAuthException', code: 131047, error_data: { messaging_product: 'whatsapp', details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' }, fbtrace_id: 'AbCdEf123' } },
+    body: {
+      error: {
+        message: '(#131047) Re-engagement message',
+        type: 'OAuthException',
+        code: 131047,
+        error_data: {
+          messaging_product: 'whatsapp',
+          details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+        },
+        fbtrace_id: 'AbCdEf123',
+      },
+    },
   },
   rateLimit: {
     status: 400,
-    body: { error: { message: '(#130429) Rate limit hit', type: 'OAuthException', code: 130429, error_data: { messaging_product: 'whatsapp', details: 'Cloud API message throughput has been reached.' }, fbtrace_id: 'AbCdEf124' } },
+    body: {
+      error: {
+        message: '(#130429) Rate limit hit',
+        type: 'OAuthException',
+        code: 130429,
+        error_data: { messaging_product: 'whatsapp', details: 'Cloud API message throughput has been reached.' },
+        fbtrace_id: 'AbCdEf124',
+      },
+    },
   },
   expiredToken: {
     status: 401,
-    body: { error: { message: 'Error validating access token: Session has expired on Tuesday, 24-Nov-26 10:00:00 PST.', type: 'OAuthException', code: 190, error_subcode: 463, fbtrace_id: 'AbCdEf125' } },
+    body: {
+      error: {
+        message: 'Error validating access token: Session has expired on Tuesday, 24-Nov-26 10:00:00 PST.',
+        type: 'OAuthException',
+        code: 190,
+        error_subcode: 463,
+        fbtrace_id: 'AbCdEf125',
+      },
+    },
   },
-  unknown: { status: 500, body: { error: { message: 'An unknown error has occurred.', type: 'OAuthException', code: 1, is_transient: true, fbtrace_id: 'AbCdEf126' } } },
+  unknown: {
+    status: 500,
+    body: { error: { message: 'An unknown error has occurred.', type: 'OAuthException', code: 1, is_transient: true, fbtrace_id: 'AbCdEf126' } },
+  },
 } satisfies Record<string, GraphAnswer>;
 
 /**
@@ -47,7 +77,16 @@ export async function startFakeGraphApi() {
       // WhatsApp media: GET /v21.0/{media-id} gives a URL; GET on it (with the token) gives the bytes
       const lookup = /^\/v21\.0\/(\d+)$/.exec(req.url ?? '');
       if (req.method === 'GET' && lookup) {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ messaging_product: 'whatsapp', url: `http://127.0.0.1:${port}/media-bytes/${lookup[1]}`, mime_type: 'image/jpeg', sha256: 'x', file_size: 9, id: lookup[1] }));
+        res.writeHead(200, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            messaging_product: 'whatsapp',
+            url: `http://127.0.0.1:${port}/media-bytes/${lookup[1]}`,
+            mime_type: 'image/jpeg',
+            sha256: 'x',
+            file_size: 9,
+            id: lookup[1],
+          }),
+        );
         return;
       }
       if (req.method === 'GET' && req.url?.startsWith('/media-bytes/')) {
@@ -60,9 +99,10 @@ export async function startFakeGraphApi() {
       const scripted = answers.shift();
       const answer = scripted ?? {
         status: 200,
-        body: body.messaging_product === 'whatsapp'
-          ? { messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: body.to }], messages: [{ id: `wamid.fake.${counter}` }] }
-          : { recipient_id: (body.recipient as { id?: string })?.id, message_id: `m_fake_${counter}` },
+        body:
+          body.messaging_product === 'whatsapp'
+            ? { messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: body.to }], messages: [{ id: `wamid.fake.${counter}` }] }
+            : { recipient_id: (body.recipient as { id?: string })?.id, message_id: `m_fake_${counter}` },
       };
       res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
     });

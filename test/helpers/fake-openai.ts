@@ -23,7 +23,9 @@ export async function startFakeOpenAi() {
       const answer = answers.shift() ?? { kind: 'status', status: 500 };
       if (answer.kind === 'hang') return void setTimeout(() => res.writeHead(200).end('{}'), answer.ms);
       if (answer.kind === 'status') {
-        res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body ?? { error: { message: `status ${answer.status}`, type: 'server_error', code: null } }));
+        res
+          .writeHead(answer.status, { 'content-type': 'application/json' })
+          .end(JSON.stringify(answer.body ?? { error: { message: `status ${answer.status}`, type: 'server_error', code: null } }));
         return;
       }
       const content = answer.kind === 'json' ? JSON.stringify(answer.content) : answer.content;
@@ -34,7 +36,11 @@ export async function startFakeOpenAi() {
           created: Math.floor(Date.now() / 1000),
           model: 'gpt-4o-mini-2024-07-18',
           choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, logprobs: null, finish_reason: 'stop' }],
-          usage: { prompt_tokens: answer.kind === 'json' ? (answer.promptTokens ?? 900) : 900, completion_tokens: answer.kind === 'json' ? (answer.completionTokens ?? 150) : 150, total_tokens: 1050 },
+          usage: {
+            prompt_tokens: answer.kind === 'json' ? (answer.promptTokens ?? 900) : 900,
+            completion_tokens: answer.kind === 'json' ? (answer.completionTokens ?? 150) : 150,
+            total_tokens: 1050,
+          },
         }),
       );
     });

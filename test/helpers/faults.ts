@@ -66,7 +66,11 @@ export function injectDynamoFaults(
     const label = typeof fault === 'string' ? fault : 'delay';
     bump(injected, label);
     const metadata = (status: number) => ({ httpStatusCode: status, requestId: `injected-${counts.get(command)}`, attempts: 1, totalRetryDelay: 0 });
-    if (fault === 'throttle') throw new ProvisionedThroughputExceededException({ message: 'The level of configured provisioned throughput for the table was exceeded (injected)', $metadata: metadata(400) });
+    if (fault === 'throttle')
+      throw new ProvisionedThroughputExceededException({
+        message: 'The level of configured provisioned throughput for the table was exceeded (injected)',
+        $metadata: metadata(400),
+      });
     if (fault === 'server-error') throw new InternalServerError({ message: 'Internal server error (injected)', $metadata: metadata(500) });
     if (fault === 'lost-response') {
       await next(args);
@@ -139,13 +143,15 @@ export function interceptSqs(
   observe?: (call: SqsCall, output: Record<string, unknown>) => void,
 ): { remove: () => void } {
   const name = `sqs-interceptor-${Math.random().toString(36).slice(2)}`;
-  const middleware = (next: (args: unknown) => Promise<{ output: Record<string, unknown> }>, context: { commandName?: string }) => async (args: { input: Record<string, unknown> }) => {
-    const call = { command: context.commandName ?? 'unknown', input: args.input };
-    const input = rewrite(call);
-    const result = await next(input ? { ...args, input } : args);
-    observe?.({ ...call, input: input ?? args.input }, result.output);
-    return result;
-  };
+  const middleware =
+    (next: (args: unknown) => Promise<{ output: Record<string, unknown> }>, context: { commandName?: string }) =>
+    async (args: { input: Record<string, unknown> }) => {
+      const call = { command: context.commandName ?? 'unknown', input: args.input };
+      const input = rewrite(call);
+      const result = await next(input ? { ...args, input } : args);
+      observe?.({ ...call, input: input ?? args.input }, result.output);
+      return result;
+    };
   const stack = client.middlewareStack as unknown as { add: (mw: unknown, o: Record<string, unknown>) => void; remove: (name: string) => boolean };
   stack.add(middleware, { step: 'initialize', priority: 'high', name });
   return { remove: () => void stack.remove(name) };
@@ -154,14 +160,18 @@ export function interceptSqs(
 /** How often each inbound message body was received from a queue (SQS redeliveries show as counts above 1). */
 export function countReceives(client: SQSClient, queueUrl: string): { receives: Map<string, number>; remove: () => void } {
   const receives = new Map<string, number>();
-  const { remove } = interceptSqs(client, () => undefined, (call, output) => {
-    if (call.command !== 'ReceiveMessageCommand' || call.input.QueueUrl !== queueUrl) return;
-    for (const m of (output.Messages ?? []) as Array<{ Body?: string }>) {
-      const body = JSON.parse(m.Body ?? '{}') as { channel?: string; externalId?: string; draftId?: string };
-      const key = body.draftId ?? `${body.channel}:${body.externalId}`;
-      receives.set(key, (receives.get(key) ?? 0) + 1);
-    }
-  });
+  const { remove } = interceptSqs(
+    client,
+    () => undefined,
+    (call, output) => {
+      if (call.command !== 'ReceiveMessageCommand' || call.input.QueueUrl !== queueUrl) return;
+      for (const m of (output.Messages ?? []) as Array<{ Body?: string }>) {
+        const body = JSON.parse(m.Body ?? '{}') as { channel?: string; externalId?: string; draftId?: string };
+        const key = body.draftId ?? `${body.channel}:${body.externalId}`;
+        receives.set(key, (receives.get(key) ?? 0) + 1);
+      }
+    },
+  );
   return { receives, remove };
 }
 

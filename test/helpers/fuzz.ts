@@ -85,7 +85,13 @@ const bytes = (s: string) => Buffer.byteLength(s);
 export function unstorable(body: string): string[] {
   const problems: string[] = [];
   const parsed = inboundEventSchema.safeParse(JSON.parse(body));
-  if (!parsed.success) return [`the triage worker refuses it: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ').slice(0, 300)}`];
+  if (!parsed.success)
+    return [
+      `the triage worker refuses it: ${parsed.error.issues
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .join('; ')
+        .slice(0, 300)}`,
+    ];
   const event: InboundEvent = parsed.data;
   if (event.type !== 'message' && event.type !== 'status') return [`a ${event.type} event from a channel`];
   const pk = (k: { pk: string }, what: string) => bytes(k.pk) > 2048 && problems.push(`${what} partition key is ${bytes(k.pk)} bytes`);

@@ -43,7 +43,6 @@ export interface LoadPlan {
   concurrentDuplicates: number;
 }
 
-
 const TEXTS = [
   'Waar blijft mijn bestelling {n}? Ik wacht al een week.',
   'I was charged twice for order {n}, please refund the second payment.',
@@ -60,7 +59,14 @@ const TEXTS = [
  * 1–6 messages each (`channels` narrows that). `redeliveryRate` of the messages are posted again later (Meta redelivers what it thinks was not
  * acknowledged); `concurrentRate` are posted twice at the same moment. `runId` keeps two plans in one table apart.
  */
-export function planLoad(options: { messages: number; seed?: number; redeliveryRate?: number; concurrentRate?: number; runId?: string; channels?: LoadChannel[] }): LoadPlan {
+export function planLoad(options: {
+  messages: number;
+  seed?: number;
+  redeliveryRate?: number;
+  concurrentRate?: number;
+  runId?: string;
+  channels?: LoadChannel[];
+}): LoadPlan {
   const random = mulberry32(options.seed ?? 20261125);
   const run = options.runId ?? 'l';
   // three digits from the run id, so two runs in one table never share a contact
@@ -76,7 +82,12 @@ export function planLoad(options: { messages: number; seed?: number; redeliveryR
     const channel = order[c % order.length]!;
     const count = Math.min(1 + Math.floor(random() * 6), options.messages - messages.length);
     const start = base + Math.floor(random() * 3_000_000);
-    const handle = channel === 'email' ? `klant.${run}.${c}@load.example` : channel === 'whatsapp' ? `31${runNo}${String(c).padStart(8, '0')}` : `${channel === 'messenger' ? 7 : 8}${runNo}${String(c).padStart(12, '0')}`;
+    const handle =
+      channel === 'email'
+        ? `klant.${run}.${c}@load.example`
+        : channel === 'whatsapp'
+          ? `31${runNo}${String(c).padStart(8, '0')}`
+          : `${channel === 'messenger' ? 7 : 8}${runNo}${String(c).padStart(12, '0')}`;
     for (let k = 0; k < count; k++) {
       const at = new Date(start + k * 7_000);
       const text = TEXTS[Math.floor(random() * TEXTS.length)]!.replace('{n}', String(10_000 + c));
@@ -112,7 +123,9 @@ function plannedMessage(channel: LoadChannel, handle: string, c: number, k: numb
     return { key: `whatsapp:${externalId}`, channel, externalId, contact, post: (url, secret) => postSignedWebhook(`${url}/webhooks/whatsapp`, body, secret) };
   }
   if (channel === 'messenger' || channel === 'instagram') {
-    const payload = structuredClone(fixture(`${channel}/text.json`)) as { entry: Array<{ time: number; messaging: Array<{ sender: { id: string }; timestamp: number; message: { mid: string; text: string } }> }> };
+    const payload = structuredClone(fixture(`${channel}/text.json`)) as {
+      entry: Array<{ time: number; messaging: Array<{ sender: { id: string }; timestamp: number; message: { mid: string; text: string } }> }>;
+    };
     const event = payload.entry[0]!.messaging[0]!;
     const externalId = `m_${run}_${c}_${k}`;
     event.sender.id = handle;
@@ -120,7 +133,13 @@ function plannedMessage(channel: LoadChannel, handle: string, c: number, k: numb
     event.message = { mid: externalId, text };
     payload.entry[0]!.time = at.getTime() + 500;
     const body = JSON.stringify(payload);
-    return { key: `${channel}:${externalId}`, channel, externalId, contact, post: (url, secret) => postSignedWebhook(`${url}/webhooks/${channel}`, body, secret) };
+    return {
+      key: `${channel}:${externalId}`,
+      channel,
+      externalId,
+      contact,
+      post: (url, secret) => postSignedWebhook(`${url}/webhooks/${channel}`, body, secret),
+    };
   }
   const messageId = `<load.${run}.${c}.${k}@load.example>`;
   const previous = k > 0 ? `<load.${run}.${c}.${k - 1}@load.example>` : undefined;
@@ -161,7 +180,11 @@ export interface DriveResult {
 }
 
 /** Posts the plan with at most `concurrency` requests open. A 5xx is retried after 200 ms (Meta and SES retry too). */
-export async function driveLoad(stack: Pick<LocalStack, 'url' | 'metaAppSecret'>, plan: LoadPlan, options: { concurrency?: number } = {}): Promise<DriveResult> {
+export async function driveLoad(
+  stack: Pick<LocalStack, 'url' | 'metaAppSecret'>,
+  plan: LoadPlan,
+  options: { concurrency?: number } = {},
+): Promise<DriveResult> {
   const firstPostAt = new Map<string, number>();
   const ackMs: number[] = [];
   let posts = 0;
@@ -256,7 +279,11 @@ async function scanAll(db: DynamoDBDocumentClient, tableName: string): Promise<R
  * `planned` may hold several plans' messages (one table, several runs); other stored messages are `unexpected`
  * only when `strict`.
  */
-export async function checkStored(stack: Pick<LocalStack, 'dynamoClient' | 'tableName' | 'sqsClient' | 'inbound' | 'outbound'>, planned: PlannedMessage[], options: { strict?: boolean } = {}): Promise<StoredCheck> {
+export async function checkStored(
+  stack: Pick<LocalStack, 'dynamoClient' | 'tableName' | 'sqsClient' | 'inbound' | 'outbound'>,
+  planned: PlannedMessage[],
+  options: { strict?: boolean } = {},
+): Promise<StoredCheck> {
   const rows = await scanAll(createDocumentClient(stack.dynamoClient), stack.tableName);
   const wanted = new Map(planned.map((m) => [m.key, m]));
   const threadsById = new Map<string, Row>();
@@ -296,7 +323,8 @@ export async function checkStored(stack: Pick<LocalStack, 'dynamoClient' | 'tabl
     }
     const thread = threadsById.get([...ids][0]!);
     const handle = (thread?.contact as { handle?: string } | undefined)?.handle;
-    if (!thread || `${thread.channel}:${handle}` !== contact) wrongThread.push(`${contact}: thread ${[...ids][0]} is ${thread ? `${thread.channel}:${handle}` : 'missing'}`);
+    if (!thread || `${thread.channel}:${handle}` !== contact)
+      wrongThread.push(`${contact}: thread ${[...ids][0]} is ${thread ? `${thread.channel}:${handle}` : 'missing'}`);
   }
   // a contact must also have no second thread without our messages in it (an empty thread opened by a race)
   const contactKeys = new Set(planned.map((m) => m.contact));

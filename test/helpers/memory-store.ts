@@ -92,7 +92,11 @@ export class MemoryThreadStore implements ThreadStore {
   async getThreadDetail(threadId: string): Promise<ThreadDetailItems | undefined> {
     const thread = this.threads.get(threadId);
     if (!thread) return undefined;
-    const of = <T extends { threadId: string }>(items: Map<string, T>) => [...items.entries()].filter(([, v]) => v.threadId === threadId).sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => copy(v));
+    const of = <T extends { threadId: string }>(items: Map<string, T>) =>
+      [...items.entries()]
+        .filter(([, v]) => v.threadId === threadId)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([, v]) => copy(v));
     return {
       thread: copy(thread),
       messages: of(this.messages).sort(compareMessages),
@@ -162,12 +166,25 @@ export class MemoryThreadStore implements ThreadStore {
   }
 
   async listFeedback(limit = 5000): Promise<Feedback[]> {
-    return [...this.feedback.entries()].sort(([a], [b]) => (a < b ? 1 : -1)).slice(0, limit).map(([, f]) => copy(f));
+    return [...this.feedback.entries()]
+      .sort(([a], [b]) => (a < b ? 1 : -1))
+      .slice(0, limit)
+      .map(([, f]) => copy(f));
   }
 
   async addTriageUsage(day: string, mode: string, triage: TriageResult): Promise<void> {
     const key = `${day}#${mode}#${triage.engine}`;
-    const current = this.usage.get(key) ?? { day, mode, engine: triage.engine, messages: 0, llmCalls: 0, fallbacks: 0, inputTokens: 0, outputTokens: 0, costUsd: 0 };
+    const current = this.usage.get(key) ?? {
+      day,
+      mode,
+      engine: triage.engine,
+      messages: 0,
+      llmCalls: 0,
+      fallbacks: 0,
+      inputTokens: 0,
+      outputTokens: 0,
+      costUsd: 0,
+    };
     const llm = triage.llm;
     this.usage.set(key, {
       ...current,
@@ -182,18 +199,31 @@ export class MemoryThreadStore implements ThreadStore {
   }
 
   async listTriageUsage(fromDay: string): Promise<TriageUsage[]> {
-    return [...this.usage.entries()].filter(([key]) => key >= fromDay).sort(([a], [b]) => (a < b ? -1 : 1)).map(([, u]) => ({ ...u }));
+    return [...this.usage.entries()]
+      .filter(([key]) => key >= fromDay)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([, u]) => ({ ...u }));
   }
 
   async listThreads(query: ThreadQuery): Promise<ThreadPage> {
     const closedOnly = query.status === 'closed' || (!!query.status && query.status !== 'all' && !isOpen(query.status));
     const partitions = query.status === 'all' ? [true, false] : [!closedOnly];
     const fingerprint = queryFingerprint({
-      status: query.status, priority: query.priority, category: query.category, channel: query.channel, language: query.language,
-      assignee: query.assignee, search: query.search, overdueView: query.dueBefore ? 'yes' : undefined, visibleTo: query.visibleTo,
+      status: query.status,
+      priority: query.priority,
+      category: query.category,
+      channel: query.channel,
+      language: query.language,
+      assignee: query.assignee,
+      search: query.search,
+      overdueView: query.dueBefore ? 'yes' : undefined,
+      visibleTo: query.visibleTo,
     });
     const cursor = query.cursor ? decodeCursor(query.cursor, partitions.length, fingerprint) : { partition: 0, key: undefined };
-    const words = foldForSearch(query.search ?? '').split(' ').filter(Boolean).slice(0, 8);
+    const words = foldForSearch(query.search ?? '')
+      .split(' ')
+      .filter(Boolean)
+      .slice(0, 8);
     const matches = (t: Thread, index: Record<string, string>) =>
       (!query.status || ['all', 'closed'].includes(query.status) || t.status === query.status) &&
       (!query.priority || t.priority === query.priority) &&
@@ -210,12 +240,16 @@ export class MemoryThreadStore implements ThreadStore {
         .filter(({ t, index }) => isOpen(t.status) === open && matches(t, index))
         .sort((a, b) => (a.index.gsi1sk! < b.index.gsi1sk! ? -1 : 1)),
     );
-    const after = (r: (typeof rows)[number]) => r.partition > cursor.partition || (r.partition === cursor.partition && (!cursor.key || r.index.gsi1sk! > cursor.key.gsi1sk!));
+    const after = (r: (typeof rows)[number]) =>
+      r.partition > cursor.partition || (r.partition === cursor.partition && (!cursor.key || r.index.gsi1sk! > cursor.key.gsi1sk!));
     const start = rows.findIndex(after);
     const page = start < 0 ? [] : rows.slice(start, start + query.limit);
     const last = page[page.length - 1];
     const more = start >= 0 && start + query.limit < rows.length;
-    return { threads: page.map((r) => copy(r.t)), nextCursor: more && last ? encodeCursor({ partition: last.partition, key: { gsi1sk: last.index.gsi1sk! } }, fingerprint) : undefined };
+    return {
+      threads: page.map((r) => copy(r.t)),
+      nextCursor: more && last ? encodeCursor({ partition: last.partition, key: { gsi1sk: last.index.gsi1sk! } }, fingerprint) : undefined,
+    };
   }
 
   async openQueueStats(now: Date): Promise<QueueStats> {

@@ -37,7 +37,8 @@ export async function startTestStack(options: LocalStackOptions = {}): Promise<T
     token,
     postWhatsapp: (payload) => postSignedWebhook(`${stack.url}/webhooks/whatsapp`, payload, stack.metaAppSecret),
     postMeta: (channel, payload) => postSignedWebhook(`${stack.url}/webhooks/${channel}`, payload, stack.metaAppSecret),
-    postEmail: (raw, query) => fetch(`${stack.url}/local/email${query ? `?${query}` : ''}`, { method: 'POST', headers: { 'content-type': 'message/rfc822' }, body: raw }),
+    postEmail: (raw, query) =>
+      fetch(`${stack.url}/local/email${query ? `?${query}` : ''}`, { method: 'POST', headers: { 'content-type': 'message/rfc822' }, body: raw }),
     async api(path, role = 'agent') {
       const res = await fetch(`${stack.url}${path}`, { headers: { authorization: `Bearer ${await token(role)}` } });
       return { status: res.status, body: (await res.json()) as never };
@@ -45,7 +46,11 @@ export async function startTestStack(options: LocalStackOptions = {}): Promise<T
     async post(path, body, agent = {}) {
       const role = agent.role ?? 'agent';
       const token = await signLocalToken(keys.privateJwk, { sub: agent.sub ?? `test-${role}`, name: agent.name ?? `Test ${role}`, role });
-      const res = await fetch(`${stack.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(`${stack.url}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       return { status: res.status, body: (await res.json()) as never };
     },
     inboundDepth,
@@ -53,13 +58,16 @@ export async function startTestStack(options: LocalStackOptions = {}): Promise<T
       // Empty queues alone are not enough: a handler whose record SQS delivered again (visibility timeout) goes on
       // writing after the redelivery deleted it. Ask until three readings in a row, 30 ms apart, say all is quiet.
       let empty = 0;
-      await waitFor(async () => {
-        const [a, b] = await Promise.all([inboundDepth(), outboundDepth()]);
-        const quiet = a.visible + a.inFlight + b.visible + b.inFlight === 0 && stack.idle();
-        empty = quiet ? empty + 1 : 0;
-        if (empty < 3) await new Promise((r) => setTimeout(r, 30));
-        return empty >= 3 ? true : undefined;
-      }, { what: 'the queues to drain' });
+      await waitFor(
+        async () => {
+          const [a, b] = await Promise.all([inboundDepth(), outboundDepth()]);
+          const quiet = a.visible + a.inFlight + b.visible + b.inFlight === 0 && stack.idle();
+          empty = quiet ? empty + 1 : 0;
+          if (empty < 3) await new Promise((r) => setTimeout(r, 30));
+          return empty >= 3 ? true : undefined;
+        },
+        { what: 'the queues to drain' },
+      );
     },
     async close() {
       await stack.stop({ drainTimeoutMs: 2_000 });

@@ -61,9 +61,7 @@ describe('email channel', () => {
       template.hasResourceProperties('AWS::S3::BucketPolicy', {
         Bucket: { Ref: bucketId },
         PolicyDocument: {
-          Statement: Match.arrayWith([
-            Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-          ]),
+          Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
         },
       });
     });
@@ -184,8 +182,8 @@ describe('email channel', () => {
     it('retries a failed invocation twice, then parks it in an encrypted, TLS-only queue for 14 days', () => {
       const [, invokeConfig] = onlyResource(template, 'AWS::Lambda::EventInvokeConfig', { FunctionName: { Ref: emailFunctionId } });
       expect(invokeConfig.Properties).toMatchObject({ MaximumRetryAttempts: 2, Qualifier: '$LATEST' });
-      const destination = (invokeConfig.Properties.DestinationConfig as { OnFailure: { Destination: { 'Fn::GetAtt': [string, string] } } })
-        .OnFailure.Destination;
+      const destination = (invokeConfig.Properties.DestinationConfig as { OnFailure: { Destination: { 'Fn::GetAtt': [string, string] } } }).OnFailure
+        .Destination;
       const [dlqId, attribute] = destination['Fn::GetAtt'];
       expect(attribute).toBe('Arn');
       expect(template.toJSON().Resources[dlqId]).toMatchObject({
@@ -201,7 +199,11 @@ describe('email channel', () => {
 
     it('reads objects under raw/ only, writes objects under mail/ only and sends to the inbound queue', () => {
       const [inboundQueueId] = queueFeeding(template, 'triage');
-      expect(actionsAllowedTo(template, emailFunction).filter((a) => a.startsWith('s3:')).sort()).toEqual(['s3:GetObject', 's3:PutObject']);
+      expect(
+        actionsAllowedTo(template, emailFunction)
+          .filter((a) => a.startsWith('s3:'))
+          .sort(),
+      ).toEqual(['s3:GetObject', 's3:PutObject']);
       expect(resourcesAllowedFor(template, emailFunction, 's3:GetObject')).toEqual([`${bucketId}.Arn/raw/*`]);
       expect(resourcesAllowedFor(template, emailFunction, 's3:PutObject')).toEqual([`${bucketId}.Arn/mail/*`]);
       expect(resourcesAllowedFor(template, emailFunction, 's3:DeleteObject')).toEqual([]);
@@ -221,7 +223,11 @@ describe('email channel', () => {
       expect(resourcesAllowedFor(template, inboxApi, 's3:GetObject')).toEqual([`${bucketId}.Arn/mail/*`, `${bucketId}.Arn/media/*`]);
 
       const triage = functionOf(template, 'triage')[1];
-      expect(actionsAllowedTo(template, triage).filter((a) => a.startsWith('s3:')).sort()).toEqual(['s3:GetObject', 's3:ListBucket', 's3:PutObject']);
+      expect(
+        actionsAllowedTo(template, triage)
+          .filter((a) => a.startsWith('s3:'))
+          .sort(),
+      ).toEqual(['s3:GetObject', 's3:ListBucket', 's3:PutObject']);
       expect(resourcesAllowedFor(template, triage, 's3:PutObject')).toEqual([`${bucketId}.Arn/media/*`]);
       expect(resourcesAllowedFor(template, triage, 's3:GetObject')).toEqual([`${bucketId}.Arn/knowledge/*`]);
       const [list] = statementsAllowedTo(template, triage).filter((s) => s.Action === 's3:ListBucket');
@@ -251,10 +257,7 @@ describe('email channel settings from context', () => {
       });
       template.hasResourceProperties('AWS::S3::Bucket', {
         LifecycleConfiguration: {
-          Rules: Match.arrayWith([
-            Match.objectLike({ Prefix: 'raw/', ExpirationInDays: 30 }),
-            Match.objectLike({ Prefix: 'mail/', ExpirationInDays: 730 }),
-          ]),
+          Rules: Match.arrayWith([Match.objectLike({ Prefix: 'raw/', ExpirationInDays: 30 }), Match.objectLike({ Prefix: 'mail/', ExpirationInDays: 730 })]),
         },
       });
     } finally {

@@ -3,7 +3,16 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BalieStack } from '../../infra/lib/balie-stack.js';
 import { balieSettings } from '../../infra/lib/context.js';
-import { actionsAllowedTo, cdkContext, functionOf, onlyResource, resourcesAllowedFor, synthesizeBalie, withoutBundling, type Resource } from './template-queries.js';
+import {
+  actionsAllowedTo,
+  cdkContext,
+  functionOf,
+  onlyResource,
+  resourcesAllowedFor,
+  synthesizeBalie,
+  withoutBundling,
+  type Resource,
+} from './template-queries.js';
 
 type Join = { 'Fn::Join': [string, unknown[]] };
 
@@ -137,7 +146,12 @@ describe('sign-in settings from context', () => {
   });
 
   it('refuses a callbackUrl or logoutUrl Cognito would refuse, and an allowLocalhostCallback that is not true or false, naming the key', () => {
-    for (const url of ['inbox.shop.example/auth/callback', 'http://inbox.shop.example/auth/callback', 'https://inbox.shop.example/auth/callback#x', 'ftp://x']) {
+    for (const url of [
+      'inbox.shop.example/auth/callback',
+      'http://inbox.shop.example/auth/callback',
+      'https://inbox.shop.example/auth/callback#x',
+      'ftp://x',
+    ]) {
       expect(() => balieSettings(new App({ context: { callbackUrl: url } })), url).toThrow(/context callbackUrl/);
       expect(() => balieSettings(new App({ context: { logoutUrl: url } })), url).toThrow(/context logoutUrl/);
     }

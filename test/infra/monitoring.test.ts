@@ -22,7 +22,11 @@ function alarmsOn(template: Template, namespace: string, metricName: string, dim
     .filter((alarm) => {
       const p = alarm.Properties;
       const dims = (p.Dimensions ?? []) as { Name: string; Value: unknown }[];
-      return p.Namespace === namespace && p.MetricName === metricName && dims.some((d) => d.Name === dimension.name && JSON.stringify(d.Value) === JSON.stringify(dimension.value));
+      return (
+        p.Namespace === namespace &&
+        p.MetricName === metricName &&
+        dims.some((d) => d.Name === dimension.name && JSON.stringify(d.Value) === JSON.stringify(dimension.value))
+      );
     });
 }
 
@@ -57,7 +61,9 @@ describe('monitoring', () => {
       expect(key.Type).toBe('AWS::KMS::Key');
       expect(key.Properties.EnableKeyRotation).toBe(true);
       const statements = (key.Properties.KeyPolicy as { Statement: { Principal?: { Service?: string }; Action: string[] }[] }).Statement;
-      expect(statements).toContainEqual(expect.objectContaining({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] }));
+      expect(statements).toContainEqual(
+        expect.objectContaining({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] }),
+      );
     });
 
     it('refuses publishing without TLS and lets only this account’s alarms publish', () => {
@@ -88,9 +94,12 @@ describe('monitoring', () => {
       withEmail.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@shop.example', TopicArn: { Ref: withEmailTopic } });
     });
 
-    it.each(['not-an-address', 'Ops <ops@shop.example>', 'ops@shop.example,cto@shop.example', 'ops@localhost'])('fails the synth on alarmEmail "%s", naming the key', (bad) => {
-      expect(() => synth({ alarmEmail: bad })).toThrow(/context alarmEmail must be one bare email address/);
-    });
+    it.each(['not-an-address', 'Ops <ops@shop.example>', 'ops@shop.example,cto@shop.example', 'ops@localhost'])(
+      'fails the synth on alarmEmail "%s", naming the key',
+      (bad) => {
+        expect(() => synth({ alarmEmail: bad })).toThrow(/context alarmEmail must be one bare email address/);
+      },
+    );
 
     it('is an output, with the dashboard URL', () => {
       template.hasOutput('AlarmTopicArn', { Value: { Ref: topicId } });
@@ -115,7 +124,10 @@ describe('monitoring', () => {
       const dlqs = deadLetterQueueIds(template);
       expect(dlqs).toHaveLength(3);
       for (const dlq of dlqs) {
-        const [alarm, ...others] = alarmsOn(template, 'AWS/SQS', 'ApproximateNumberOfMessagesVisible', { name: 'QueueName', value: { 'Fn::GetAtt': [dlq, 'QueueName'] } });
+        const [alarm, ...others] = alarmsOn(template, 'AWS/SQS', 'ApproximateNumberOfMessagesVisible', {
+          name: 'QueueName',
+          value: { 'Fn::GetAtt': [dlq, 'QueueName'] },
+        });
         expect(others, dlq).toEqual([]);
         expect(alarm?.Properties, dlq).toMatchObject({ Threshold: 0, Period: 60, EvaluationPeriods: 1, DatapointsToAlarm: 1, Statistic: 'Maximum' });
       }
@@ -124,10 +136,16 @@ describe('monitoring', () => {
     it('alarms when a message waits too long on the queues that feed triage (5 min) and send (15 min)', () => {
       expect(inboundMaxAge.toSeconds()).toBe(300);
       expect(outboundMaxAge.toSeconds()).toBe(900);
-      for (const [service, seconds] of [['triage', 300], ['send', 900]] as const) {
+      for (const [service, seconds] of [
+        ['triage', 300],
+        ['send', 900],
+      ] as const) {
         const [queueId] = queueFeeding(template, service);
         const alarms = alarmsOn(template, 'AWS/SQS', 'ApproximateAgeOfOldestMessage', { name: 'QueueName', value: { 'Fn::GetAtt': [queueId, 'QueueName'] } });
-        expect(alarms.map((a) => a.Properties), service).toEqual([expect.objectContaining({ Threshold: seconds, Period: 60, EvaluationPeriods: 1, Statistic: 'Maximum' })]);
+        expect(
+          alarms.map((a) => a.Properties),
+          service,
+        ).toEqual([expect.objectContaining({ Threshold: seconds, Period: 60, EvaluationPeriods: 1, Statistic: 'Maximum' })]);
       }
     });
 
@@ -137,7 +155,10 @@ describe('monitoring', () => {
       for (const fn of functions) {
         for (const metric of ['Errors', 'Throttles']) {
           const alarms = alarmsOn(template, 'AWS/Lambda', metric, { name: 'FunctionName', value: { Ref: fn } });
-          expect(alarms.map((a) => a.Properties), `${fn} ${metric}`).toEqual([expect.objectContaining({ Threshold: 0, Period: 300, EvaluationPeriods: 1, Statistic: 'Sum' })]);
+          expect(
+            alarms.map((a) => a.Properties),
+            `${fn} ${metric}`,
+          ).toEqual([expect.objectContaining({ Threshold: 0, Period: 300, EvaluationPeriods: 1, Statistic: 'Sum' })]);
         }
       }
     });
@@ -168,7 +189,8 @@ describe('monitoring', () => {
       expect(body).toContain('SELECT SUM(MessagesIn) FROM Balie GROUP BY channel');
       expect(body).toMatch(/SEARCH\('Namespace=\\"Balie\\" MetricName=\\"TriageLatency\\"', 'p50', 300\)/);
       expect(body).toMatch(/SEARCH\('Namespace=\\"Balie\\" MetricName=\\"TriageLatency\\"', 'p99', 300\)/);
-      for (const metric of ['DraftsApproved', 'DraftsEdited', 'DraftsRejected', 'LlmTokens', 'LlmCostUsd']) expect(body).toContain(`SELECT SUM(${metric}) FROM Balie`);
+      for (const metric of ['DraftsApproved', 'DraftsEdited', 'DraftsRejected', 'LlmTokens', 'LlmCostUsd'])
+        expect(body).toContain(`SELECT SUM(${metric}) FROM Balie`);
       expect(body).toContain('Sends failed');
     });
 

@@ -55,9 +55,7 @@ describe('outbound path', () => {
     });
 
     it('encrypts the outbound queue and its DLQ and refuses requests to either without TLS', () => {
-      const dlqId = (outbound.Properties.RedrivePolicy as { deadLetterTargetArn: { 'Fn::GetAtt': [string, string] } }).deadLetterTargetArn[
-        'Fn::GetAtt'
-      ][0];
+      const dlqId = (outbound.Properties.RedrivePolicy as { deadLetterTargetArn: { 'Fn::GetAtt': [string, string] } }).deadLetterTargetArn['Fn::GetAtt'][0];
       for (const queueId of [outboundId, dlqId]) {
         expect(template.toJSON().Resources[queueId]).toMatchObject({ Properties: { SqsManagedSseEnabled: true } });
         template.hasResourceProperties('AWS::SQS::QueuePolicy', {
@@ -75,9 +73,7 @@ describe('outbound path', () => {
     });
 
     it('names the outbound queue and its DLQ in outputs', () => {
-      const dlqId = (outbound.Properties.RedrivePolicy as { deadLetterTargetArn: { 'Fn::GetAtt': [string, string] } }).deadLetterTargetArn[
-        'Fn::GetAtt'
-      ][0];
+      const dlqId = (outbound.Properties.RedrivePolicy as { deadLetterTargetArn: { 'Fn::GetAtt': [string, string] } }).deadLetterTargetArn['Fn::GetAtt'][0];
       template.hasOutput('OutboundQueueUrl', { Value: { Ref: outboundId } });
       template.hasOutput('OutboundDeadLetterQueueUrl', { Value: { Ref: dlqId } });
     });

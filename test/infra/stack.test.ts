@@ -160,7 +160,12 @@ describe('BalieStack', () => {
       const [logGroupId] = settings.DestinationArn['Fn::GetAtt'];
       expect(template.toJSON().Resources[logGroupId]).toMatchObject({ Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 30 } });
       const format = JSON.parse(settings.Format) as Record<string, string>;
-      expect(format).toMatchObject({ requestId: '$context.requestId', sourceIp: '$context.identity.sourceIp', routeKey: '$context.routeKey', status: '$context.status' });
+      expect(format).toMatchObject({
+        requestId: '$context.requestId',
+        sourceIp: '$context.identity.sourceIp',
+        routeKey: '$context.routeKey',
+        status: '$context.status',
+      });
     });
 
     it('throttles the default stage', () => {

@@ -11,9 +11,7 @@ type GetAtt = { 'Fn::GetAtt': [string, string] };
 export type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
 
 /** The context `cdk synth` runs with (feature flags included), so the test sees what deploys. */
-export const cdkContext = (
-  JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> }
-).context;
+export const cdkContext = (JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> }).context;
 
 /** Context that skips esbuild (as `cdk deploy --exclusively` does for other stacks), for tests that need no code. */
 export const withoutBundling = { 'aws:cdk:bundling-stacks': [] };
@@ -60,9 +58,7 @@ export function queueFeeding(template: Template, service: string): [id: string, 
 export function statementsAllowedTo(template: Template, fn: Resource): Statement[] {
   const roleId = (fn.Properties.Role as GetAtt)['Fn::GetAtt'][0];
   const policies = Object.values(template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId }] } }));
-  return (policies as Resource[])
-    .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement)
-    .filter((s) => s.Effect === 'Allow');
+  return (policies as Resource[]).flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement).filter((s) => s.Effect === 'Allow');
 }
 
 /** Every IAM action the function's execution role is allowed, across its attached policies. */

@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const outbox = async () => (await (await fetch(`${t.stack.url}/local/outbox`)).json() as { items: OutboxEntry[] }).items;
+const outbox = async () => ((await (await fetch(`${t.stack.url}/local/outbox`)).json()) as { items: OutboxEntry[] }).items;
 const detail = async (id: string) => (await t.api<ThreadDetail>(`/api/threads/${id}`)).body;
 /** Supervisors see the audit trail. */
 const audited = async (id: string) => (await t.api<ThreadDetail>(`/api/threads/${id}`, 'supervisor')).body.audit ?? [];
@@ -61,7 +61,7 @@ describe('approving a draft', () => {
     expect((await outbox()).filter((e) => e.to.handle === '31680000002')).toHaveLength(1);
   });
 
-  it('sends the agent\'s edit and remembers that it was edited', async () => {
+  it("sends the agent's edit and remembers that it was edited", async () => {
     const thread = await whatsappThread('31680000003', 'Hebben jullie dit ook in blauw?');
     const res = await t.post<{ draft: Draft }>(approvePath(thread), { version: 1, text: 'Hoi Sanne, ja: in blauw vanaf maandag weer op voorraad.' });
     expect(res.body.draft).toMatchObject({ edited: true, finalText: 'Hoi Sanne, ja: in blauw vanaf maandag weer op voorraad.' });
@@ -111,10 +111,12 @@ describe('approving a draft', () => {
 });
 
 describe('email replies', () => {
-  it('carry Re:, our Message-ID, In-Reply-To and References, and the customer\'s answer to them lands in the same thread', async () => {
+  it("carry Re:, our Message-ID, In-Reply-To and References, and the customer's answer to them lands in the same thread", async () => {
     await t.postEmail(readFileSync(new URL('../fixtures/email/plain-nl.eml', import.meta.url)));
     await t.settled();
-    const listed = await waitFor(async () => (await t.api<ThreadPage>('/api/threads?channel=email&limit=100')).body.threads.find((th) => th.contact.handle === 'sanne.devries@gmail.com'));
+    const listed = await waitFor(async () =>
+      (await t.api<ThreadPage>('/api/threads?channel=email&limit=100')).body.threads.find((th) => th.contact.handle === 'sanne.devries@gmail.com'),
+    );
     const thread = await detail(listed.id);
     expect((await t.post(approvePath(thread), { version: 1 })).status).toBe(200);
     await t.settled();
@@ -129,7 +131,16 @@ describe('email replies', () => {
     expect(headers).toMatch(/To: Sanne de Vries <sanne\.devries@gmail\.com>/);
 
     // the customer answers our mail from another client with another subject: only In-Reply-To links it
-    const answer = ['From: Sanne <sanne.devries@gmail.com>', 'To: support@balie.local', 'Subject: nog een vraag', `Message-ID: <answer-1@gmail.com>`, `In-Reply-To: ${ours}`, '', 'Dank, en kan ik ook ruilen?', ''].join('\r\n');
+    const answer = [
+      'From: Sanne <sanne.devries@gmail.com>',
+      'To: support@balie.local',
+      'Subject: nog een vraag',
+      `Message-ID: <answer-1@gmail.com>`,
+      `In-Reply-To: ${ours}`,
+      '',
+      'Dank, en kan ik ook ruilen?',
+      '',
+    ].join('\r\n');
     await t.postEmail(answer);
     await t.settled();
     const after = await detail(thread.id);
@@ -145,18 +156,30 @@ describe('email replies', () => {
 describe('learning from agents', () => {
   it('keeps a corrected category and priority, and the approved reply, as labelled examples', async () => {
     const thread = await whatsappThread('31680000050', 'Hoe laat gaan jullie dicht vandaag?');
-    const res = await t.post<{ thread: { category: string; priority: string; slaDueAt: string } }>(`/api/threads/${thread.id}/triage`, { category: 'complaint', priority: 'P1' });
+    const res = await t.post<{ thread: { category: string; priority: string; slaDueAt: string } }>(`/api/threads/${thread.id}/triage`, {
+      category: 'complaint',
+      priority: 'P1',
+    });
     expect(res.status).toBe(200);
     expect(res.body.thread).toMatchObject({ category: 'complaint', priority: 'P1' });
     expect(Date.parse(res.body.thread.slaDueAt) - Date.parse(thread.lastInboundAt)).toBe(3_600_000);
     expect((await audited(thread.id)).map((a) => a.action)).toContain('retriage');
     await t.post(approvePath(thread), { version: 1, text: 'Hoi Sanne, vandaag zijn we tot 20:00 open.' });
     await t.settled();
-    const lines = (await (await fetch(`${t.stack.url}/local/feedback.jsonl`)).text()).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = (await (await fetch(`${t.stack.url}/local/feedback.jsonl`)).text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     const mine = lines.filter((l) => l.threadId === thread.id);
     expect(mine).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ kind: 'correction', category: 'complaint', priority: 'P1', previous: { category: thread.category, priority: thread.priority }, text: 'Hoe laat gaan jullie dicht vandaag?' }),
+        expect.objectContaining({
+          kind: 'correction',
+          category: 'complaint',
+          priority: 'P1',
+          previous: { category: thread.category, priority: thread.priority },
+          text: 'Hoe laat gaan jullie dicht vandaag?',
+        }),
         expect.objectContaining({ kind: 'approved_reply', category: 'complaint', reply: 'Hoi Sanne, vandaag zijn we tot 20:00 open.' }),
       ]),
     );

@@ -27,13 +27,16 @@ async function deliver(raw: string | Uint8Array, query?: string): Promise<Thread
   expect(res.status).toBe(202);
   const { sesMessageId } = (await res.json()) as { sesMessageId: string };
   await t.settled();
-  return waitFor(async () => {
-    for (const th of await allThreads()) {
-      const d = await detail(th.id);
-      if (d.messages.some((m) => (m.raw as { sesMessageId?: string }).sesMessageId === sesMessageId && counted(d, m))) return d;
-    }
-    return undefined;
-  }, { what: `the thread of ${sesMessageId} to count it` });
+  return waitFor(
+    async () => {
+      for (const th of await allThreads()) {
+        const d = await detail(th.id);
+        if (d.messages.some((m) => (m.raw as { sesMessageId?: string }).sesMessageId === sesMessageId && counted(d, m))) return d;
+      }
+      return undefined;
+    },
+    { what: `the thread of ${sesMessageId} to count it` },
+  );
 }
 
 const mail = (o: { from: string; subject: string; body: string; id: string; date?: string; inReplyTo?: string }) =>
@@ -53,7 +56,13 @@ const mail = (o: { from: string; subject: string; body: string; id: string; date
 describe('email through /local/email (S3 → ingest-email → SQS → triage)', () => {
   it('turns a Dutch mail into a triaged thread with an email-shaped draft and the raw MIME kept in S3', async () => {
     const thread = await deliver(eml('plain-nl.eml'));
-    expect(thread).toMatchObject({ channel: 'email', subject: 'Bestelling 10482 nog niet ontvangen', category: 'order', language: 'nl', status: 'awaiting_approval' });
+    expect(thread).toMatchObject({
+      channel: 'email',
+      subject: 'Bestelling 10482 nog niet ontvangen',
+      category: 'order',
+      language: 'nl',
+      status: 'awaiting_approval',
+    });
     expect(thread.contact).toEqual({ handle: 'sanne.devries@gmail.com', name: 'Sanne de Vries' });
     expect(thread.drafts[0]!.text).toMatch(/^Hoi Sanne,\n\n[\s\S]*\n\nMet vriendelijke groet,/);
     const message = thread.messages[0]!;
@@ -64,7 +73,8 @@ describe('email through /local/email (S3 → ingest-email → SQS → triage)', 
 
   it('puts a reply with References in the thread of the mail it answers', async () => {
     // another sender than the first test, so only the References header can join these two
-    const variant = (name: string) => eml(name).toString().replaceAll('CAH7Lx0aBcD3', 'REFTEST0aBcD3').replaceAll('sanne.devries@gmail.com', 'sanne.ref@gmail.com');
+    const variant = (name: string) =>
+      eml(name).toString().replaceAll('CAH7Lx0aBcD3', 'REFTEST0aBcD3').replaceAll('sanne.devries@gmail.com', 'sanne.ref@gmail.com');
     const first = await deliver(variant('plain-nl.eml'));
     const reply = await deliver(variant('reply-gmail-nl.eml'));
     expect(reply.id).toBe(first.id);
@@ -77,14 +87,31 @@ describe('email through /local/email (S3 → ingest-email → SQS → triage)', 
 
   it('joins a reply without threading headers by sender and normalised subject within 14 days, and not after', async () => {
     const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toUTCString();
-    const base = await deliver(mail({ from: 'p.jansen@hotmail.nl', subject: 'Factuur € 49,95 klopt niet', body: 'Er is te veel afgeschreven.', id: 'subj-1@hotmail.nl', date: daysAgo(30) }));
-    const outlookReply = Buffer.from(eml('reply-outlook-nl-cp1252.eml').toString('latin1').replace(/^Date: .*$/m, `Date: ${daysAgo(29)}`), 'latin1');
+    const base = await deliver(
+      mail({
+        from: 'p.jansen@hotmail.nl',
+        subject: 'Factuur € 49,95 klopt niet',
+        body: 'Er is te veel afgeschreven.',
+        id: 'subj-1@hotmail.nl',
+        date: daysAgo(30),
+      }),
+    );
+    const outlookReply = Buffer.from(
+      eml('reply-outlook-nl-cp1252.eml')
+        .toString('latin1')
+        .replace(/^Date: .*$/m, `Date: ${daysAgo(29)}`),
+      'latin1',
+    );
     const reply = await deliver(outlookReply);
     expect(reply.id).toBe(base.id);
     expect(reply.messages.at(-1)!.text).toContain('creditnota');
-    const other = await deliver(mail({ from: 'p.jansen@hotmail.nl', subject: 'Andere vraag', body: 'Hebben jullie ook blauwe jassen?', id: 'subj-2@hotmail.nl', date: daysAgo(28) }));
+    const other = await deliver(
+      mail({ from: 'p.jansen@hotmail.nl', subject: 'Andere vraag', body: 'Hebben jullie ook blauwe jassen?', id: 'subj-2@hotmail.nl', date: daysAgo(28) }),
+    );
     expect(other.id).not.toBe(base.id);
-    const late = await deliver(mail({ from: 'p.jansen@hotmail.nl', subject: 'Re: Factuur € 49,95 klopt niet', body: 'Weer een vraag', id: 'subj-3@hotmail.nl', date: daysAgo(10) }));
+    const late = await deliver(
+      mail({ from: 'p.jansen@hotmail.nl', subject: 'Re: Factuur € 49,95 klopt niet', body: 'Weer een vraag', id: 'subj-3@hotmail.nl', date: daysAgo(10) }),
+    );
     expect(late.id).not.toBe(base.id);
   });
 
@@ -101,14 +128,20 @@ describe('email through /local/email (S3 → ingest-email → SQS → triage)', 
   });
 
   it('quarantines a mail SES calls spam: visible, flagged, no draft', async () => {
-    const thread = await deliver(mail({ from: 'win@lottery.example', subject: 'You won', body: 'Claim your prize', id: 'spam-1@lottery.example' }), 'spam=FAIL');
+    const thread = await deliver(
+      mail({ from: 'win@lottery.example', subject: 'You won', body: 'Claim your prize', id: 'spam-1@lottery.example' }),
+      'spam=FAIL',
+    );
     expect(thread.flags).toContain('quarantined');
     expect(thread.messages[0]!.email?.quarantined).toBe('SES spam verdict FAIL');
     expect(thread.drafts).toEqual([]);
   });
 
   it('flags a DMARC failure but still drafts a reply', async () => {
-    const thread = await deliver(mail({ from: 'ceo@bigcorp.example', subject: 'Refund', body: 'I want a refund for order 5', id: 'dmarc-1@bigcorp.example' }), 'dmarc=FAIL');
+    const thread = await deliver(
+      mail({ from: 'ceo@bigcorp.example', subject: 'Refund', body: 'I want a refund for order 5', id: 'dmarc-1@bigcorp.example' }),
+      'dmarc=FAIL',
+    );
     expect(thread.flags).toContain('dmarc_fail');
     expect(thread.drafts).toHaveLength(1);
   });
@@ -131,7 +164,11 @@ describe('email through /local/email (S3 → ingest-email → SQS → triage)', 
     const [pdf] = thread.messages[0]!.attachments!;
     expect(pdf).toMatchObject({ filename: 'factuur-2026-1183.pdf', contentType: 'application/pdf', inline: false });
     const stored = await t.stack.s3Client.send(new GetObjectCommand({ Bucket: t.stack.mailBucket, Key: pdf!.key }));
-    expect(Buffer.from(await stored.Body!.transformToByteArray()).subarray(0, 8).toString()).toBe('%PDF-1.4');
+    expect(
+      Buffer.from(await stored.Body!.transformToByteArray())
+        .subarray(0, 8)
+        .toString(),
+    ).toBe('%PDF-1.4');
   });
 
   it.each(['iso-2022-jp.eml', 'latin1-de.eml', 'utf8-headers.eml', 'bare-lf.eml', 'malformed-headers.eml', 'reply-apple-de.eml'])(
@@ -173,7 +210,11 @@ describe('email through /local/email (S3 → ingest-email → SQS → triage)', 
     const blobs = new S3BlobStore(t.stack.s3Client, t.stack.mailBucket);
     await blobs.put('raw/broken-1', 'From: x\r\n\r\n\u0000\u0000', 'message/rfc822');
     const message = await ingestEmail(
-      { blobs, publisher: new SqsEventPublisher(t.stack.sqsClient, t.stack.inbound.queue.url), parse: () => Promise.reject(new Error('unexpected end of MIME part')) },
+      {
+        blobs,
+        publisher: new SqsEventPublisher(t.stack.sqsClient, t.stack.inbound.queue.url),
+        parse: () => Promise.reject(new Error('unexpected end of MIME part')),
+      },
       { sesMessageId: 'broken-1', rawKey: 'raw/broken-1', envelopeFrom: 'Someone@Example.com', receivedAt: new Date().toISOString() },
     );
     expect(message).toMatchObject({ kind: 'unparseable', email: { unparseable: 'unexpected end of MIME part', rawKey: 'raw/broken-1' } });

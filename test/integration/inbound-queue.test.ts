@@ -20,8 +20,15 @@ afterAll(async () => {
 });
 
 const event = (externalId: string): InboundEvent => ({
-  type: 'message', channel: 'whatsapp', externalId, contact: { handle: '31600000000' }, kind: 'text', text: 'hoi',
-  sentAt: '2026-11-25T09:00:00.000Z', ingestedAt: '2026-11-25T09:00:00.000Z', raw: {},
+  type: 'message',
+  channel: 'whatsapp',
+  externalId,
+  contact: { handle: '31600000000' },
+  kind: 'text',
+  text: 'hoi',
+  sentAt: '2026-11-25T09:00:00.000Z',
+  ingestedAt: '2026-11-25T09:00:00.000Z',
+  raw: {},
 });
 
 describe('inbound queue (local-aws-sqs)', () => {
@@ -45,10 +52,13 @@ describe('inbound queue (local-aws-sqs)', () => {
     const poller = new QueuePoller(sqs, queue.url, queue.arn, handler, { concurrency: 1 });
     poller.start();
     try {
-      const inDlq = await waitFor(async () => {
-        const depth = await queueDepth(sqs, dlq.url);
-        return depth.visible === 2 ? depth : undefined;
-      }, { timeoutMs: 20_000, what: 'two messages in the DLQ' });
+      const inDlq = await waitFor(
+        async () => {
+          const depth = await queueDepth(sqs, dlq.url);
+          return depth.visible === 2 ? depth : undefined;
+        },
+        { timeoutMs: 20_000, what: 'two messages in the DLQ' },
+      );
       expect(inDlq.visible).toBe(2);
     } finally {
       await poller.stop();

@@ -37,7 +37,10 @@ describe('inbox API authentication', () => {
   it('refuses a token signed with another key, even with the same kid', async () => {
     const keys = await ensureLocalKeys(t.stack.dataDir);
     const { privateKey } = await generateKeyPair('ES256', { extractable: true });
-    const forged = await signLocalToken({ ...(await exportJWK(privateKey)), kid: keys.privateJwk.kid, alg: 'ES256' }, { sub: 'a', name: 'A', role: 'supervisor' });
+    const forged = await signLocalToken(
+      { ...(await exportJWK(privateKey)), kid: keys.privateJwk.kid, alg: 'ES256' },
+      { sub: 'a', name: 'A', role: 'supervisor' },
+    );
     expect((await get('/api/threads', forged)).status).toBe(401);
   });
 
@@ -56,14 +59,24 @@ describe('inbox API authentication', () => {
   it('refuses a correctly signed token that never expires (no exp claim)', async () => {
     const keys = await ensureLocalKeys(t.stack.dataDir);
     const key = await importJWK(keys.privateJwk, 'ES256');
-    const forever = await new SignJWT({ 'cognito:groups': ['supervisor'] }).setProtectedHeader({ alg: 'ES256', kid: keys.privateJwk.kid }).setSubject('x').setIssuer('balie-local').sign(key);
+    const forever = await new SignJWT({ 'cognito:groups': ['supervisor'] })
+      .setProtectedHeader({ alg: 'ES256', kid: keys.privateJwk.kid })
+      .setSubject('x')
+      .setIssuer('balie-local')
+      .sign(key);
     expect((await get('/api/threads', forever)).status).toBe(401);
   });
 
   it('answers 403 to a valid token that carries no Balie role', async () => {
     const keys = await ensureLocalKeys(t.stack.dataDir);
     const key = await importJWK(keys.privateJwk, 'ES256');
-    const roleless = await new SignJWT({}).setProtectedHeader({ alg: 'ES256', kid: keys.privateJwk.kid }).setSubject('x').setIssuer('balie-local').setIssuedAt().setExpirationTime('5m').sign(key);
+    const roleless = await new SignJWT({})
+      .setProtectedHeader({ alg: 'ES256', kid: keys.privateJwk.kid })
+      .setSubject('x')
+      .setIssuer('balie-local')
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(key);
     const res = await get('/api/threads', roleless);
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({ error: 'forbidden' });

@@ -8,7 +8,16 @@ import { LOCAL_ISSUER, signLocalToken } from '../../shared/auth/local-keys.js';
 import type { Role } from '../../shared/auth/roles.js';
 import { createLogger } from '../../shared/observability/logger.js';
 import { triageEngines } from '../../shared/config/triage-engines.js';
-import { NotFoundError, type BlobStore, type Draft, type InboundEvent, type Message, type QueueCounts, type SendJob, type Thread } from '../../shared/domain/index.js';
+import {
+  NotFoundError,
+  type BlobStore,
+  type Draft,
+  type InboundEvent,
+  type Message,
+  type QueueCounts,
+  type SendJob,
+  type Thread,
+} from '../../shared/domain/index.js';
 import { DynamoAgentDirectory, type DynamoThreadStore } from '../../shared/store/index.js';
 import { DEMO_KNOWLEDGE_DIR, loadKnowledgeBaseDir } from '../../shared/triage/knowledge/knowledge-base.js';
 import type { ThreadDetail } from '../../shared/use-cases/read-threads.js';
@@ -41,13 +50,36 @@ const iso = (minutes: number) => new Date(now.getTime() + minutes * 60_000).toIS
 
 function message(threadId: string, over: Partial<Message> = {}): Message {
   return {
-    threadId, id: `m_${threadId}`, direction: 'inbound', channel: 'whatsapp', externalId: `w_${threadId}`, kind: 'text',
-    text: 'Waar blijft mijn bestelling 10482?', sentAt: iso(-30), ingestedAt: iso(-30), statuses: {}, raw: {}, ...over,
+    threadId,
+    id: `m_${threadId}`,
+    direction: 'inbound',
+    channel: 'whatsapp',
+    externalId: `w_${threadId}`,
+    kind: 'text',
+    text: 'Waar blijft mijn bestelling 10482?',
+    sentAt: iso(-30),
+    ingestedAt: iso(-30),
+    statuses: {},
+    raw: {},
+    ...over,
   };
 }
 
 function draft(threadId: string, over: Partial<Draft> = {}): Draft {
-  return { threadId, id: `d_${threadId}`, inReplyTo: `m_${threadId}`, state: 'proposed', text: 'Hoi, we kijken het na.', language: 'nl', engine: 'test', reasons: ['test'], kbRefs: [], createdAt: iso(-29), version: 1, ...over };
+  return {
+    threadId,
+    id: `d_${threadId}`,
+    inReplyTo: `m_${threadId}`,
+    state: 'proposed',
+    text: 'Hoi, we kijken het na.',
+    language: 'nl',
+    engine: 'test',
+    reasons: ['test'],
+    kbRefs: [],
+    createdAt: iso(-29),
+    version: 1,
+    ...over,
+  };
 }
 
 async function seed(thread: Thread, extra: { message?: Partial<Message> } = {}) {
@@ -56,7 +88,11 @@ async function seed(thread: Thread, extra: { message?: Partial<Message> } = {}) 
   await store.putDraftOnce(draft(thread.id));
 }
 
-const token = (sub: string) => signLocalToken(privateJwk, AGENTS.find((a) => a.sub === sub)!);
+const token = (sub: string) =>
+  signLocalToken(
+    privateJwk,
+    AGENTS.find((a) => a.sub === sub)!,
+  );
 async function api<T>(sub: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
   const res = await app.request(path, {
     method: init.method ?? 'GET',
@@ -83,11 +119,41 @@ beforeAll(async () => {
     agents: new DynamoAgentDirectory(db.documents, 'balie'),
     web: { login: { kind: 'local', agents: AGENTS, sign: (a) => signLocalToken(privateJwk, a) }, directory: AGENTS },
   });
-  await seed(aThread({ id: 't_free', contact: { handle: '31611111111', name: 'Zoë Jansen' }, language: 'nl', priority: 'P2', slaDueAt: iso(-5), lastMessagePreview: 'Waar blijft mijn bestelling 10482?' }));
-  await seed(aThread({ id: 't_bobs', contact: { handle: '31622222222', name: 'Karel' }, assignee: 'bob', language: 'nl', priority: 'P1', slaDueAt: iso(30), lastMessagePreview: 'Mijn factuur klopt niet' }));
-  await seed(aThread({ id: 't_anns', contact: { handle: '447700900000', name: 'James <b>Carter</b>' }, assignee: 'ann', language: 'en', priority: 'P3', slaDueAt: iso(600), lastMessagePreview: 'The app crashes' }), {
-    message: { attachments: [{ key: 'mail/x/attachments/0-invoice.pdf', filename: 'invoice.pdf', contentType: 'application/pdf', size: 4, inline: false }] },
-  });
+  await seed(
+    aThread({
+      id: 't_free',
+      contact: { handle: '31611111111', name: 'Zoë Jansen' },
+      language: 'nl',
+      priority: 'P2',
+      slaDueAt: iso(-5),
+      lastMessagePreview: 'Waar blijft mijn bestelling 10482?',
+    }),
+  );
+  await seed(
+    aThread({
+      id: 't_bobs',
+      contact: { handle: '31622222222', name: 'Karel' },
+      assignee: 'bob',
+      language: 'nl',
+      priority: 'P1',
+      slaDueAt: iso(30),
+      lastMessagePreview: 'Mijn factuur klopt niet',
+    }),
+  );
+  await seed(
+    aThread({
+      id: 't_anns',
+      contact: { handle: '447700900000', name: 'James <b>Carter</b>' },
+      assignee: 'ann',
+      language: 'en',
+      priority: 'P3',
+      slaDueAt: iso(600),
+      lastMessagePreview: 'The app crashes',
+    }),
+    {
+      message: { attachments: [{ key: 'mail/x/attachments/0-invoice.pdf', filename: 'invoice.pdf', contentType: 'application/pdf', size: 4, inline: false }] },
+    },
+  );
   blobs.set('mail/x/attachments/0-invoice.pdf', Buffer.from('%PDF'));
 }, 60_000);
 afterAll(() => db?.stop());
@@ -145,9 +211,19 @@ describe('assigning a thread to someone', () => {
     const res = await api<{ error: string; message: string }>('sue', '/api/threads/t_lost/assign', { method: 'POST', body: { assignee: 'made-up-sub' } });
     expect(res.status).toBe(422);
     expect(res.body).toEqual({ error: 'unknown_agent', message: expect.stringContaining('"made-up-sub"') });
-    const cookie = (await app.request('/login', { method: 'POST', body: new URLSearchParams({ sub: 'sue' }), headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' } })).headers.get('set-cookie')!.split(';')[0]!;
+    const cookie = (
+      await app.request('/login', {
+        method: 'POST',
+        body: new URLSearchParams({ sub: 'sue' }),
+        headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' },
+      })
+    ).headers
+      .get('set-cookie')!
+      .split(';')[0]!;
     const page = await app.request('/ui/threads/t_lost/assign', {
-      method: 'POST', body: new URLSearchParams({ assignee: 'made-up-sub' }), headers: { cookie, origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded', 'x-balie-fragment': '1' },
+      method: 'POST',
+      body: new URLSearchParams({ assignee: 'made-up-sub' }),
+      headers: { cookie, origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded', 'x-balie-fragment': '1' },
     });
     expect(page.status).toBe(422);
     expect(await page.text()).toContain('made-up-sub');
@@ -162,7 +238,9 @@ describe('assigning a thread to someone', () => {
     const newcomer = await signLocalToken(privateJwk, { sub: 'cora-sub', name: 'Cora', role: 'agent' });
     expect((await api('sue', '/api/threads/t_seen/assign', { method: 'POST', body: { assignee: 'cora-sub' } })).status).toBe(422);
     expect((await app.request('/api/me', { headers: { authorization: `Bearer ${newcomer}` } })).status).toBe(200);
-    expect((await api<{ thread: Thread }>('sue', '/api/threads/t_seen/assign', { method: 'POST', body: { assignee: 'cora-sub' } })).body.thread.assignee).toBe('cora-sub');
+    expect((await api<{ thread: Thread }>('sue', '/api/threads/t_seen/assign', { method: 'POST', body: { assignee: 'cora-sub' } })).body.thread.assignee).toBe(
+      'cora-sub',
+    );
     expect(await new DynamoAgentDirectory(db.documents, 'balie').findAgent('cora-sub')).toMatchObject({ sub: 'cora-sub', name: 'Cora', role: 'agent' });
   });
 });
@@ -187,7 +265,10 @@ describe('a new draft on request', () => {
     expect(detail.drafts).toHaveLength(2);
     expect(detail.latestDraftId).toBe((first as { draftId: string }).draftId);
     expect(detail.drafts.find((d) => d.id === 'd_t_redo')).toMatchObject({ state: 'rejected', rejectReason: 'replaced by a new draft' });
-    expect(detail.drafts.find((d) => d.id === detail.latestDraftId)).toMatchObject({ state: 'proposed', reasons: expect.arrayContaining(['new draft asked for by ann']) });
+    expect(detail.drafts.find((d) => d.id === detail.latestDraftId)).toMatchObject({
+      state: 'proposed',
+      reasons: expect.arrayContaining(['new draft asked for by ann']),
+    });
     expect((await api('ann', '/api/threads/t_redo/drafts/d_t_redo/approve', { method: 'POST', body: { version: 1 } })).status).toBe(409);
   });
 });
@@ -195,7 +276,11 @@ describe('a new draft on request', () => {
 describe('the page: sign-in, session and form safety', () => {
   const cookieOf = (res: Response) => res.headers.get('set-cookie') ?? '';
   async function session(sub: string): Promise<string> {
-    const res = await app.request('/login', { method: 'POST', body: new URLSearchParams({ sub }), headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await app.request('/login', {
+      method: 'POST',
+      body: new URLSearchParams({ sub }),
+      headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.status).toBe(303);
     return cookieOf(res).split(';')[0]!;
   }
@@ -210,11 +295,19 @@ describe('the page: sign-in, session and form safety', () => {
   });
 
   it('keeps the session in an HttpOnly, SameSite cookie and never redirects off-site after sign-in', async () => {
-    const res = await app.request('/login?next=%2F%2Fevil.example%2F', { method: 'POST', body: new URLSearchParams({ sub: 'ann' }), headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await app.request('/login?next=%2F%2Fevil.example%2F', {
+      method: 'POST',
+      body: new URLSearchParams({ sub: 'ann' }),
+      headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.headers.get('location')).toBe('/');
     expect(cookieOf(res)).toMatch(/^balie_session=[^;]+;.*HttpOnly/);
     expect(cookieOf(res)).toMatch(/SameSite=Lax/);
-    const unknown = await app.request('/login', { method: 'POST', body: new URLSearchParams({ sub: 'mallory' }), headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' } });
+    const unknown = await app.request('/login', {
+      method: 'POST',
+      body: new URLSearchParams({ sub: 'mallory' }),
+      headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(unknown.status).toBe(400);
   });
 
@@ -257,12 +350,20 @@ describe('the page: sign-in, session and form safety', () => {
 
   it('refuses a next that browsers would turn into another site', async () => {
     for (const next of ['/\t/evil.example/', '/\\evil.example', '//evil.example', 'https://evil.example/', '/%2F/evil.example']) {
-      const res = await app.request(`/login?next=${encodeURIComponent(next)}`, { method: 'POST', body: new URLSearchParams({ sub: 'ann' }), headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' } });
+      const res = await app.request(`/login?next=${encodeURIComponent(next)}`, {
+        method: 'POST',
+        body: new URLSearchParams({ sub: 'ann' }),
+        headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' },
+      });
       const location = res.headers.get('location')!;
       expect(new URL(location, 'http://localhost').origin, next).toBe('http://localhost');
       expect(location.startsWith('//'), next).toBe(false);
     }
-    const fine = await app.request(`/login?next=${encodeURIComponent('/threads/t_free?view=mine')}`, { method: 'POST', body: new URLSearchParams({ sub: 'ann' }), headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' } });
+    const fine = await app.request(`/login?next=${encodeURIComponent('/threads/t_free?view=mine')}`, {
+      method: 'POST',
+      body: new URLSearchParams({ sub: 'ann' }),
+      headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(fine.headers.get('location')).toBe('/threads/t_free?view=mine');
   });
 
@@ -312,14 +413,25 @@ describe('the page: sign-in, session and form safety', () => {
     expect((await api('sue', `/api/threads/${long}`)).status).toBe(400);
     expect((await api('sue', `/api/threads/t_free/drafts/${long}/approve`, { method: 'POST', body: { version: 1 } })).status).toBe(400);
     expect((await api('sue', '/api/threads/t_free/assign', { method: 'POST', body: { assignee: long } })).status).toBe(400);
-    const cookie = (await app.request('/login', { method: 'POST', body: new URLSearchParams({ sub: 'sue' }), headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' } })).headers.get('set-cookie')!.split(';')[0]!;
+    const cookie = (
+      await app.request('/login', {
+        method: 'POST',
+        body: new URLSearchParams({ sub: 'sue' }),
+        headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' },
+      })
+    ).headers
+      .get('set-cookie')!
+      .split(';')[0]!;
     expect((await app.request(`/threads/${long}`, { headers: { cookie } })).status).toBe(400);
     expect((await app.request(`/ui/threads/${long}`, { headers: { cookie, 'x-balie-fragment': '1' } })).status).toBe(400);
   });
 
   it('lets only one of two agents take the same thread at once', async () => {
     await seed(aThread({ id: 't_take', contact: { handle: '31688888888', name: 'Ida' } }));
-    const [a, b] = await Promise.all([api('ann', '/api/threads/t_take/assign', { method: 'POST', body: {} }), api('bob', '/api/threads/t_take/assign', { method: 'POST', body: {} })]);
+    const [a, b] = await Promise.all([
+      api('ann', '/api/threads/t_take/assign', { method: 'POST', body: {} }),
+      api('bob', '/api/threads/t_take/assign', { method: 'POST', body: {} }),
+    ]);
     expect([a.status, b.status].sort()).toEqual([200, 403]);
     expect((await api('sue', '/api/threads/t_take/assign', { method: 'POST', body: { assignee: 'none' } })).status).toBe(400);
   });
@@ -335,9 +447,22 @@ describe('the page: sign-in, session and form safety', () => {
   });
 
   it('serves a mail’s HTML only into our own sandboxed frame, and never a colleague’s', async () => {
-    const email = { messageId: '<m1@example.com>', references: [], to: ['support@shop.example'], cc: [], rawKey: 'raw/1', remoteImagesBlocked: 0, truncated: false, html: '<p>Hallo <b>team</b></p>' };
-    await seed(aThread({ id: 't_mail', channel: 'email', contact: { handle: 'eva@example.com', name: 'Eva' } }), { message: { channel: 'email', kind: 'email', email } });
-    await seed(aThread({ id: 't_mail2', channel: 'email', assignee: 'bob', contact: { handle: 'ida@example.com', name: 'Ida' } }), { message: { channel: 'email', kind: 'email', email } });
+    const email = {
+      messageId: '<m1@example.com>',
+      references: [],
+      to: ['support@shop.example'],
+      cc: [],
+      rawKey: 'raw/1',
+      remoteImagesBlocked: 0,
+      truncated: false,
+      html: '<p>Hallo <b>team</b></p>',
+    };
+    await seed(aThread({ id: 't_mail', channel: 'email', contact: { handle: 'eva@example.com', name: 'Eva' } }), {
+      message: { channel: 'email', kind: 'email', email },
+    });
+    await seed(aThread({ id: 't_mail2', channel: 'email', assignee: 'bob', contact: { handle: 'ida@example.com', name: 'Ida' } }), {
+      message: { channel: 'email', kind: 'email', email },
+    });
     const cookie = await session('ann');
     const page = await (await app.request('/threads/t_mail', { headers: { cookie } })).text();
     expect(page).toContain('<iframe sandbox="" src="/ui/threads/t_mail/messages/m_t_mail/html"');
@@ -353,17 +478,28 @@ describe('the page: sign-in, session and form safety', () => {
     await seed(aThread({ id: 't_long', contact: { handle: '31655555555', name: 'Lang' } }));
     // every character escaped (\u20ac, 6 bytes) as some JSON encoders do, and percent-encoded UTF-8 (9 bytes) in a form
     const escapedJson = `{"version":1,"text":"${'\\u20ac'.repeat(100_000)}"}`;
-    const api = await app.request('/api/threads/t_long/drafts/d_t_long/approve', { method: 'POST', body: escapedJson, headers: { authorization: `Bearer ${await token('ann')}`, 'content-type': 'application/json' } });
+    const api = await app.request('/api/threads/t_long/drafts/d_t_long/approve', {
+      method: 'POST',
+      body: escapedJson,
+      headers: { authorization: `Bearer ${await token('ann')}`, 'content-type': 'application/json' },
+    });
     // read in full: WhatsApp's own limit on a text refuses it, not the body limit
     expect([api.status, ((await api.json()) as { error: string }).error]).toEqual([422, 'send_refused']);
     const cookie = await session('ann');
-    const form = (text: string) => app.request('/ui/threads/t_long/drafts/d_t_long/approve', {
-      method: 'POST', body: new URLSearchParams({ version: '1', text }), headers: { cookie, origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded', 'x-balie-fragment': '1' },
-    });
+    const form = (text: string) =>
+      app.request('/ui/threads/t_long/drafts/d_t_long/approve', {
+        method: 'POST',
+        body: new URLSearchParams({ version: '1', text }),
+        headers: { cookie, origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded', 'x-balie-fragment': '1' },
+      });
     expect((await form('€'.repeat(100_000))).status).toBe(422);
     const tooBig = await form('€'.repeat(200_000));
     expect([tooBig.status, ((await tooBig.json()) as { error: string }).error]).toEqual([413, 'too_large']);
-    const login = await app.request('/login', { method: 'POST', body: new URLSearchParams({ sub: 'ann', pad: 'x'.repeat(64 * 1024) }), headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' } });
+    const login = await app.request('/login', {
+      method: 'POST',
+      body: new URLSearchParams({ sub: 'ann', pad: 'x'.repeat(64 * 1024) }),
+      headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(login.status).toBe(413);
   });
 
@@ -394,7 +530,14 @@ describe('signing in with the Cognito hosted UI', () => {
     await new Promise<void>((r) => jwks.listen(0, '127.0.0.1', r));
     const issuer = 'https://cognito-idp.eu-west-1.amazonaws.com/pool';
     signIdToken = (claims) =>
-      new SignJWT({ token_use: 'id', 'cognito:groups': ['agent'], name: 'Cora', ...claims }).setProtectedHeader({ alg: 'RS256', kid: 'rs1' }).setSubject('cora').setIssuer(issuer).setAudience('client-1').setIssuedAt().setExpirationTime('1h').sign(pair.privateKey);
+      new SignJWT({ token_use: 'id', 'cognito:groups': ['agent'], name: 'Cora', ...claims })
+        .setProtectedHeader({ alg: 'RS256', kid: 'rs1' })
+        .setSubject('cora')
+        .setIssuer(issuer)
+        .setAudience('client-1')
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(pair.privateKey);
     const fakeCognito: typeof fetch = async (url, init) => {
       expect(String(url)).toBe(`${DOMAIN}/oauth2/token`);
       const form = new URLSearchParams(String(init?.body));
@@ -419,14 +562,20 @@ describe('signing in with the Cognito hosted UI', () => {
     const authorize = new URL(start.headers.get('location')!);
     expect(`${authorize.origin}${authorize.pathname}`).toBe(`${DOMAIN}/oauth2/authorize`);
     expect(Object.fromEntries(authorize.searchParams)).toMatchObject({
-      response_type: 'code', client_id: 'client-1', redirect_uri: 'http://inbox.example/auth/callback', code_challenge_method: 'S256', scope: 'openid email profile',
+      response_type: 'code',
+      client_id: 'client-1',
+      redirect_uri: 'http://inbox.example/auth/callback',
+      code_challenge_method: 'S256',
+      scope: 'openid email profile',
     });
     const oauthCookie = start.headers.get('set-cookie')!.split(';')[0]!;
 
     const forged = await cognitoApp.request(`http://inbox.example/auth/callback?code=good-code&state=not-ours`, { headers: { cookie: oauthCookie } });
     expect(forged.status).toBe(400);
 
-    const back = await cognitoApp.request(`http://inbox.example/auth/callback?code=good-code&state=${authorize.searchParams.get('state')}`, { headers: { cookie: oauthCookie } });
+    const back = await cognitoApp.request(`http://inbox.example/auth/callback?code=good-code&state=${authorize.searchParams.get('state')}`, {
+      headers: { cookie: oauthCookie },
+    });
     expect(back.status).toBe(303);
     expect(back.headers.get('location')).toBe('/threads/t_free');
     const exchange = exchanges.at(-1)!;
@@ -441,7 +590,9 @@ describe('signing in with the Cognito hosted UI', () => {
   it('shows the sign-in page with the reason when Cognito refuses the code', async () => {
     const start = await cognitoApp.request('http://inbox.example/auth/start');
     const state = new URL(start.headers.get('location')!).searchParams.get('state');
-    const res = await cognitoApp.request(`http://inbox.example/auth/callback?code=stale&state=${state}`, { headers: { cookie: start.headers.get('set-cookie')!.split(';')[0]! } });
+    const res = await cognitoApp.request(`http://inbox.example/auth/callback?code=stale&state=${state}`, {
+      headers: { cookie: start.headers.get('set-cookie')!.split(';')[0]! },
+    });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('invalid_grant');
   });
@@ -457,7 +608,9 @@ describe('signing in with the Cognito hosted UI', () => {
     });
     const start = await down.request('http://inbox.example/auth/start');
     const state = new URL(start.headers.get('location')!).searchParams.get('state');
-    const res = await down.request(`http://inbox.example/auth/callback?code=good-code&state=${state}`, { headers: { cookie: start.headers.get('set-cookie')!.split(';')[0]! } });
+    const res = await down.request(`http://inbox.example/auth/callback?code=good-code&state=${state}`, {
+      headers: { cookie: start.headers.get('set-cookie')!.split(';')[0]! },
+    });
     expect(res.status).toBe(502);
     expect(res.headers.get('content-type')).toContain('text/html');
     expect(await res.text()).toContain('did not answer');

@@ -82,7 +82,9 @@ function apiEvent(body: string, signature: string): APIGatewayProxyEventV2 & Lam
 describe('Lambda handlers', () => {
   it('ingest-webhook: an API Gateway event with a signed WhatsApp body is queued, then triage stores it', async () => {
     const { handler: ingest } = await import('../../functions/ingest-webhook/handler.js');
-    const body = JSON.stringify(whatsappTextWebhook({ from: '31655555555', name: 'Lambda Lisa', text: 'Er is twee keer € 49,95 afgeschreven voor order 1234', wamid: 'wamid.lambda-1' }));
+    const body = JSON.stringify(
+      whatsappTextWebhook({ from: '31655555555', name: 'Lambda Lisa', text: 'Er is twee keer € 49,95 afgeschreven voor order 1234', wamid: 'wamid.lambda-1' }),
+    );
     const res = await ingest(apiEvent(body, signMetaPayload(body, 'lambda-secret')), context);
     expect(res.statusCode).toBe(200);
     expect(JSON.parse(res.body!)).toEqual({ received: 1 });
@@ -110,7 +112,11 @@ describe('Lambda handlers', () => {
   it('inbox-api: refuses a request without a token before touching Cognito or the table', async () => {
     const { handler: inbox } = await import('../../functions/inbox-api/handler.js');
     const event = apiEvent('', 'unused');
-    Object.assign(event, { rawPath: '/api/threads', routeKey: 'ANY /api/{proxy+}', requestContext: { ...event.requestContext, http: { ...event.requestContext.http, method: 'GET', path: '/api/threads' } } });
+    Object.assign(event, {
+      rawPath: '/api/threads',
+      routeKey: 'ANY /api/{proxy+}',
+      requestContext: { ...event.requestContext, http: { ...event.requestContext.http, method: 'GET', path: '/api/threads' } },
+    });
     delete event.headers['x-hub-signature-256'];
     const res = await inbox(event, context);
     expect(res.statusCode).toBe(401);
@@ -121,15 +127,34 @@ describe('Lambda handlers', () => {
     const { handler: send } = await import('../../functions/send/handler.js');
     // an inbound email event, as ingest-email would queue it
     const inbound = {
-      type: 'message', channel: 'email', externalId: '<cust-1@mail.example>', contact: { handle: 'klant@mail.example', name: 'Klant' }, kind: 'email',
-      text: 'Waar blijft mijn bestelling?', subject: 'Bestelling 77', sentAt: '2026-11-25T08:00:00.000Z', ingestedAt: '2026-11-25T08:00:01.000Z', raw: {},
-      email: { messageId: '<cust-1@mail.example>', references: ['<older@mail.example>'], to: ['support@demoshop.nl'], cc: [], rawKey: 'raw/x', remoteImagesBlocked: 0, truncated: false },
+      type: 'message',
+      channel: 'email',
+      externalId: '<cust-1@mail.example>',
+      contact: { handle: 'klant@mail.example', name: 'Klant' },
+      kind: 'email',
+      text: 'Waar blijft mijn bestelling?',
+      subject: 'Bestelling 77',
+      sentAt: '2026-11-25T08:00:00.000Z',
+      ingestedAt: '2026-11-25T08:00:01.000Z',
+      raw: {},
+      email: {
+        messageId: '<cust-1@mail.example>',
+        references: ['<older@mail.example>'],
+        to: ['support@demoshop.nl'],
+        cc: [],
+        rawKey: 'raw/x',
+        remoteImagesBlocked: 0,
+        truncated: false,
+      },
     };
     await triage({ Records: [sqsRecord({ MessageId: 'in-1', ReceiptHandle: 'r', Body: JSON.stringify(inbound) }, 'lambda-inbound')] }, context);
     const store = new DynamoThreadStore(createDocumentClient(new DynamoDBClient({})), 'balie-lambda-test');
     const threadId = (await store.findThreadByEmailIds(['<cust-1@mail.example>']))!;
     const detail = (await store.getThreadDetail(threadId))!;
-    await approveDraft({ store, jobs: new SqsSendJobPublisher(sqs, outboundUrl) }, { threadId, draftId: detail.drafts[0]!.id, version: 1, agent: { sub: 'a', name: 'Anna', role: 'agent' } });
+    await approveDraft(
+      { store, jobs: new SqsSendJobPublisher(sqs, outboundUrl) },
+      { threadId, draftId: detail.drafts[0]!.id, version: 1, agent: { sub: 'a', name: 'Anna', role: 'agent' } },
+    );
 
     const jobs = await sqs.send(new ReceiveMessageCommand({ QueueUrl: outboundUrl, MaxNumberOfMessages: 10 }));
     expect(jobs.Messages).toHaveLength(1);
@@ -143,7 +168,10 @@ describe('Lambda handlers', () => {
     expect(raw).toContain('In-Reply-To: <cust-1@mail.example>');
     expect(raw).toContain('References: <older@mail.example> <cust-1@mail.example>');
     expect(raw).toContain('Subject: Re: Bestelling 77');
-    expect((await store.getDraft(threadId, detail.drafts[0]!.id))).toMatchObject({ state: 'sent', providerMessageId: '<0102018c-lambda-000000@eu-west-1.amazonses.com>' });
+    expect(await store.getDraft(threadId, detail.drafts[0]!.id)).toMatchObject({
+      state: 'sent',
+      providerMessageId: '<0102018c-lambda-000000@eu-west-1.amazonses.com>',
+    });
     expect(await store.findThreadByEmailIds(['<0102018c-lambda-000000@eu-west-1.amazonses.com>'])).toBe(threadId);
   });
 });

@@ -73,7 +73,9 @@ describe('the local server', () => {
   });
 
   it('still takes Meta’s signed webhooks under any Host (a tunnel forwards them with its own name)', async () => {
-    const res = await send('GET', `/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${t.stack.metaVerifyToken}&hub.challenge=42`, { host: 'balie.tunnel.example' });
+    const res = await send('GET', `/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${t.stack.metaVerifyToken}&hub.challenge=42`, {
+      host: 'balie.tunnel.example',
+    });
     expect([res.status, res.text]).toEqual([200, '42']);
   });
 });

@@ -33,7 +33,9 @@ describe('local stack lifecycle', () => {
     try {
       const first = await startTestStack({ dataDir });
       const answers = await Promise.all(
-        Array.from({ length: 40 }, (_, i) => first.postWhatsapp(whatsappTextWebhook({ from: `3162000${String(i).padStart(4, '0')}`, name: `C${i}`, text: 'Waar is mijn pakket?' }))),
+        Array.from({ length: 40 }, (_, i) =>
+          first.postWhatsapp(whatsappTextWebhook({ from: `3162000${String(i).padStart(4, '0')}`, name: `C${i}`, text: 'Waar is mijn pakket?' })),
+        ),
       );
       expect(answers.every((r) => r.status === 200)).toBe(true);
       expect(await first.stack.stop()).toEqual({ drained: true });
@@ -63,11 +65,14 @@ describe('local stack lifecycle', () => {
       expect(out).toContain('META_APP_SECRET   balie-local-app-secret');
       const { stdout } = await run(process.execPath, ['--import', 'tsx', 'local/token.ts', '--role', 'supervisor'], { env });
       const token = stdout.trim().split('\n').at(-1)!;
-      const threads = await waitFor(async () => {
-        const res = await fetch(`${url}/api/threads`, { headers: { authorization: `Bearer ${token}` } });
-        const body = (await res.json()) as ThreadPage;
-        return body.threads.length === DEMO_MESSAGES.length + DEMO_EMAILS.length ? body.threads : undefined;
-      }, { what: 'the demo threads' });
+      const threads = await waitFor(
+        async () => {
+          const res = await fetch(`${url}/api/threads`, { headers: { authorization: `Bearer ${token}` } });
+          const body = (await res.json()) as ThreadPage;
+          return body.threads.length === DEMO_MESSAGES.length + DEMO_EMAILS.length ? body.threads : undefined;
+        },
+        { what: 'the demo threads' },
+      );
       expect(new Set(threads.map((th) => th.language))).toEqual(new Set(['nl', 'en', 'de']));
       expect(new Set(threads.map((th) => th.channel))).toEqual(new Set(['whatsapp', 'email']));
       expect(threads[0]!.priority).toBe('P1');

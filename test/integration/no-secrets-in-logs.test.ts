@@ -60,7 +60,9 @@ describe('logs', () => {
     graph.answerNext(GRAPH_ERRORS.expiredToken);
     await t.postWhatsapp(whatsappTextWebhook({ from: '31690000002', name: 'Kim', text: 'Waar blijft mijn bestelling 10482?' }));
     await t.settled();
-    const thread = await waitFor(async () => (await t.api<{ threads: Thread[] }>('/api/threads')).body.threads.find((th) => th.contact.handle === '31690000002'));
+    const thread = await waitFor(async () =>
+      (await t.api<{ threads: Thread[] }>('/api/threads')).body.threads.find((th) => th.contact.handle === '31690000002'),
+    );
     const detail = (await t.api<ThreadDetail>(`/api/threads/${thread.id}`)).body;
     expect((await t.post(`/api/threads/${thread.id}/drafts/${detail.drafts[0]!.id}/approve`, { version: 1 })).status).toBe(200);
     await t.settled();
@@ -68,7 +70,12 @@ describe('logs', () => {
     await waitFor(async () => (lines.join('').includes('"outcome":"failed"') ? true : undefined), { what: 'the refused send in the log' });
     expect(graph.requests.length).toBeGreaterThan(0);
     // the page's session cookie too
-    const login = await fetch(`${t.stack.url}/login`, { method: 'POST', redirect: 'manual', headers: { origin: t.stack.url, 'content-type': 'application/x-www-form-urlencoded' }, body: 'sub=local-agent' });
+    const login = await fetch(`${t.stack.url}/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { origin: t.stack.url, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'sub=local-agent',
+    });
     const session = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     await fetch(`${t.stack.url}/`, { headers: { cookie: session } });
     await fetch(`${t.stack.url}/ui/threads/nope`, { headers: { cookie: session, 'x-balie-fragment': '1' } });

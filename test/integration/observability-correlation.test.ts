@@ -31,7 +31,11 @@ const logged = (service: string, message: string, match: (line: Record<string, u
 
 async function postWebhook(payload: unknown, headers: Record<string, string> = {}): Promise<Response> {
   const body = JSON.stringify(payload);
-  return fetch(`${t.stack.url}/webhooks/whatsapp`, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-hub-signature-256': signMetaPayload(body, t.stack.metaAppSecret), ...headers } });
+  return fetch(`${t.stack.url}/webhooks/whatsapp`, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', 'x-hub-signature-256': signMetaPayload(body, t.stack.metaAppSecret), ...headers },
+  });
 }
 
 async function threadOf(handle: string): Promise<ThreadDetail> {
@@ -55,7 +59,9 @@ describe('one correlation id from webhook to send', () => {
   });
 
   it("carries the approving request's x-request-id to the send worker's log line", async () => {
-    const thread = await threadOf((await postWebhook(whatsappTextWebhook({ from: '31670000002', name: 'Pieter', text: 'Ik kan niet inloggen' })), '31670000002'));
+    const thread = await threadOf(
+      (await postWebhook(whatsappTextWebhook({ from: '31670000002', name: 'Pieter', text: 'Ik kan niet inloggen' })), '31670000002'),
+    );
     const res = await fetch(`${t.stack.url}/api/threads/${thread.id}/drafts/${thread.latestDraftId}/approve`, {
       method: 'POST',
       headers: { authorization: `Bearer ${await t.token()}`, 'content-type': 'application/json', 'x-request-id': 'approve-7f3a' },

@@ -20,7 +20,9 @@ import { aThread } from '../helpers/threads.js';
 
 // Real Powertools Metrics (switched on; they are off outside Lambda) read back from stdout as EMF, around the real
 // use cases on dynalite: the triage worker against a server that speaks OpenAI's protocol, the inbox API's reviews.
-type Emf = Record<string, unknown> & { _aws: { CloudWatchMetrics: Array<{ Namespace: string; Dimensions: string[][]; Metrics: Array<{ Name: string; Unit: string }> }> } };
+type Emf = Record<string, unknown> & {
+  _aws: { CloudWatchMetrics: Array<{ Namespace: string; Dimensions: string[][]; Metrics: Array<{ Name: string; Unit: string }> }> };
+};
 let emf: Emf[];
 let db: Awaited<ReturnType<typeof startDynaliteStore>>;
 let openai: Awaited<ReturnType<typeof startFakeOpenAi>>;
@@ -36,7 +38,10 @@ beforeEach(() => {
   vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'false');
   emf = [];
   const capture = (chunk: string | Uint8Array) => {
-    for (const line of String(chunk).split('\n').filter((l) => l.startsWith('{"_aws"'))) emf.push(JSON.parse(line) as Emf);
+    for (const line of String(chunk)
+      .split('\n')
+      .filter((l) => l.startsWith('{"_aws"')))
+      emf.push(JSON.parse(line) as Emf);
     return true;
   };
   vi.spyOn(process.stdout, 'write').mockImplementation(capture);
@@ -52,15 +57,31 @@ const withMetric = (name: string) => emf.filter((blob) => name in blob);
 
 describe('triage metrics', () => {
   const llmAnswer: LlmTriage = {
-    category: 'order', confidence: 0.9, sentiment: 'negative', sentimentScore: -0.4, language: 'nl', urgencyCues: [], tags: [],
-    reasons: ['vraagt naar een pakket'], draft: 'Hoi! We zoeken je pakket op.', kbRefs: [], instructionsInMessage: false,
+    category: 'order',
+    confidence: 0.9,
+    sentiment: 'negative',
+    sentimentScore: -0.4,
+    language: 'nl',
+    urgencyCues: [],
+    tags: [],
+    reasons: ['vraagt naar een pakket'],
+    draft: 'Hoi! We zoeken je pakket op.',
+    kbRefs: [],
+    instructionsInMessage: false,
   };
   const record = (id: string, externalId: string, handle: string): SQSRecord =>
     anSqsRecord({
       messageId: id,
       body: JSON.stringify({
-        type: 'message', channel: 'whatsapp', externalId, contact: { handle, name: 'Sanne' }, kind: 'text',
-        text: 'Waar blijft mijn pakket? Ik wacht al een week.', sentAt: new Date().toISOString(), ingestedAt: new Date().toISOString(), raw: {},
+        type: 'message',
+        channel: 'whatsapp',
+        externalId,
+        contact: { handle, name: 'Sanne' },
+        kind: 'text',
+        text: 'Waar blijft mijn pakket? Ik wacht al een week.',
+        sentAt: new Date().toISOString(),
+        ingestedAt: new Date().toISOString(),
+        raw: {},
       }),
     });
 
@@ -68,7 +89,11 @@ describe('triage metrics', () => {
     openai.answerNext({ kind: 'json', content: llmAnswer, promptTokens: 1200, completionTokens: 300 });
     openai.answerNext({ kind: 'json', content: llmAnswer, promptTokens: 1000, completionTokens: 100 });
     const observability = createObservability('triage');
-    const engines = await triageEngines(loadKnowledgeBaseDir(DEMO_KNOWLEDGE_DIR), { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: openai.baseURL, TRIAGE_MODE: 'llm' });
+    const engines = await triageEngines(loadKnowledgeBaseDir(DEMO_KNOWLEDGE_DIR), {
+      OPENAI_API_KEY: 'sk-test',
+      OPENAI_BASE_URL: openai.baseURL,
+      TRIAGE_MODE: 'llm',
+    });
     const handler = instrumented(
       observability,
       createTriageHandler({
@@ -90,7 +115,11 @@ describe('triage metrics', () => {
     expect((blob.LlmCostUsd as number[]).reduce((a, b) => a + b)).toBeCloseTo((2200 * 0.15 + 400 * 0.6) / 1e6, 9);
     expect(blob._aws.CloudWatchMetrics[0]).toMatchObject({ Namespace: 'Balie', Dimensions: [['service']] });
     expect(blob._aws.CloudWatchMetrics[0]!.Metrics).toEqual(
-      expect.arrayContaining([{ Name: 'TriageLatency', Unit: 'Milliseconds' }, { Name: 'LlmTokens', Unit: 'Count' }, { Name: 'LlmCostUsd', Unit: 'None' }]),
+      expect.arrayContaining([
+        { Name: 'TriageLatency', Unit: 'Milliseconds' },
+        { Name: 'LlmTokens', Unit: 'Count' },
+        { Name: 'LlmCostUsd', Unit: 'None' },
+      ]),
     );
 
     // SQS delivers the first message again: stored already, so neither latency nor LLM usage is counted twice
@@ -111,9 +140,43 @@ describe('draft review metrics and the send job correlation id', () => {
 
   async function seed(id: string): Promise<void> {
     const at = new Date(Date.now() - 30 * 60_000).toISOString();
-    const message: Message = { threadId: id, id: `m_${id}`, direction: 'inbound', channel: 'whatsapp', externalId: `w_${id}`, kind: 'text', text: 'Waar blijft mijn bestelling?', sentAt: at, ingestedAt: at, statuses: {}, raw: {} };
-    const draft: Draft = { threadId: id, id: `d_${id}`, inReplyTo: `m_${id}`, state: 'proposed', text: 'Hoi, we kijken het na.', language: 'nl', engine: 'test', reasons: ['test'], kbRefs: [], createdAt: at, version: 1 };
-    await db.store.saveThread(aThread({ id, contact: { handle: `316${id.length}0000${id.charCodeAt(id.length - 1)}` }, latestDraftId: draft.id, lastInboundAt: at, lastInboundId: message.externalId, createdAt: at }), 0);
+    const message: Message = {
+      threadId: id,
+      id: `m_${id}`,
+      direction: 'inbound',
+      channel: 'whatsapp',
+      externalId: `w_${id}`,
+      kind: 'text',
+      text: 'Waar blijft mijn bestelling?',
+      sentAt: at,
+      ingestedAt: at,
+      statuses: {},
+      raw: {},
+    };
+    const draft: Draft = {
+      threadId: id,
+      id: `d_${id}`,
+      inReplyTo: `m_${id}`,
+      state: 'proposed',
+      text: 'Hoi, we kijken het na.',
+      language: 'nl',
+      engine: 'test',
+      reasons: ['test'],
+      kbRefs: [],
+      createdAt: at,
+      version: 1,
+    };
+    await db.store.saveThread(
+      aThread({
+        id,
+        contact: { handle: `316${id.length}0000${id.charCodeAt(id.length - 1)}` },
+        latestDraftId: draft.id,
+        lastInboundAt: at,
+        lastInboundId: message.externalId,
+        createdAt: at,
+      }),
+      0,
+    );
     await db.store.putMessageOnce(message);
     await db.store.putDraftOnce(draft);
   }
@@ -138,14 +201,20 @@ describe('draft review metrics and the send job correlation id', () => {
     Object.assign(event, { rawPath: path, body: json, routeKey: 'ANY /api/{proxy+}' });
     Object.assign(event.requestContext, { requestId, http: { ...event.requestContext.http, method: 'POST', path } });
     delete event.headers['x-hub-signature-256'];
-    Object.assign(event.headers, { 'content-length': String(Buffer.byteLength(json)), authorization: `Bearer ${await signLocalToken(privateJwk, { sub: 'ann', name: 'Ann', role: 'agent' })}` });
+    Object.assign(event.headers, {
+      'content-length': String(Buffer.byteLength(json)),
+      authorization: `Bearer ${await signLocalToken(privateJwk, { sub: 'ann', name: 'Ann', role: 'agent' })}`,
+    });
     return event;
   }
 
   it('counts an edited approval as DraftsApproved and DraftsEdited, and queues its send job with the request id', async () => {
     await seed('t_edit');
     const { handler, jobs } = inboxLambda();
-    const res = await handler(await apiPost('/api/threads/t_edit/drafts/d_t_edit/approve', { version: 1, text: 'Hoi Sanne, je pakket komt morgen.' }, 'approve-req-1'), context);
+    const res = await handler(
+      await apiPost('/api/threads/t_edit/drafts/d_t_edit/approve', { version: 1, text: 'Hoi Sanne, je pakket komt morgen.' }, 'approve-req-1'),
+      context,
+    );
     expect(res.statusCode).toBe(200);
     expect(withMetric('DraftsApproved')).toHaveLength(1);
     expect(withMetric('DraftsApproved')[0]).toMatchObject({ service: 'inbox-api', DraftsApproved: 1, DraftsEdited: 1 });
@@ -157,7 +226,9 @@ describe('draft review metrics and the send job correlation id', () => {
     const { handler } = inboxLambda();
     expect((await handler(await apiPost('/api/threads/t_plain/drafts/d_t_plain/approve', { version: 1 }, 'r-2'), context)).statusCode).toBe(200);
     expect(withMetric('DraftsApproved')[0]).not.toHaveProperty('DraftsEdited');
-    expect((await handler(await apiPost('/api/threads/t_reject/drafts/d_t_reject/reject', { version: 1, reason: 'verkeerde toon' }, 'r-3'), context)).statusCode).toBe(200);
+    expect(
+      (await handler(await apiPost('/api/threads/t_reject/drafts/d_t_reject/reject', { version: 1, reason: 'verkeerde toon' }, 'r-3'), context)).statusCode,
+    ).toBe(200);
     expect(withMetric('DraftsRejected')[0]).toMatchObject({ DraftsRejected: 1 });
     // an approval of a version the agent no longer sees is a 409 and counts nothing
     const before = emf.length;

@@ -59,7 +59,9 @@ async function poison(pair: { queue: QueueRef; dlq: QueueRef }, body: string, at
 async function drain(queue: QueueRef): Promise<Message[]> {
   const all: Message[] = [];
   for (;;) {
-    const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queue.url, MaxNumberOfMessages: 10, MessageAttributeNames: ['All'], VisibilityTimeout: 60 }));
+    const { Messages = [] } = await sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: queue.url, MaxNumberOfMessages: 10, MessageAttributeNames: ['All'], VisibilityTimeout: 60 }),
+    );
     if (Messages.length === 0) return all;
     all.push(...Messages);
   }
@@ -90,14 +92,20 @@ describe('DLQ redrive (local-aws-sqs)', () => {
     expect(back).toHaveLength(25);
     expect(bodies(back)).toEqual(inDlq);
     const byBody = new Map(back.map((m) => [m.Body, m.MessageAttributes]));
-    expect(byBody.get(JSON.stringify({ externalId: 'wamid.poison' }))).toEqual({ kind: stringAttribute('message'), attempt: { DataType: 'Number', StringValue: '3' } });
+    expect(byBody.get(JSON.stringify({ externalId: 'wamid.poison' }))).toEqual({
+      kind: stringAttribute('message'),
+      attempt: { DataType: 'Number', StringValue: '3' },
+    });
     expect(Buffer.from(byBody.get('not json at all')!.raw!.BinaryValue!)).toEqual(Buffer.from([0, 1, 2, 255]));
     expect(await queueDepth(sqs, pair.dlq.url)).toEqual({ visible: 0, inFlight: 0 });
   });
 
   it('stops after --max messages and leaves the rest in the DLQ', async () => {
     const pair = await queueWithDlq();
-    await put(pair.dlq, ['a', 'b', 'c', 'd', 'e'].map((body) => ({ body })));
+    await put(
+      pair.dlq,
+      ['a', 'b', 'c', 'd', 'e'].map((body) => ({ body })),
+    );
 
     const result = await redrive(sqs, { from: pair.dlq.url, to: pair.queue.url, max: 3 });
 
@@ -110,7 +118,10 @@ describe('DLQ redrive (local-aws-sqs)', () => {
 
   it('moves nothing on a dry run, and leaves the DLQ as it was', async () => {
     const pair = await queueWithDlq();
-    await put(pair.dlq, Array.from({ length: 14 }, (_, i) => ({ body: `m${i}` })));
+    await put(
+      pair.dlq,
+      Array.from({ length: 14 }, (_, i) => ({ body: `m${i}` })),
+    );
 
     const result = await redrive(sqs, { from: pair.dlq.url, to: pair.queue.url, dryRun: true });
 
@@ -122,7 +133,10 @@ describe('DLQ redrive (local-aws-sqs)', () => {
 
   it('leaves a message SendMessageBatch refused in the DLQ, deletes only the ones sent, and moves it on a later run', async () => {
     const pair = await queueWithDlq();
-    await put(pair.dlq, ['ok-1', 'ok-2', 'refused', 'ok-3', 'ok-4', 'ok-5'].map((body) => ({ body })));
+    await put(
+      pair.dlq,
+      ['ok-1', 'ok-2', 'refused', 'ok-3', 'ok-4', 'ok-5'].map((body) => ({ body })),
+    );
 
     // The emulator answers every call; only SendMessageBatch's answer gets one injected failed entry.
     const faulty = new SQSClient({ ...config(), endpoint: emulator.endpoint });
@@ -152,12 +166,17 @@ describe('DLQ redrive (local-aws-sqs)', () => {
     expect(result.failed).toEqual([{ messageId: expect.any(String), code: 'InternalError', message: 'injected' }]);
     expect(bodies(await drain(pair.queue))).toEqual(['ok-1', 'ok-2', 'ok-3', 'ok-4', 'ok-5']);
     // still in the DLQ, visible again once the visibility timeout of the run is over
-    const left = await waitFor(async () => {
-      const messages = await drain(pair.dlq);
-      return messages.length > 0 ? messages : undefined;
-    }, { timeoutMs: 5_000, what: 'the refused message to be visible in the DLQ again' });
+    const left = await waitFor(
+      async () => {
+        const messages = await drain(pair.dlq);
+        return messages.length > 0 ? messages : undefined;
+      },
+      { timeoutMs: 5_000, what: 'the refused message to be visible in the DLQ again' },
+    );
     expect(left.map((m) => [m.MessageId, m.Body])).toEqual([[result.failed[0]!.messageId, 'refused']]);
-    await sqs.send(new ChangeMessageVisibilityBatchCommand({ QueueUrl: pair.dlq.url, Entries: [{ Id: '0', ReceiptHandle: left[0]!.ReceiptHandle!, VisibilityTimeout: 0 }] }));
+    await sqs.send(
+      new ChangeMessageVisibilityBatchCommand({ QueueUrl: pair.dlq.url, Entries: [{ Id: '0', ReceiptHandle: left[0]!.ReceiptHandle!, VisibilityTimeout: 0 }] }),
+    );
 
     const again = await redrive(sqs, { from: pair.dlq.url, to: pair.queue.url });
     expect(again).toMatchObject({ received: 1, moved: 1, failed: [] });

@@ -27,7 +27,11 @@ const threadFor = (handle: string) =>
     const found = (await t.api<ThreadPage>('/api/threads?status=all&limit=100')).body.threads.find((th) => th.contact.handle === handle);
     return found ? detail(found.id) : undefined;
   });
-const approve = (d: ThreadDetail, body: Record<string, unknown> = { version: 1 }) => t.post<{ draft?: Draft; error?: string; message?: string; details?: Record<string, unknown> }>(`/api/threads/${d.id}/drafts/${d.drafts[0]!.id}/approve`, body);
+const approve = (d: ThreadDetail, body: Record<string, unknown> = { version: 1 }) =>
+  t.post<{ draft?: Draft; error?: string; message?: string; details?: Record<string, unknown> }>(
+    `/api/threads/${d.id}/drafts/${d.drafts[0]!.id}/approve`,
+    body,
+  );
 const withTimestamp = (payload: Record<string, unknown>, ms: number) => JSON.parse(JSON.stringify(payload).replace(/"timestamp":\d+/g, `"timestamp":${ms}`));
 
 describe('Messenger and Instagram', () => {
@@ -49,7 +53,11 @@ describe('Messenger and Instagram', () => {
   });
 
   it('refuse the Messenger webhook without a valid signature', async () => {
-    const res = await fetch(`${t.stack.url}/webhooks/messenger`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fixture('messenger/text.json')) });
+    const res = await fetch(`${t.stack.url}/webhooks/messenger`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(fixture('messenger/text.json')),
+    });
     expect(res.status).toBe(401);
   });
 
@@ -96,17 +104,39 @@ describe('WhatsApp through the Graph API', () => {
     const wamid = sent.drafts[0]!.providerMessageId!;
     expect(wamid).toMatch(/^wamid\.fake\./);
 
-    const receipt = { object: 'whatsapp_business_account', entry: [{ id: '1', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { phone_number_id: '106540352242922' }, statuses: [{ id: wamid, status: 'read', timestamp: String(Math.floor(Date.now() / 1000)), recipient_id: '31690000100' }] } }] }] };
+    const receipt = {
+      object: 'whatsapp_business_account',
+      entry: [
+        {
+          id: '1',
+          changes: [
+            {
+              field: 'messages',
+              value: {
+                messaging_product: 'whatsapp',
+                metadata: { phone_number_id: '106540352242922' },
+                statuses: [{ id: wamid, status: 'read', timestamp: String(Math.floor(Date.now() / 1000)), recipient_id: '31690000100' }],
+              },
+            },
+          ],
+        },
+      ],
+    };
     expect((await t.postWhatsapp(receipt)).status).toBe(200);
-    const outbound = await waitFor(async () => {
-      const m = (await detail(thread.id)).messages.find((x) => x.direction === 'outbound')!;
-      return m.statuses.read ? m : undefined;
-    }, { what: 'the read receipt on the sent message' });
+    const outbound = await waitFor(
+      async () => {
+        const m = (await detail(thread.id)).messages.find((x) => x.direction === 'outbound')!;
+        return m.statuses.read ? m : undefined;
+      },
+      { what: 'the read receipt on the sent message' },
+    );
     expect(Object.keys(outbound.statuses).sort()).toEqual(['read', 'sent']);
   });
 
-  it('copies a customer\'s photo into the bucket and keeps its key on the message', async () => {
-    const image = fixture('whatsapp/image.json') as { entry: Array<{ changes: Array<{ value: { contacts: Array<{ wa_id: string }>; messages: Array<Record<string, unknown>> } }> }> };
+  it("copies a customer's photo into the bucket and keeps its key on the message", async () => {
+    const image = fixture('whatsapp/image.json') as {
+      entry: Array<{ changes: Array<{ value: { contacts: Array<{ wa_id: string }>; messages: Array<Record<string, unknown>> } }> }>;
+    };
     const value = image.entry[0]!.changes[0]!.value;
     value.contacts[0]!.wa_id = '31690000103';
     value.messages[0]!.from = '31690000103';
@@ -119,13 +149,16 @@ describe('WhatsApp through the Graph API', () => {
     expect(await stored.Body!.transformToString()).toBe('JPEG-1204538037498131');
   });
 
-  it('refuses free text more than 24 hours after the customer\'s last message, offers the templates, and sends one', async () => {
+  it("refuses free text more than 24 hours after the customer's last message, offers the templates, and sends one", async () => {
     const before = graph.requests.length;
     await t.postWhatsapp(whatsappTextWebhook({ from: '31690000101', name: 'Oud', text: 'Hallo?', timestamp: new Date(Date.now() - 25 * 3_600_000) }));
     const thread = await threadFor('31690000101');
     const res = await approve(thread);
     expect(res.status).toBe(422);
-    expect(res.body).toMatchObject({ error: 'send_refused', details: { templateRequired: true, templates: expect.arrayContaining([expect.objectContaining({ name: 'balie_follow_up', language: 'nl' })]) } });
+    expect(res.body).toMatchObject({
+      error: 'send_refused',
+      details: { templateRequired: true, templates: expect.arrayContaining([expect.objectContaining({ name: 'balie_follow_up', language: 'nl' })]) },
+    });
     await t.settled();
     expect(graph.requests.length).toBe(before);
 
@@ -135,11 +168,14 @@ describe('WhatsApp through the Graph API', () => {
     await t.settled();
     const sent = graph.requests.filter((r) => r.body.to === '31690000101');
     expect(sent).toHaveLength(1);
-    expect(sent[0]!.body).toMatchObject({ type: 'template', template: { name: 'balie_follow_up', language: { code: 'nl' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Oud' }] }] } });
+    expect(sent[0]!.body).toMatchObject({
+      type: 'template',
+      template: { name: 'balie_follow_up', language: { code: 'nl' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Oud' }] }] },
+    });
     expect(sent[0]!.body.text).toBeUndefined();
   });
 
-  it('keeps Meta\'s error code on the draft when the send is refused (131047)', async () => {
+  it("keeps Meta's error code on the draft when the send is refused (131047)", async () => {
     await t.postWhatsapp(whatsappTextWebhook({ from: '31690000102', name: 'Fout', text: 'Test' }));
     const thread = await threadFor('31690000102');
     graph.answerNext(GRAPH_ERRORS.reengagement);

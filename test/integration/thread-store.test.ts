@@ -30,16 +30,34 @@ describe('DynamoDB store (dynalite): what only the table can show', () => {
 
   it('reads threads and message references written before the store owned message keys', async () => {
     const sentAt = '2026-11-25T09:00:00.000Z';
-    const legacyThread = { ...keys.thread('old'), entity: 'thread', ...aThread({ id: 'old', contact: { handle: 'old' } }), lastInboundId: undefined, lastInboundSk: `MSG#${sentAt}#wamid.HBg#1` };
+    const legacyThread = {
+      ...keys.thread('old'),
+      entity: 'thread',
+      ...aThread({ id: 'old', contact: { handle: 'old' } }),
+      lastInboundId: undefined,
+      lastInboundSk: `MSG#${sentAt}#wamid.HBg#1`,
+    };
     await db.documents.send(new PutCommand({ TableName: 'balie-store-test', Item: legacyThread }));
-    await db.documents.send(new PutCommand({ TableName: 'balie-store-test', Item: { ...keys.messageRef('whatsapp', 'wamid.HBg#1'), entity: 'messageRef', threadId: 'old', messageSk: `MSG#${sentAt}#wamid.HBg#1`, done: true } }));
+    await db.documents.send(
+      new PutCommand({
+        TableName: 'balie-store-test',
+        Item: { ...keys.messageRef('whatsapp', 'wamid.HBg#1'), entity: 'messageRef', threadId: 'old', messageSk: `MSG#${sentAt}#wamid.HBg#1`, done: true },
+      }),
+    );
     await db.store.putMessageOnce(aMessage({ threadId: 'old', externalId: 'wamid.HBg#1', sentAt }));
 
     expect((await db.store.getThread('old'))?.lastInboundId).toBe('wamid.HBg#1');
     const ref = await db.store.findMessageRef('whatsapp', 'wamid.HBg#1');
     expect(ref).toEqual({ threadId: 'old', externalId: 'wamid.HBg#1', sentAt, done: true });
     // the reference still finds the message it names
-    await db.store.recordDeliveryStatus(ref!, { type: 'status', channel: 'whatsapp', externalId: 'wamid.HBg#1', status: 'read', at: '2026-11-25T09:02:00.000Z', raw: {} });
+    await db.store.recordDeliveryStatus(ref!, {
+      type: 'status',
+      channel: 'whatsapp',
+      externalId: 'wamid.HBg#1',
+      status: 'read',
+      at: '2026-11-25T09:02:00.000Z',
+      raw: {},
+    });
     expect((await db.store.getThreadDetail('old'))?.messages[0]?.statuses).toEqual({ read: '2026-11-25T09:02:00.000Z' });
   });
 });

@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 const runTriage = (input: string) =>
   new Promise<{ code: number | null; lines: Array<Record<string, unknown>> }>((resolve) => {
     const child = execFile(process.execPath, ['--import', 'tsx', 'scripts/triage.ts'], (_err, stdout) =>
-      resolve({ code: child.exitCode, lines: stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>) }),
+      resolve({
+        code: child.exitCode,
+        lines: stdout
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l) as Record<string, unknown>),
+      }),
     );
     child.stdin!.end(input);
   });
@@ -12,7 +18,9 @@ const runTriage = (input: string) =>
 describe('npm run triage', () => {
   it('answers one JSON line per input with the stable fields, and an error line for a bad input', async () => {
     const { code, lines } = await runTriage(
-      ['{"id":"a","text":"Ik wil mijn bestelling retourneren"}', 'not json', '{"id":7,"text":"Charged twice!","channel":"whatsapp"}', '{"text":"no id"}'].join('\n'),
+      ['{"id":"a","text":"Ik wil mijn bestelling retourneren"}', 'not json', '{"id":7,"text":"Charged twice!","channel":"whatsapp"}', '{"text":"no id"}'].join(
+        '\n',
+      ),
     );
     expect(lines).toHaveLength(4);
     expect(lines[0]).toMatchObject({ id: 'a', category: 'order', language: 'nl', engine: 'local-model-v1' });

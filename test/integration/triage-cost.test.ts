@@ -11,7 +11,9 @@ let t: TestStack;
 let openai: Awaited<ReturnType<typeof startFakeOpenAi>>;
 beforeAll(async () => {
   openai = await startFakeOpenAi();
-  t = await startTestStack({ triageEnv: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: openai.baseURL, TRIAGE_MODE: 'hybrid', HYBRID_THRESHOLD: '0.95', OPENAI_TIMEOUT_MS: '2000' } });
+  t = await startTestStack({
+    triageEnv: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: openai.baseURL, TRIAGE_MODE: 'hybrid', HYBRID_THRESHOLD: '0.95', OPENAI_TIMEOUT_MS: '2000' },
+  });
 });
 afterAll(async () => {
   await t?.close();
@@ -19,14 +21,28 @@ afterAll(async () => {
 });
 
 const answer: LlmTriage = {
-  category: 'other', confidence: 0.9, sentiment: 'neutral', sentimentScore: 0, language: 'nl', urgencyCues: [], tags: [],
-  reasons: ['vraag zonder categorie'], draft: 'Hoi! Waarmee kunnen we je helpen?', kbRefs: [], instructionsInMessage: false,
+  category: 'other',
+  confidence: 0.9,
+  sentiment: 'neutral',
+  sentimentScore: 0,
+  language: 'nl',
+  urgencyCues: [],
+  tags: [],
+  reasons: ['vraag zonder categorie'],
+  draft: 'Hoi! Waarmee kunnen we je helpen?',
+  kbRefs: [],
+  instructionsInMessage: false,
 };
 
 describe('cost per 1,000 messages from recorded token counts', () => {
   it('reports, per mode, the LLM calls, tokens and cost the triage worker recorded', async () => {
     for (let i = 0; i < 6; i++) openai.answerNext({ kind: 'json', content: answer, promptTokens: 1200, completionTokens: 300 });
-    const texts = ['Ik kan niet inloggen, mijn wachtwoord reset werkt niet en ik krijg een foutmelding', 'hmm', 'Er is twee keer € 49,95 afgeschreven voor mijn bestelling', 'vraagje'];
+    const texts = [
+      'Ik kan niet inloggen, mijn wachtwoord reset werkt niet en ik krijg een foutmelding',
+      'hmm',
+      'Er is twee keer € 49,95 afgeschreven voor mijn bestelling',
+      'vraagje',
+    ];
     for (const [i, text] of texts.entries()) await t.postWhatsapp(whatsappTextWebhook({ from: `3169800000${i}`, name: 'K', text }));
     await t.settled();
     const report = await waitFor(async () => {

@@ -14,18 +14,26 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const threadOf = async (handle: string) =>
-  waitFor(async () => {
-    const { body } = await t.api<ThreadPage>('/api/threads?status=all&limit=100');
-    const found = body.threads.find((th) => th.contact.handle === handle);
-    if (!found) return undefined;
-    const detail = await t.api<ThreadDetail>(`/api/threads/${found.id}`);
-    return detail.body;
-  }, { what: `a thread for ${handle}` });
+  waitFor(
+    async () => {
+      const { body } = await t.api<ThreadPage>('/api/threads?status=all&limit=100');
+      const found = body.threads.find((th) => th.contact.handle === handle);
+      if (!found) return undefined;
+      const detail = await t.api<ThreadDetail>(`/api/threads/${found.id}`);
+      return detail.body;
+    },
+    { what: `a thread for ${handle}` },
+  );
 
 describe('a signed WhatsApp message through the local stack', () => {
   it('becomes a triaged thread with a draft, visible to an agent', async () => {
     const res = await t.postWhatsapp(
-      whatsappTextWebhook({ from: '31600000001', name: 'Sanne de Vries', text: 'Waar blijft mijn bestelling 10482? Ik heb al 3 keer gebeld!', wamid: 'wamid.e2e-1' }),
+      whatsappTextWebhook({
+        from: '31600000001',
+        name: 'Sanne de Vries',
+        text: 'Waar blijft mijn bestelling 10482? Ik heb al 3 keer gebeld!',
+        wamid: 'wamid.e2e-1',
+      }),
     );
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ received: 1 });
@@ -43,13 +51,24 @@ describe('a signed WhatsApp message through the local stack', () => {
   });
 
   it('puts a second message from the same contact in the same thread', async () => {
-    await t.postWhatsapp(whatsappTextWebhook({ from: '31600000002', name: 'Pieter', text: 'Ik kan niet inloggen', wamid: 'wamid.same-1', timestamp: new Date(Date.now() - 60_000) }));
+    await t.postWhatsapp(
+      whatsappTextWebhook({
+        from: '31600000002',
+        name: 'Pieter',
+        text: 'Ik kan niet inloggen',
+        wamid: 'wamid.same-1',
+        timestamp: new Date(Date.now() - 60_000),
+      }),
+    );
     await threadOf('31600000002');
     await t.postWhatsapp(whatsappTextWebhook({ from: '31600000002', name: 'Pieter', text: 'Hallo?? Nog steeds niet', wamid: 'wamid.same-2' }));
-    const thread = await waitFor(async () => {
-      const th = await threadOf('31600000002');
-      return th.messages.length === 2 && th.messages.every((m) => counted(th, m)) ? th : undefined;
-    }, { what: 'the thread to count both messages' });
+    const thread = await waitFor(
+      async () => {
+        const th = await threadOf('31600000002');
+        return th.messages.length === 2 && th.messages.every((m) => counted(th, m)) ? th : undefined;
+      },
+      { what: 'the thread to count both messages' },
+    );
     expect(thread.messages.map((m) => m.externalId)).toEqual(['wamid.same-1', 'wamid.same-2']);
     expect(thread.unanswered).toBe(2);
     expect(thread.drafts).toHaveLength(2);
@@ -57,7 +76,9 @@ describe('a signed WhatsApp message through the local stack', () => {
 
   it('keeps every message type, unknown ones as unsupported with their raw payload', async () => {
     for (const name of ['image', 'location', 'interactive-button-reply', 'unsupported', 'order']) {
-      const payload = fixture(`whatsapp/${name}.json`) as { entry: Array<{ changes: Array<{ value: { contacts: Array<{ wa_id: string }>; messages: Array<Record<string, unknown>> } }> }> };
+      const payload = fixture(`whatsapp/${name}.json`) as {
+        entry: Array<{ changes: Array<{ value: { contacts: Array<{ wa_id: string }>; messages: Array<Record<string, unknown>> } }> }>;
+      };
       const value = payload.entry[0]!.changes[0]!.value;
       value.contacts[0]!.wa_id = '31600000003';
       value.messages[0]!.from = '31600000003';
@@ -73,14 +94,19 @@ describe('a signed WhatsApp message through the local stack', () => {
   });
 
   it('records receipts on the message they refer to and never opens a thread for them', async () => {
-    await t.postWhatsapp(whatsappTextWebhook({ from: '31600000004', name: 'Ann', text: 'test', wamid: 'wamid.HBgLMzE2MTIzNDU2NzgVAgARGBI4RjFDMDBFRjQ3QzJGNEM1OTIA' }));
+    await t.postWhatsapp(
+      whatsappTextWebhook({ from: '31600000004', name: 'Ann', text: 'test', wamid: 'wamid.HBgLMzE2MTIzNDU2NzgVAgARGBI4RjFDMDBFRjQ3QzJGNEM1OTIA' }),
+    );
     const before = await threadOf('31600000004');
     const res = await t.postWhatsapp(fixture('whatsapp/statuses.json'));
     expect(res.status).toBe(200);
-    const statuses = await waitFor(async () => {
-      const s = (await t.api<ThreadDetail>(`/api/threads/${before.id}`)).body.messages[0]!.statuses;
-      return Object.keys(s).length === 2 ? s : undefined;
-    }, { what: 'both receipts on the message' });
+    const statuses = await waitFor(
+      async () => {
+        const s = (await t.api<ThreadDetail>(`/api/threads/${before.id}`)).body.messages[0]!.statuses;
+        return Object.keys(s).length === 2 ? s : undefined;
+      },
+      { what: 'both receipts on the message' },
+    );
     expect(statuses).toEqual({ delivered: '2025-11-25T08:01:00.000Z', read: '2025-11-25T08:02:00.000Z' });
     await t.settled();
     const { body } = await t.api<ThreadPage>('/api/threads?status=all&limit=100');

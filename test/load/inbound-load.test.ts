@@ -16,7 +16,7 @@ afterAll(() => t?.close());
 
 describe(`inbound load: ${N} messages over WhatsApp, Messenger, Instagram and email`, () => {
   it(
-    'stores every unique message exactly once, in its contact\'s one thread, with redeliveries and concurrent duplicates',
+    "stores every unique message exactly once, in its contact's one thread, with redeliveries and concurrent duplicates",
     async () => {
       // warm-up, not measured (model load, JIT, sockets); its messages are checked too
       const warmup = planLoad({ messages: 40, runId: 'w', seed: 7 });

@@ -58,9 +58,20 @@ describe('every /api route', () => {
     const forged = await signLocalToken({ ...(await exportJWK(otherKey)), kid: 'k1', alg: 'ES256' }, { sub: 'eve', name: 'Eve', role: 'supervisor' });
     const expired = await signLocalToken(privateJwk, { sub: 'ann', name: 'Ann', role: 'agent' }, { expiresIn: '-1s' });
     const foreign = await signLocalToken(privateJwk, { sub: 'ann', name: 'Ann', role: 'agent' }, { issuer: 'https://elsewhere.example' });
-    const noExpiry = await new SignJWT({ 'cognito:groups': ['supervisor'] }).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setSubject('ann').setIssuer(LOCAL_ISSUER).sign(await importPrivate());
+    const noExpiry = await new SignJWT({ 'cognito:groups': ['supervisor'] })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+      .setSubject('ann')
+      .setIssuer(LOCAL_ISSUER)
+      .sign(await importPrivate());
     for (const route of apiRoutes()) {
-      for (const [what, token] of [['none', undefined], ['expired', expired], ['forged', forged], ['foreign issuer', foreign], ['no exp', noExpiry], ['garbage', 'a.b.c']] as const) {
+      for (const [what, token] of [
+        ['none', undefined],
+        ['expired', expired],
+        ['forged', forged],
+        ['foreign issuer', foreign],
+        ['no exp', noExpiry],
+        ['garbage', 'a.b.c'],
+      ] as const) {
         const res = await call(route, token);
         expect(res.status, `${route.method} ${route.path} with ${what} token`).toBe(401);
         expect(await res.json()).toMatchObject({ error: 'unauthorized' });
@@ -69,12 +80,24 @@ describe('every /api route', () => {
   });
 
   it('refuses a valid token that carries no Balie role', async () => {
-    const roleless = await new SignJWT({ name: 'Guest' }).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setSubject('guest').setIssuer(LOCAL_ISSUER).setIssuedAt().setExpirationTime('1h').sign(await importPrivate());
+    const roleless = await new SignJWT({ name: 'Guest' })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+      .setSubject('guest')
+      .setIssuer(LOCAL_ISSUER)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(await importPrivate());
     for (const route of apiRoutes()) expect((await call(route, roleless)).status, `${route.method} ${route.path}`).toBe(403);
   });
 
   it('refuses a local token that lives longer than a day, and the local signer will not make one', async () => {
-    const week = await new SignJWT({ 'cognito:groups': ['agent'] }).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setSubject('ann').setIssuer(LOCAL_ISSUER).setIssuedAt().setExpirationTime('7d').sign(await importPrivate());
+    const week = await new SignJWT({ 'cognito:groups': ['agent'] })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+      .setSubject('ann')
+      .setIssuer(LOCAL_ISSUER)
+      .setIssuedAt()
+      .setExpirationTime('7d')
+      .sign(await importPrivate());
     for (const route of apiRoutes()) expect((await call(route, week)).status, `${route.method} ${route.path}`).toBe(401);
     await expect(signLocalToken(privateJwk, { sub: 'ann', name: 'Ann', role: 'agent' }, { expiresIn: '25h' })).rejects.toThrow(/at most 24 h/);
     const { iat, exp } = decodeJwt(await signLocalToken(privateJwk, { sub: 'ann', name: 'Ann', role: 'agent' }));
@@ -86,7 +109,11 @@ describe('every /api route', () => {
     const body = JSON.stringify({ version: 1, text: 'x'.repeat(1024 * 1024) });
     for (const route of apiRoutes().filter((r) => r.method !== 'GET')) {
       for (const headers of [{}, { 'content-length': String(Buffer.byteLength(body)) }] as Array<Record<string, string>>) {
-        const res = await app.request(route.path, { method: route.method, body, headers: { authorization: `Bearer ${supervisor}`, 'content-type': 'application/json', ...headers } });
+        const res = await app.request(route.path, {
+          method: route.method,
+          body,
+          headers: { authorization: `Bearer ${supervisor}`, 'content-type': 'application/json', ...headers },
+        });
         expect(res.status, `${route.method} ${route.path}`).toBe(413);
         expect(await res.json()).toEqual({ error: 'too_large', message: expect.stringMatching(/at most 1048576 bytes/) });
       }
@@ -108,7 +135,8 @@ describe('every /api route', () => {
 
   it('remembers who used the API once per instance, not on every request, and again when their name or role changed', async () => {
     const before = agents.writes;
-    for (let i = 0; i < 5; i++) expect((await call({ method: 'GET', path: '/api/me' }, await signLocalToken(privateJwk, { sub: 'ida', name: 'Ida', role: 'agent' }))).status).toBe(200);
+    for (let i = 0; i < 5; i++)
+      expect((await call({ method: 'GET', path: '/api/me' }, await signLocalToken(privateJwk, { sub: 'ida', name: 'Ida', role: 'agent' }))).status).toBe(200);
     expect(agents.writes - before).toBe(1);
     expect(await agents.findAgent('ida')).toMatchObject({ sub: 'ida', name: 'Ida', role: 'agent' });
     await call({ method: 'GET', path: '/api/me' }, await signLocalToken(privateJwk, { sub: 'ida', name: 'Ida', role: 'supervisor' }));

@@ -6,11 +6,31 @@ import { aDraft, aMessage, aTriage } from '../helpers/threads.js';
 const NOW = new Date('2026-11-25T12:00:00.000Z');
 
 /** One customer message as the worker hands it to applyInbound: the message, its triage and draft (if it needs a reply). */
-function change(n: number, sentAt: string, over: { priority?: Priority; category?: TriageResult['category']; reply?: boolean; flags?: string[]; externalId?: string } = {}): InboundChange {
+function change(
+  n: number,
+  sentAt: string,
+  over: { priority?: Priority; category?: TriageResult['category']; reply?: boolean; flags?: string[]; externalId?: string } = {},
+): InboundChange {
   const externalId = over.externalId ?? `wamid.${n}`;
-  const inbound: InboundMessage = { type: 'message', channel: 'whatsapp', externalId, contact: { handle: '31611111111', name: `Klant ${n}` }, kind: 'text', text: `bericht ${n}`, sentAt, ingestedAt: sentAt, raw: {} };
+  const inbound: InboundMessage = {
+    type: 'message',
+    channel: 'whatsapp',
+    externalId,
+    contact: { handle: '31611111111', name: `Klant ${n}` },
+    kind: 'text',
+    text: `bericht ${n}`,
+    sentAt,
+    ingestedAt: sentAt,
+    raw: {},
+  };
   const reply = over.reply ?? true;
-  const triage = reply ? aTriage({ priority: over.priority ?? 'P3', category: over.category ?? 'order', sentiment: { label: n % 2 ? 'negative' : 'neutral', score: n % 2 ? -0.5 : 0 } }) : undefined;
+  const triage = reply
+    ? aTriage({
+        priority: over.priority ?? 'P3',
+        category: over.category ?? 'order',
+        sentiment: { label: n % 2 ? 'negative' : 'neutral', score: n % 2 ? -0.5 : 0 },
+      })
+    : undefined;
   const message: Message = aMessage({ threadId: 't_perm', id: `m_${n}`, externalId, text: inbound.text, sentAt, kind: reply ? 'text' : 'reaction', triage });
   const draft: Draft | undefined = reply ? aDraft({ threadId: 't_perm', id: `d_${n}`, inReplyTo: message.id }) : undefined;
   return { threadId: 't_perm', inbound, message, triage, draft, flags: over.flags ?? [], now: NOW };

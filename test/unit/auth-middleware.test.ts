@@ -22,8 +22,7 @@ beforeAll(async () => {
     if (req.url === '/eu-west-1_Pool/.well-known/jwks.json') {
       jwksFetches += 1;
       res.writeHead(200, { 'content-type': 'application/json' }).end(jwks);
-    }
-    else res.writeHead(404).end();
+    } else res.writeHead(404).end();
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}/eu-west-1_Pool`;
@@ -63,7 +62,9 @@ describe('JWT auth against a Cognito-style JWKS', () => {
   });
 
   it('accepts an access token for our client (client_id) and refuses one without', async () => {
-    expect((await call('/api/me', await cognitoToken({ 'cognito:groups': ['agent'], token_use: 'access', aud: undefined, client_id: 'web-client' }))).status).toBe(200);
+    expect(
+      (await call('/api/me', await cognitoToken({ 'cognito:groups': ['agent'], token_use: 'access', aud: undefined, client_id: 'web-client' }))).status,
+    ).toBe(200);
     expect((await call('/api/me', await cognitoToken({ 'cognito:groups': ['agent'], token_use: 'access', aud: undefined }))).status).toBe(401);
   });
 
@@ -86,7 +87,11 @@ describe('JWT auth against a Cognito-style JWKS', () => {
     const longLived = await tokenLiving({ iat: 0, exp: 24 * 3600 + 1 });
     const yearLong = await tokenLiving({ iat: -60, exp: 365 * 86_400 });
     const noIssuedAt = await tokenLiving({ exp: 3600 });
-    for (const [what, token] of [['24 h + 1 s', longLived], ['a year', yearLong], ['no iat', noIssuedAt]] as const) {
+    for (const [what, token] of [
+      ['24 h + 1 s', longLived],
+      ['a year', yearLong],
+      ['no iat', noIssuedAt],
+    ] as const) {
       const res = await call('/api/me', token);
       expect(res.status, what).toBe(401);
       expect(await res.json()).toMatchObject({ error: 'unauthorized' });

@@ -4,7 +4,17 @@ import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { balieFunctions, bundleFunction, filesUnder, offlineEnv, projectRoot, provideRuntimeSdk, timeImport, writeLoader, type BundleResult } from '../../bench/bundling.js';
+import {
+  balieFunctions,
+  bundleFunction,
+  filesUnder,
+  offlineEnv,
+  projectRoot,
+  provideRuntimeSdk,
+  timeImport,
+  writeLoader,
+  type BundleResult,
+} from '../../bench/bundling.js';
 import { BalieStack } from '../../infra/lib/balie-stack.js';
 import { BalieFunction } from '../../infra/lib/function.js';
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { decidePriority, DEFAULT_TEMPLATES, InvalidTransitionError, messagingWindow, renderTemplate, slaDueAt, transition, type Classification } from '../../shared/domain/index.js';
+import {
+  decidePriority,
+  DEFAULT_TEMPLATES,
+  InvalidTransitionError,
+  messagingWindow,
+  renderTemplate,
+  slaDueAt,
+  transition,
+  type Classification,
+} from '../../shared/domain/index.js';
 
 const classification = (over: Partial<Classification>): Classification => ({
   category: 'other',
@@ -70,7 +79,11 @@ describe('messaging windows', () => {
   it('lets WhatsApp free text go until exactly 24 hours, then asks for a template', () => {
     expect(messagingWindow('whatsapp', last, after(23, 59))).toEqual({ open: true });
     expect(messagingWindow('whatsapp', last, after(24))).toEqual({ open: true });
-    expect(messagingWindow('whatsapp', last, after(24, 1))).toMatchObject({ open: false, templateRequired: true, reason: expect.stringContaining('approved template') });
+    expect(messagingWindow('whatsapp', last, after(24, 1))).toMatchObject({
+      open: false,
+      templateRequired: true,
+      reason: expect.stringContaining('approved template'),
+    });
   });
 
   it('lets Messenger and Instagram answer after 24 hours only with the HUMAN_AGENT tag, up to 7 days', () => {
@@ -97,7 +110,10 @@ describe('WhatsApp templates', () => {
 
 describe('priority from tone', () => {
   it('does not raise a calm billing question on a negative score alone', () => {
-    const calm = decidePriority(classification({ category: 'billing', sentiment: { label: 'negative', score: -0.97 } }), { channel: 'whatsapp', unansweredBefore: 0 });
+    const calm = decidePriority(classification({ category: 'billing', sentiment: { label: 'negative', score: -0.97 } }), {
+      channel: 'whatsapp',
+      unansweredBefore: 0,
+    });
     expect(calm.priority).toBe('P2');
   });
 });

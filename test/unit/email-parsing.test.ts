@@ -60,7 +60,9 @@ describe('parsing real-world mail', () => {
   });
 
   it('keeps attachments with their type and inline images with their Content-ID', async () => {
-    expect((await parse('attachment-pdf.eml')).attachments).toMatchObject([{ filename: 'factuur-2026-1183.pdf', contentType: 'application/pdf', inline: false }]);
+    expect((await parse('attachment-pdf.eml')).attachments).toMatchObject([
+      { filename: 'factuur-2026-1183.pdf', contentType: 'application/pdf', inline: false },
+    ]);
     expect((await parse('html-en-script.eml')).attachments).toMatchObject([{ filename: 'logo.png', contentId: '<logo123@example.com>', inline: true }]);
   });
 
@@ -121,7 +123,21 @@ describe('HTML sanitizing', () => {
 
   it('removes scripts, event handlers, javascript: URLs, forms, frames, SVG and styles', () => {
     const { html } = sanitizeEmailHtml(dirty);
-    for (const bad of ['<script', 'onclick', 'onerror', 'onload', 'javascript:', '<form', '<input', '<iframe', '<svg', '<style', '<object', 'alert(', 'svg+xml']) {
+    for (const bad of [
+      '<script',
+      'onclick',
+      'onerror',
+      'onload',
+      'javascript:',
+      '<form',
+      '<input',
+      '<iframe',
+      '<svg',
+      '<style',
+      '<object',
+      'alert(',
+      'svg+xml',
+    ]) {
       expect(html.toLowerCase()).not.toContain(bad.toLowerCase());
     }
     expect(html).toContain('<a href="https://shop.nl/order/1" rel="noopener noreferrer nofollow" target="_blank">order</a>');
@@ -161,20 +177,28 @@ describe('what counts as a mail at /local/email', () => {
 
 describe('review fixes', () => {
   it('drops img data attributes a sender wrote, so the UI never trusts them', () => {
-    const { html } = sanitizeEmailHtml('<img data-remote-src="javascript:alert(1)" data-attachment-key="mail/OTHER/attachments/0-passport.pdf"><img src="cid:unknown@x" data-attachment-key="mail/OTHER/x">');
+    const { html } = sanitizeEmailHtml(
+      '<img data-remote-src="javascript:alert(1)" data-attachment-key="mail/OTHER/attachments/0-passport.pdf"><img src="cid:unknown@x" data-attachment-key="mail/OTHER/x">',
+    );
     expect(html).not.toContain('javascript:');
     expect(html).not.toContain('mail/OTHER');
   });
 
   it('does not call a customer question about office hours an auto-reply, and reads an empty Return-Path as a bounce', async () => {
-    const question = Buffer.from('From: Klant <klant@example.nl>\r\nSubject: Out of office hours delivery?\r\nMessage-ID: <q1@example.nl>\r\n\r\nCan you deliver after 18:00?\r\n');
+    const question = Buffer.from(
+      'From: Klant <klant@example.nl>\r\nSubject: Out of office hours delivery?\r\nMessage-ID: <q1@example.nl>\r\n\r\nCan you deliver after 18:00?\r\n',
+    );
     expect((await parseEmail(question)).automated).toBeUndefined();
-    const bounce = Buffer.from('Return-Path: <>\r\nFrom: Postbox <notices@mail.example>\r\nSubject: Undeliverable\r\nMessage-ID: <b1@mail.example>\r\n\r\nCould not deliver.\r\n');
+    const bounce = Buffer.from(
+      'Return-Path: <>\r\nFrom: Postbox <notices@mail.example>\r\nSubject: Undeliverable\r\nMessage-ID: <b1@mail.example>\r\n\r\nCould not deliver.\r\n',
+    );
     expect((await parseEmail(bounce)).automated).toBe('bounce');
   });
 
   it('answers a contact form at its Reply-To and does not call its noreply sender a machine', async () => {
-    const form = Buffer.from('From: Webshop <noreply@shop.nl>\r\nReply-To: Klant <klant@example.nl>\r\nSubject: Contactformulier\r\nMessage-ID: <f1@shop.nl>\r\n\r\nWaar is mijn bestelling?\r\n');
+    const form = Buffer.from(
+      'From: Webshop <noreply@shop.nl>\r\nReply-To: Klant <klant@example.nl>\r\nSubject: Contactformulier\r\nMessage-ID: <f1@shop.nl>\r\n\r\nWaar is mijn bestelling?\r\n',
+    );
     const m = await parseEmail(form);
     expect([m.automated, m.replyTo]).toEqual([undefined, 'klant@example.nl']);
   });
@@ -185,7 +209,8 @@ describe('review fixes', () => {
   });
 
   it('keeps a customer\'s own "Op 3 maart schreef ik jullie al…"; only an attribution line starts history', () => {
-    const text = 'Hallo,\n\nOp 3 maart schreef ik jullie al over de kapotte lamp, en ik wil mijn geld terug.\nAnders stap ik naar de geschillencommissie.\n\nGroet, Eva';
+    const text =
+      'Hallo,\n\nOp 3 maart schreef ik jullie al over de kapotte lamp, en ik wil mijn geld terug.\nAnders stap ik naar de geschillencommissie.\n\nGroet, Eva';
     expect(cleanReplyText(text).text).toContain('geschillencommissie');
   });
 });

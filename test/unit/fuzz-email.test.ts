@@ -54,8 +54,26 @@ function sesEvent(messageId: string, source: string): SESEvent {
         eventSource: 'aws:ses',
         eventVersion: '1.0',
         ses: {
-          mail: { messageId, source, timestamp: '2026-11-25T09:00:00.000Z', destination: ['support@demoshop.nl'], headersTruncated: false, headers: [], commonHeaders: { returnPath: source, date: '', messageId: '' } },
-          receipt: { recipients: ['support@demoshop.nl'], timestamp: '2026-11-25T09:00:00.000Z', processingTimeMillis: 1, spamVerdict: pass, virusVerdict: pass, spfVerdict: pass, dkimVerdict: pass, dmarcVerdict: pass, action: { type: 'Lambda', functionArn: 'arn:aws:lambda:eu-west-1:1:function:ingest-email', invocationType: 'Event' } },
+          mail: {
+            messageId,
+            source,
+            timestamp: '2026-11-25T09:00:00.000Z',
+            destination: ['support@demoshop.nl'],
+            headersTruncated: false,
+            headers: [],
+            commonHeaders: { returnPath: source, date: '', messageId: '' },
+          },
+          receipt: {
+            recipients: ['support@demoshop.nl'],
+            timestamp: '2026-11-25T09:00:00.000Z',
+            processingTimeMillis: 1,
+            spamVerdict: pass,
+            virusVerdict: pass,
+            spfVerdict: pass,
+            dkimVerdict: pass,
+            dmarcVerdict: pass,
+            action: { type: 'Lambda', functionArn: 'arn:aws:lambda:eu-west-1:1:function:ingest-email', invocationType: 'Event' },
+          },
         },
       },
     ],
@@ -105,19 +123,37 @@ async function ingest(raw: Uint8Array, envelopeFrom = 'sender@example.com'): Pro
   } else {
     problems.push(`kind ${message.kind}`);
   }
-  const lines = { subject: message.subject, name: message.contact.name, handle: message.contact.handle, fromName: message.email?.from?.name, replyTo: message.email?.replyTo, externalId: message.externalId };
-  for (const [field, value] of Object.entries(lines)) if (value && CRLF.test(value)) problems.push(`${field} contains CR or LF: ${JSON.stringify(value.slice(0, 80))}`);
-  for (const a of message.attachments ?? []) if (CRLF.test(a.filename)) problems.push(`attachment name contains CR or LF: ${JSON.stringify(a.filename.slice(0, 80))}`);
+  const lines = {
+    subject: message.subject,
+    name: message.contact.name,
+    handle: message.contact.handle,
+    fromName: message.email?.from?.name,
+    replyTo: message.email?.replyTo,
+    externalId: message.externalId,
+  };
+  for (const [field, value] of Object.entries(lines))
+    if (value && CRLF.test(value)) problems.push(`${field} contains CR or LF: ${JSON.stringify(value.slice(0, 80))}`);
+  for (const a of message.attachments ?? [])
+    if (CRLF.test(a.filename)) problems.push(`attachment name contains CR or LF: ${JSON.stringify(a.filename.slice(0, 80))}`);
   return { message, problems, cpuMs };
 }
 
 // ---- hostile MIME, by hand -------------------------------------------------------------------------------------
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
-const HEAD = ['From: Klant <klant@example.com>', 'To: support@demoshop.nl', 'Subject: Vraag', 'Date: Wed, 25 Nov 2026 09:00:00 +0000', 'Message-ID: <fuzz@example.com>', 'MIME-Version: 1.0'];
+const HEAD = [
+  'From: Klant <klant@example.com>',
+  'To: support@demoshop.nl',
+  'Subject: Vraag',
+  'Date: Wed, 25 Nov 2026 09:00:00 +0000',
+  'Message-ID: <fuzz@example.com>',
+  'MIME-Version: 1.0',
+];
 const with_ = (replace: Record<string, string | null>, extra: string[] = []) => [
   ...HEAD.filter((h) => !(h.split(':')[0]! in replace)),
-  ...Object.entries(replace).filter(([, v]) => v !== null).map(([k, v]) => `${k}: ${v}`),
+  ...Object.entries(replace)
+    .filter(([, v]) => v !== null)
+    .map(([k, v]) => `${k}: ${v}`),
   ...extra,
 ];
 const mail = (headers: string[], body: string | Buffer = 'Waar is mijn pakket?\r\n') =>
@@ -138,16 +174,20 @@ function nestedRfc822(depth: number): Buffer {
 
 function manyParts(count: number, nameLength = 8): Buffer {
   let body = 'This is a multi-part message\r\n';
-  for (let i = 0; i < count; i++) body += `--P\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename="${'f'.repeat(nameLength)}${i}.bin"\r\n\r\nx\r\n`;
+  for (let i = 0; i < count; i++)
+    body += `--P\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename="${'f'.repeat(nameLength)}${i}.bin"\r\n\r\nx\r\n`;
   return mail(with_({ 'Content-Type': 'multipart/mixed; boundary="P"' }), body + '--P--\r\n');
 }
 
 function withAttachment(contentHeaders: string[], content: string | Buffer): Buffer {
-  return mail(with_({ 'Content-Type': 'multipart/mixed; boundary="A"' }), Buffer.concat([
-    Buffer.from('--A\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nZie bijlage\r\n--A\r\n' + contentHeaders.join('\r\n') + '\r\n\r\n'),
-    typeof content === 'string' ? Buffer.from(content, 'latin1') : content,
-    Buffer.from('\r\n--A--\r\n'),
-  ]));
+  return mail(
+    with_({ 'Content-Type': 'multipart/mixed; boundary="A"' }),
+    Buffer.concat([
+      Buffer.from('--A\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nZie bijlage\r\n--A\r\n' + contentHeaders.join('\r\n') + '\r\n\r\n'),
+      typeof content === 'string' ? Buffer.from(content, 'latin1') : content,
+      Buffer.from('\r\n--A--\r\n'),
+    ]),
+  );
 }
 
 const INJECTIONS = [
@@ -167,24 +207,79 @@ const HOSTILE: Array<[string, () => Buffer, string?]> = [
   ['message/rfc822 nested 120 deep', () => nestedRfc822(120)],
   ['5,000 tiny parts', () => manyParts(5_000)],
   ['990 attachments with 200-character names', () => manyParts(990, 200)],
-  ['a 20 MB base64 attachment', () => withAttachment(['Content-Type: application/pdf; name="groot.pdf"', 'Content-Transfer-Encoding: base64'], wrap76(Buffer.alloc(15 * 1024 * 1024, 0x25).toString('base64')))],
-  ['a 20 MB base64 text body', () => mail(with_({ 'Content-Type': 'text/plain; charset=utf-8', 'Content-Transfer-Encoding': 'base64' }), wrap76(Buffer.from('Mijn bestelling. '.repeat(900_000)).toString('base64')))],
-  ['8 MB of base64 on one line', () => withAttachment(['Content-Type: image/png', 'Content-Transfer-Encoding: base64'], Buffer.alloc(6 * 1024 * 1024, 7).toString('base64'))],
-  ['base64 full of garbage characters', () => withAttachment(['Content-Type: image/png', 'Content-Transfer-Encoding: base64'], '!!@@##$$%%^^&&**(())'.repeat(50_000))],
-  ['a quoted-printable bomb of soft line breaks', () => mail(with_({ 'Content-Type': 'text/plain', 'Content-Transfer-Encoding': 'quoted-printable' }), '=\r\n'.repeat(500_000) + '=F0=9F=99=82')],
-  ['an unknown charset', () => mail(with_({ 'Content-Type': 'text/plain; charset=x-klingon', Subject: '=?x-klingon?q?qapla=27?=' }), Buffer.from([0x80, 0x81, 0xfe, 0xff, 0x41]))],
+  [
+    'a 20 MB base64 attachment',
+    () =>
+      withAttachment(
+        ['Content-Type: application/pdf; name="groot.pdf"', 'Content-Transfer-Encoding: base64'],
+        wrap76(Buffer.alloc(15 * 1024 * 1024, 0x25).toString('base64')),
+      ),
+  ],
+  [
+    'a 20 MB base64 text body',
+    () =>
+      mail(
+        with_({ 'Content-Type': 'text/plain; charset=utf-8', 'Content-Transfer-Encoding': 'base64' }),
+        wrap76(Buffer.from('Mijn bestelling. '.repeat(900_000)).toString('base64')),
+      ),
+  ],
+  [
+    '8 MB of base64 on one line',
+    () => withAttachment(['Content-Type: image/png', 'Content-Transfer-Encoding: base64'], Buffer.alloc(6 * 1024 * 1024, 7).toString('base64')),
+  ],
+  [
+    'base64 full of garbage characters',
+    () => withAttachment(['Content-Type: image/png', 'Content-Transfer-Encoding: base64'], '!!@@##$$%%^^&&**(())'.repeat(50_000)),
+  ],
+  [
+    'a quoted-printable bomb of soft line breaks',
+    () => mail(with_({ 'Content-Type': 'text/plain', 'Content-Transfer-Encoding': 'quoted-printable' }), '=\r\n'.repeat(500_000) + '=F0=9F=99=82'),
+  ],
+  [
+    'an unknown charset',
+    () => mail(with_({ 'Content-Type': 'text/plain; charset=x-klingon', Subject: '=?x-klingon?q?qapla=27?=' }), Buffer.from([0x80, 0x81, 0xfe, 0xff, 0x41])),
+  ],
   ['utf-7 and utf-16 with odd bytes', () => withAttachment(['Content-Type: text/plain; charset=utf-16'], Buffer.from([0x41, 0x00, 0xd8, 0x00, 0x42]))],
-  ['iso-2022-jp full of garbage', () => mail(with_({ 'Content-Type': 'text/plain; charset=iso-2022-jp' }), Buffer.from('\x1b$B\x1b(J\x1b$@\xff\xfe\x1b'.repeat(1000), 'latin1'))],
+  [
+    'iso-2022-jp full of garbage',
+    () => mail(with_({ 'Content-Type': 'text/plain; charset=iso-2022-jp' }), Buffer.from('\x1b$B\x1b(J\x1b$@\xff\xfe\x1b'.repeat(1000), 'latin1')),
+  ],
   ['an empty charset', () => mail(with_({ 'Content-Type': 'text/plain; charset=""' }))],
-  ['NUL bytes in headers and body', () => mail(with_({ Subject: 'Hal\u0000lo', From: 'Kl\u0000ant <klant@example.com>' }), 'Waar\u0000 is\u0000\u0000 mijn pakket?')],
+  [
+    'NUL bytes in headers and body',
+    () => mail(with_({ Subject: 'Hal\u0000lo', From: 'Kl\u0000ant <klant@example.com>' }), 'Waar\u0000 is\u0000\u0000 mijn pakket?'),
+  ],
   ['a raw CRLF Bcc after the Subject', () => mail(with_({ Subject: 'Hallo\r\nBcc: victim@example.com' }))],
   ...INJECTIONS.map((s, i): [string, () => Buffer] => [`an encoded-word Subject that decodes to a line break (${i})`, () => mail(with_({ Subject: s }))]),
-  ...INJECTIONS.map((s, i): [string, () => Buffer] => [`an encoded-word From name that decodes to a line break (${i})`, () => mail(with_({ From: `${s} <klant@example.com>` }))]),
+  ...INJECTIONS.map((s, i): [string, () => Buffer] => [
+    `an encoded-word From name that decodes to a line break (${i})`,
+    () => mail(with_({ From: `${s} <klant@example.com>` })),
+  ]),
   ['a quoted From name with an escaped CR', () => mail(with_({ From: '"Klant\\\rBcc: v@example.com" <klant@example.com>' }))],
   ['an encoded word in the From address', () => mail(with_({ From: `=?utf-8?b?${b64('a\r\nBcc: v@example.com')}?=@example.com` }))],
-  ['a Reply-To whose name and address carry line breaks', () => mail(with_({ 'Reply-To': `=?utf-8?b?${b64('Naam\r\nBcc: v@x.com')}?= <=?utf-8?b?${b64('r\r\n@x.com')}?=>` }))],
-  ['an attachment name with CRLF and ../', () => withAttachment([`Content-Type: application/pdf; name="=?utf-8?b?${b64('../../etc/passwd\r\nBcc: x')}?="`, `Content-Disposition: attachment; filename="=?utf-8?b?${b64('..\\..\\boot.ini\r\n.pdf')}?="`], 'x')],
-  ['an unterminated boundary', () => mail(with_({ 'Content-Type': 'multipart/mixed; boundary="U"' }), '--U\r\nContent-Type: text/plain\r\n\r\nnooit af\r\n--U\r\nContent-Type: text/html\r\n\r\n<p>ook niet')],
+  [
+    'a Reply-To whose name and address carry line breaks',
+    () => mail(with_({ 'Reply-To': `=?utf-8?b?${b64('Naam\r\nBcc: v@x.com')}?= <=?utf-8?b?${b64('r\r\n@x.com')}?=>` })),
+  ],
+  [
+    'an attachment name with CRLF and ../',
+    () =>
+      withAttachment(
+        [
+          `Content-Type: application/pdf; name="=?utf-8?b?${b64('../../etc/passwd\r\nBcc: x')}?="`,
+          `Content-Disposition: attachment; filename="=?utf-8?b?${b64('..\\..\\boot.ini\r\n.pdf')}?="`,
+        ],
+        'x',
+      ),
+  ],
+  [
+    'an unterminated boundary',
+    () =>
+      mail(
+        with_({ 'Content-Type': 'multipart/mixed; boundary="U"' }),
+        '--U\r\nContent-Type: text/plain\r\n\r\nnooit af\r\n--U\r\nContent-Type: text/html\r\n\r\n<p>ook niet',
+      ),
+  ],
   ['a boundary that never appears', () => mail(with_({ 'Content-Type': 'multipart/alternative; boundary="nergens"' }), 'Alleen tekst\r\n')],
   ['an empty boundary', () => mail(with_({ 'Content-Type': 'multipart/mixed; boundary=""' }), '--\r\nContent-Type: text/plain\r\n\r\nleeg\r\n----\r\n')],
   ['multipart without a boundary', () => mail(with_({ 'Content-Type': 'multipart/mixed' }), '--x\r\n\r\nhoi\r\n--x--')],
@@ -196,7 +291,16 @@ const HOSTILE: Array<[string, () => Buffer, string?]> = [
   ['a 900 KB Subject', () => mail(with_({ Subject: 'lang '.repeat(180_000) }))],
   ['a 3,000-character Subject that grows under NFKC', () => mail(with_({ Subject: `=?utf-8?b?${b64('\ufdfa'.repeat(3_000))}?=` }))],
   ['10,000 Received headers', () => mail([...Array.from({ length: 10_000 }, (_, i) => `Received: from relay${i}.example.com by mx.example.com`), ...HEAD])],
-  ['20,000 recipients', () => mail(with_({ To: Array.from({ length: 20_000 }, (_, i) => `ontvanger${i}@example.com`).join(', '), Cc: Array.from({ length: 5_000 }, (_, i) => `cc${i}@example.com`).join(', ') }))],
+  [
+    '20,000 recipients',
+    () =>
+      mail(
+        with_({
+          To: Array.from({ length: 20_000 }, (_, i) => `ontvanger${i}@example.com`).join(', '),
+          Cc: Array.from({ length: 5_000 }, (_, i) => `cc${i}@example.com`).join(', '),
+        }),
+      ),
+  ],
   ['20,000 References', () => mail(with_({ References: Array.from({ length: 20_000 }, (_, i) => `<ref${i}@example.com>`).join(' ') }))],
   ['a 300 KB Message-ID', () => mail(with_({ 'Message-ID': `<${'x'.repeat(300_000)}@example.com>` }))],
   ['a 10 KB In-Reply-To of one id', () => mail(with_({ 'In-Reply-To': `<${'é'.repeat(5_000)}@example.com>` }))],
@@ -209,13 +313,23 @@ const HOSTILE: Array<[string, () => Buffer, string?]> = [
   ['a history marker on every one of 200,000 lines', () => mail(with_({ 'Content-Type': 'text/plain' }), 'On 1 Jan 2026 someone wrote:\r\n'.repeat(200_000))],
   ['200,000 nested divs', () => mail(with_({ 'Content-Type': 'text/html' }), '<div>'.repeat(200_000) + 'x' + '</div>'.repeat(200_000))],
   ['400,000 unclosed spans', () => mail(with_({ 'Content-Type': 'text/html' }), '<span><b>'.repeat(400_000))],
-  ['5 MB of HTML', () => mail(with_({ 'Content-Type': 'text/html; charset=utf-8' }), '<p>Hallo <a href="https://example.com">x</a><img src="https://t.example.com/p.gif"></p>\r\n'.repeat(60_000))],
+  [
+    '5 MB of HTML',
+    () =>
+      mail(
+        with_({ 'Content-Type': 'text/html; charset=utf-8' }),
+        '<p>Hallo <a href="https://example.com">x</a><img src="https://t.example.com/p.gif"></p>\r\n'.repeat(60_000),
+      ),
+  ],
   ['a Date in the year -5000', () => mail(with_({ Date: 'Mon, 1 Jan -5000 00:00:00 +0000' }))],
   ['a Date in the year 275760', () => mail(with_({ Date: 'Sat, 13 Sep 275760 00:00:00 +0000' }))],
   ['a Date in the year 10', () => mail(with_({ Date: 'Mon, 1 Jan 0010 00:00:00 +0000' }))],
   ['a Date that is nonsense', () => mail(with_({ Date: 'Mon, 99 Foo 99999 99:99:99 +9999' }))],
   ['header lines without a colon', () => Buffer.from('From klant@example.com\r\nSubject\r\n: leeg\r\n\r\nhoi')],
-  ['uuencoded garbage', () => withAttachment(['Content-Type: application/octet-stream', 'Content-Transfer-Encoding: x-uuencode'], 'begin 644 x\r\n' + 'M'.repeat(5000) + '\r\nend')],
+  [
+    'uuencoded garbage',
+    () => withAttachment(['Content-Type: application/octet-stream', 'Content-Transfer-Encoding: x-uuencode'], 'begin 644 x\r\n' + 'M'.repeat(5000) + '\r\nend'),
+  ],
   ['a text part of 10 MB NUL bytes', () => mail(with_({ 'Content-Type': 'text/plain' }), Buffer.alloc(10 * 1024 * 1024))],
 ];
 
@@ -223,10 +337,30 @@ const HOSTILE: Array<[string, () => Buffer, string?]> = [
 
 const FIXTURES = (() => {
   const dir = new URL('../fixtures/email/', import.meta.url);
-  return readdirSync(dir).filter((f) => f.endsWith('.eml')).map((f) => ({ name: f, raw: readFileSync(new URL(f, dir)) }));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.eml'))
+    .map((f) => ({ name: f, raw: readFileSync(new URL(f, dir)) }));
 })();
 
-const SNIPPETS = ['\r\n', '\n', '\r', '\u0000', '\r\nBcc: victim@example.com\r\n', '\r\n\r\n', '--', '=?utf-8?b?DQpCY2M6IHhAeC5jb20=?=', '=?', '?=', ':', '<', '>', '"', '\ufeff', '=\r\n', 'Content-Type: multipart/mixed; boundary=""\r\n'];
+const SNIPPETS = [
+  '\r\n',
+  '\n',
+  '\r',
+  '\u0000',
+  '\r\nBcc: victim@example.com\r\n',
+  '\r\n\r\n',
+  '--',
+  '=?utf-8?b?DQpCY2M6IHhAeC5jb20=?=',
+  '=?',
+  '?=',
+  ':',
+  '<',
+  '>',
+  '"',
+  '\ufeff',
+  '=\r\n',
+  'Content-Type: multipart/mixed; boundary=""\r\n',
+];
 
 function mutateMail(r: Rng): { name: string; raw: Buffer; what: string[] } {
   const fixture = r.pick(FIXTURES);
@@ -310,7 +444,12 @@ function replyTo(subject: string | undefined, to: { handle: string; name?: strin
     channel: 'email',
     to,
     text: 'Beste klant, uw pakket is onderweg.',
-    email: { subject: replySubject(subject), messageId: replyMessageId('d_fuzz', 'support@demoshop.nl'), inReplyTo, references: [...references, inReplyTo].slice(-20) },
+    email: {
+      subject: replySubject(subject),
+      messageId: replyMessageId('d_fuzz', 'support@demoshop.nl'),
+      inReplyTo,
+      references: [...references, inReplyTo].slice(-20),
+    },
   };
 }
 
@@ -326,19 +465,28 @@ async function injectedHeaders(outbound: OutboundMessage): Promise<string[]> {
   if (count('to') !== 1) problems.push(`${count('to')} To headers`);
   const to = Array.isArray(parsed.to) ? parsed.to.flatMap((a) => a.value) : (parsed.to?.value ?? []);
   if (to.length !== 1 || to[0]!.address !== outbound.to.handle) problems.push(`To is ${JSON.stringify(to.map((a) => a.address))}`);
-  if (CRLF.test(parsed.subject ?? '') || CRLF.test(to[0]?.name ?? '')) problems.push(`a line break in the Subject or To name: ${JSON.stringify([parsed.subject, to[0]?.name])}`);
+  if (CRLF.test(parsed.subject ?? '') || CRLF.test(to[0]?.name ?? ''))
+    problems.push(`a line break in the Subject or To name: ${JSON.stringify([parsed.subject, to[0]?.name])}`);
   return problems;
 }
 
 describe('the reply to a mail with header injection', () => {
-  it.each(INJECTIONS.map((s, i) => [i, s]))('has no injected header when subject and name carry injection %i, from the stored message', async (_i, injection) => {
-    const outcome = await ingest(mail(with_({ Subject: injection, From: `${injection} <klant@example.com>` })));
-    expect(outcome.problems).toEqual([]);
-    const m = outcome.message!;
-    expect(m.email?.from?.address).toBe('klant@example.com');
-    const outbound = replyTo(m.subject, { handle: m.email!.replyTo ?? m.email!.from!.address, name: m.email!.replyTo ? undefined : m.email!.from?.name }, m.email!.messageId, m.email!.references);
-    expect(await injectedHeaders(outbound)).toEqual([]);
-  });
+  it.each(INJECTIONS.map((s, i) => [i, s]))(
+    'has no injected header when subject and name carry injection %i, from the stored message',
+    async (_i, injection) => {
+      const outcome = await ingest(mail(with_({ Subject: injection, From: `${injection} <klant@example.com>` })));
+      expect(outcome.problems).toEqual([]);
+      const m = outcome.message!;
+      expect(m.email?.from?.address).toBe('klant@example.com');
+      const outbound = replyTo(
+        m.subject,
+        { handle: m.email!.replyTo ?? m.email!.from!.address, name: m.email!.replyTo ? undefined : m.email!.from?.name },
+        m.email!.messageId,
+        m.email!.references,
+      );
+      expect(await injectedHeaders(outbound)).toEqual([]);
+    },
+  );
 
   it.each([
     ['CRLF', '\r\n'],
@@ -346,7 +494,12 @@ describe('the reply to a mail with header injection', () => {
     ['CR', '\r'],
     ['CRLF and a folded continuation', '\r\n '],
   ])('has no injected header for a thread stored before the fix, with %s in its subject and contact name', async (_name, br) => {
-    const outbound = replyTo(`Hallo${br}Bcc: victim@example.com${br}X: y`, { handle: 'klant@example.com', name: `Klant${br}Bcc: victim@example.com` }, '<a@example.com>', [`<b@example.com>${br}Bcc: v@example.com`]);
+    const outbound = replyTo(
+      `Hallo${br}Bcc: victim@example.com${br}X: y`,
+      { handle: 'klant@example.com', name: `Klant${br}Bcc: victim@example.com` },
+      '<a@example.com>',
+      [`<b@example.com>${br}Bcc: v@example.com`],
+    );
     expect(await injectedHeaders(outbound)).toEqual([]);
   });
 });
@@ -360,7 +513,11 @@ describe('email regressions found by the fuzz run', () => {
 
   it('stores an encoded-word Subject and From name that decode to CRLF + Bcc as one line', async () => {
     const m = await stored(mail(with_({ Subject: INJECTIONS[0]!, From: `${INJECTIONS[0]!} <klant@example.com>` })));
-    expect([m.subject, m.contact.name, m.email?.from]).toEqual(['Hallo Bcc: victim@example.com', 'Hallo Bcc: victim@example.com', { address: 'klant@example.com', name: 'Hallo Bcc: victim@example.com' }]);
+    expect([m.subject, m.contact.name, m.email?.from]).toEqual([
+      'Hallo Bcc: victim@example.com',
+      'Hallo Bcc: victim@example.com',
+      { address: 'klant@example.com', name: 'Hallo Bcc: victim@example.com' },
+    ]);
   });
 
   it('reads the sender of a From whose injected name makes it a group ("Hallo Bcc: <klant@example.com>;")', async () => {
@@ -411,7 +568,14 @@ describe('email regressions found by the fuzz run', () => {
   });
 
   it('keeps at most 100 To, 100 Cc and the last 50 References (20,000 recipients made a message over 256 KB)', async () => {
-    const m = await stored(mail(with_({ To: Array.from({ length: 20_000 }, (_, i) => `o${i}@example.com`).join(', '), References: Array.from({ length: 20_000 }, (_, i) => `<r${i}@example.com>`).join(' ') })));
+    const m = await stored(
+      mail(
+        with_({
+          To: Array.from({ length: 20_000 }, (_, i) => `o${i}@example.com`).join(', '),
+          References: Array.from({ length: 20_000 }, (_, i) => `<r${i}@example.com>`).join(' '),
+        }),
+      ),
+    );
     expect([m.email?.to.length, m.email?.references.length, m.email?.references.at(-1)]).toEqual([100, 50, '<r19999@example.com>']);
   });
 });

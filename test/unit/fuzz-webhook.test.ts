@@ -20,13 +20,23 @@ type FuzzChannel = (typeof CHANNELS)[number];
 const fixtures = Object.fromEntries(
   CHANNELS.map((channel) => {
     const dir = new URL(`../fixtures/${channel}/`, import.meta.url);
-    return [channel, readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => ({ name: f, body: JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as unknown }))];
+    return [
+      channel,
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => ({ name: f, body: JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as unknown })),
+    ];
   }),
 ) as Record<FuzzChannel, Array<{ name: string; body: unknown }>>;
 
 const { publisher, bodies } = recordingPublisher();
 const { logger, errors } = recordingLogger();
-const app = createWebhookApp({ secret: async () => ({ appSecret: SECRET, verifyToken: 'fuzz-verify' }), maxBodyBytes: DEFAULT_MAX_WEBHOOK_BYTES, publisher, logger });
+const app = createWebhookApp({
+  secret: async () => ({ appSecret: SECRET, verifyToken: 'fuzz-verify' }),
+  maxBodyBytes: DEFAULT_MAX_WEBHOOK_BYTES,
+  publisher,
+  logger,
+});
 
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => unhandled.push(reason);
@@ -64,21 +74,87 @@ function deleteAt(root: unknown, path: Path): unknown {
   return root;
 }
 
-const leafPaths = (root: unknown, type: string) => pathsOf(root).filter((p) => typeof p.reduce<unknown>((n, k) => (n as Record<string | number, unknown>)[k], root) === type);
+const leafPaths = (root: unknown, type: string) =>
+  pathsOf(root).filter((p) => typeof p.reduce<unknown>((n, k) => (n as Record<string | number, unknown>)[k], root) === type);
 const arrayPaths = (root: unknown) => pathsOf(root).filter((p) => Array.isArray(p.reduce<unknown>((n, k) => (n as Record<string | number, unknown>)[k], root)));
 
 const ODD_VALUES: unknown[] = [
-  null, true, false, 0, -1, 1.5, 1e21, 8.64e15, 2 ** 53 + 2, -0, '', ' ', '0', '999999999999', '253402300800', '-1', '1e3', 'NaN',
-  [], {}, [[]], { id: {} }, '\u0000', '\ud800', '\udfff\ud800', '\r\nBcc: victim@example.com', '🙂'.repeat(300), 'x'.repeat(1_500), '€'.repeat(700),
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1.5,
+  1e21,
+  8.64e15,
+  2 ** 53 + 2,
+  -0,
+  '',
+  ' ',
+  '0',
+  '999999999999',
+  '253402300800',
+  '-1',
+  '1e3',
+  'NaN',
+  [],
+  {},
+  [[]],
+  { id: {} },
+  '\u0000',
+  '\ud800',
+  '\udfff\ud800',
+  '\r\nBcc: victim@example.com',
+  '🙂'.repeat(300),
+  'x'.repeat(1_500),
+  '€'.repeat(700),
   { constructor: { prototype: { polluted: true } } },
 ];
 
-const ODD_STRINGS = ['', '\u0000', '\ud800', '\r\n', 'x'.repeat(2_000), 'é'.repeat(1_000), '999999999999', '1e400', '<script>', '../../etc/passwd', '\u202e\u2066'];
-const ODD_TIMESTAMPS: unknown[] = ['999999999999', '253402300800', '253402300799', '0', '-1', '1.5', ' 1764057600', 8.64e15, 8.64e15 + 1, 253_402_300_800_000, -1, 1.5, 1e21, 1e300, -1e300, '1764057600'];
+const ODD_STRINGS = [
+  '',
+  '\u0000',
+  '\ud800',
+  '\r\n',
+  'x'.repeat(2_000),
+  'é'.repeat(1_000),
+  '999999999999',
+  '1e400',
+  '<script>',
+  '../../etc/passwd',
+  '\u202e\u2066',
+];
+const ODD_TIMESTAMPS: unknown[] = [
+  '999999999999',
+  '253402300800',
+  '253402300799',
+  '0',
+  '-1',
+  '1.5',
+  ' 1764057600',
+  8.64e15,
+  8.64e15 + 1,
+  253_402_300_800_000,
+  -1,
+  1.5,
+  1e21,
+  1e300,
+  -1e300,
+  '1764057600',
+];
 /** Numbers JSON can spell but a JavaScript value cannot round-trip: spliced into the text in place of a marker. */
 const ODD_NUMBER_TEXT = ['9007199254740993', '1e400', '-1e400', '1.7976931348623157e309', '-0.0', '0e0', '123456789012345678901234567890'];
 const INVALID_UTF8 = [[0xff], [0xfe], [0xc0, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0x80], [0xe2, 0x82], [0xf8, 0x88, 0x80, 0x80, 0x80]];
-const CONTENT_TYPES = [undefined, 'application/json', 'application/json; charset=latin1', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/octet-stream', '*/*'];
+const CONTENT_TYPES = [
+  undefined,
+  'application/json',
+  'application/json; charset=latin1',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/octet-stream',
+  '*/*',
+];
 
 interface Mutated {
   body: Uint8Array;
@@ -148,12 +224,16 @@ function mutateTree(r: Rng, root: unknown, what: string[]): { root: unknown; spl
       const list = p.reduce<unknown>((n, k) => (n as Record<string | number, unknown>)[k], root) as unknown[];
       const copies = r.pick([0, 2, 50, 500]);
       what.push(`array ${p.join('.')} × ${copies}`);
-      return { root: setAt(root, p, list.length ? Array.from({ length: copies }, () => structuredClone(list[0])) : Array.from({ length: copies }, () => ({}))) };
+      return {
+        root: setAt(root, p, list.length ? Array.from({ length: copies }, () => structuredClone(list[0])) : Array.from({ length: copies }, () => ({}))),
+      };
     }
   }
   if (op === 7) {
     what.push('whole body replaced');
-    return { root: r.pick<unknown>([[], null, 'body', 123, true, {}, { object: 'page' }, { object: 'whatsapp_business_account', entry: [] }, { entry: [{}] }]) };
+    return {
+      root: r.pick<unknown>([[], null, 'body', 123, true, {}, { object: 'page' }, { object: 'whatsapp_business_account', entry: [] }, { entry: [{}] }]),
+    };
   }
   const nonRoot = paths.filter((q) => q.length > 0);
   if (op === 8 && nonRoot.length) {
@@ -265,7 +345,8 @@ function judge(channel: FuzzChannel, body: Uint8Array, res: Awaited<ReturnType<t
   }
   if (res.status >= 400) {
     const problems: string[] = [];
-    if (typeof json.error !== 'string' || typeof json.message !== 'string') problems.push(`${res.status} without { error, message }: ${res.text.slice(0, 200)}`);
+    if (typeof json.error !== 'string' || typeof json.message !== 'string')
+      problems.push(`${res.status} without { error, message }: ${res.text.slice(0, 200)}`);
     if (res.published.length) problems.push(`${res.status} but ${res.published.length} events were queued`);
     return problems;
   }
@@ -290,7 +371,10 @@ describe.each(CHANNELS)('fuzzing the %s webhook', (channel) => {
     for (let i = 0; i < CASES_PER_CHANNEL; i++) {
       const c = mutate(r, channel);
       const contentType = r.pick(CONTENT_TYPES);
-      const res = await post(channel, c.body, { 'x-hub-signature-256': signMetaPayload(c.body, SECRET), ...(contentType ? { 'content-type': contentType } : {}) });
+      const res = await post(channel, c.body, {
+        'x-hub-signature-256': signMetaPayload(c.body, SECRET),
+        ...(contentType ? { 'content-type': contentType } : {}),
+      });
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
       for (const problem of judge(channel, c.body, res)) failures.push(`#${i} ${c.fixture} [${c.what.join('; ')}] → ${problem}`);
     }
@@ -333,7 +417,10 @@ describe.each(CHANNELS)('fuzzing the %s webhook', (channel) => {
       for (const signature of signatures(body)) {
         const res = await post(channel, body, signature === undefined ? {} : { 'x-hub-signature-256': signature });
         cases++;
-        expect({ status: res.status, body: JSON.parse(res.text) as unknown, queued: res.published.length }, `${signature?.slice(0, 80)} on ${body.length} bytes`).toEqual({
+        expect(
+          { status: res.status, body: JSON.parse(res.text) as unknown, queued: res.published.length },
+          `${signature?.slice(0, 80)} on ${body.length} bytes`,
+        ).toEqual({
           status: 401,
           body: { error: 'invalid_signature', message: expect.any(String) },
           queued: 0,
@@ -344,7 +431,17 @@ describe.each(CHANNELS)('fuzzing the %s webhook', (channel) => {
   });
 
   it('answers the subscription handshake only for the right token, and refuses the rest with JSON', async () => {
-    const queries = ['', 'hub.mode=subscribe', 'hub.mode=subscribe&hub.verify_token=fuzz-verify', 'hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1', 'hub.mode=unsubscribe&hub.verify_token=fuzz-verify&hub.challenge=1', 'hub.mode=subscribe&hub.verify_token=fuzz-verif&hub.challenge=1', `hub.mode=subscribe&hub.verify_token=${'x'.repeat(5_000)}&hub.challenge=1`, 'hub.mode=subscribe&hub.verify_token=%00&hub.challenge=1', 'hub.mode=subscribe&hub.verify_token=%E2%82&hub.challenge=1'];
+    const queries = [
+      '',
+      'hub.mode=subscribe',
+      'hub.mode=subscribe&hub.verify_token=fuzz-verify',
+      'hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1',
+      'hub.mode=unsubscribe&hub.verify_token=fuzz-verify&hub.challenge=1',
+      'hub.mode=subscribe&hub.verify_token=fuzz-verif&hub.challenge=1',
+      `hub.mode=subscribe&hub.verify_token=${'x'.repeat(5_000)}&hub.challenge=1`,
+      'hub.mode=subscribe&hub.verify_token=%00&hub.challenge=1',
+      'hub.mode=subscribe&hub.verify_token=%E2%82&hub.challenge=1',
+    ];
     for (const q of queries) {
       const res = await app.request(`/webhooks/${channel}?${q}`);
       expect({ q, status: res.status, body: await res.json() }).toEqual({ q, status: 401, body: { error: 'invalid_signature', message: expect.any(String) } });
@@ -355,9 +452,12 @@ describe.each(CHANNELS)('fuzzing the %s webhook', (channel) => {
 });
 
 describe('webhook regressions found by the fuzz run', () => {
-  const signed = async (channel: FuzzChannel, text: string) => post(channel, Buffer.from(text), { 'x-hub-signature-256': signMetaPayload(Buffer.from(text), SECRET) });
+  const signed = async (channel: FuzzChannel, text: string) =>
+    post(channel, Buffer.from(text), { 'x-hub-signature-256': signMetaPayload(Buffer.from(text), SECRET) });
   const withMessage = (change: (m: Record<string, unknown>) => void) => {
-    const body = structuredClone(fixtures.whatsapp.find((f) => f.name === 'text.json')!.body) as { entry: Array<{ changes: Array<{ value: { messages: Array<Record<string, unknown>> } }> }> };
+    const body = structuredClone(fixtures.whatsapp.find((f) => f.name === 'text.json')!.body) as {
+      entry: Array<{ changes: Array<{ value: { messages: Array<Record<string, unknown>> } }> }>;
+    };
     change(body.entry[0]!.changes[0]!.value.messages[0]!);
     return JSON.stringify(body);
   };
@@ -365,7 +465,11 @@ describe('webhook regressions found by the fuzz run', () => {
   it('answers a message nested 10,000 levels deep with 400, not 500 (JSON.stringify overflowed the stack in the publisher)', async () => {
     const text = withMessage((m) => (m.extra = SPLICE)).replace(`"${SPLICE}"`, '['.repeat(10_000) + ']'.repeat(10_000));
     const res = await signed('whatsapp', text);
-    expect([res.status, JSON.parse(res.text), res.published.length]).toEqual([400, { error: 'invalid_payload', message: 'body is nested deeper than 32 levels' }, 0]);
+    expect([res.status, JSON.parse(res.text), res.published.length]).toEqual([
+      400,
+      { error: 'invalid_payload', message: 'body is nested deeper than 32 levels' },
+      0,
+    ]);
   });
 
   it('answers a message whose raw payload is nested deeper than DynamoDB stores (32 levels) with 400, not a 200 the worker cannot store', async () => {
@@ -377,28 +481,45 @@ describe('webhook regressions found by the fuzz run', () => {
   });
 
   it('answers a WhatsApp timestamp past the year 9999 with 400, not a 200 whose event the triage worker refuses', async () => {
-    const res = await signed('whatsapp', withMessage((m) => (m.timestamp = '999999999999')));
+    const res = await signed(
+      'whatsapp',
+      withMessage((m) => (m.timestamp = '999999999999')),
+    );
     expect([res.status, JSON.parse(res.text).error, res.published.length]).toEqual([400, 'invalid_payload', 0]);
-    const lastSecond = await signed('whatsapp', withMessage((m) => (m.timestamp = '253402300799')));
+    const lastSecond = await signed(
+      'whatsapp',
+      withMessage((m) => (m.timestamp = '253402300799')),
+    );
     expect([lastSecond.status, lastSecond.published.flatMap(unstorable)]).toEqual([200, []]);
   });
 
   it('answers a Messenger message dated 8.64e15 ms (year 275760) with 400, not a 200 the worker refuses', async () => {
-    const body = structuredClone(fixtures.messenger.find((f) => f.name === 'text.json')!.body) as { entry: Array<{ messaging: Array<Record<string, unknown>> }> };
+    const body = structuredClone(fixtures.messenger.find((f) => f.name === 'text.json')!.body) as {
+      entry: Array<{ messaging: Array<Record<string, unknown>> }>;
+    };
     body.entry[0]!.messaging[0]!.timestamp = 8.64e15;
     expect((await signed('messenger', JSON.stringify(body))).status).toBe(400);
   });
 
   it.each([1e300, 8.64e15, -1])('keeps a Messenger read receipt whose watermark is no time (%s) at the event time, instead of a 500', async (watermark) => {
-    const body = structuredClone(fixtures.messenger.find((f) => f.name === 'read.json')!.body) as { entry: Array<{ messaging: Array<{ timestamp: number; read: Record<string, unknown> }> }> };
+    const body = structuredClone(fixtures.messenger.find((f) => f.name === 'read.json')!.body) as {
+      entry: Array<{ messaging: Array<{ timestamp: number; read: Record<string, unknown> }> }>;
+    };
     body.entry[0]!.messaging[0]!.read.watermark = watermark;
     const res = await signed('messenger', JSON.stringify(body));
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.published[0]!)).toMatchObject({ type: 'status', status: 'read', watermark: new Date(body.entry[0]!.messaging[0]!.timestamp).toISOString() });
+    expect(JSON.parse(res.published[0]!)).toMatchObject({
+      type: 'status',
+      status: 'read',
+      watermark: new Date(body.entry[0]!.messaging[0]!.timestamp).toISOString(),
+    });
   });
 
   it('answers an id over 512 bytes (a DynamoDB key downstream) with 400', async () => {
-    const res = await signed('whatsapp', withMessage((m) => (m.id = 'wamid.' + 'é'.repeat(600))));
+    const res = await signed(
+      'whatsapp',
+      withMessage((m) => (m.id = 'wamid.' + 'é'.repeat(600))),
+    );
     expect([res.status, JSON.parse(res.text).message]).toEqual([400, 'event 0 has an id over 512 bytes']);
   });
 });

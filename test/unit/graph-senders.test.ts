@@ -38,9 +38,11 @@ describe('WhatsApp Cloud API sender', () => {
     ['130429 rate limit', GRAPH_ERRORS.rateLimit, '130429', true, 'Rate limit hit'],
     ['190 expired token', GRAPH_ERRORS.expiredToken, '190', false, 'Session has expired'],
     ['a 500', GRAPH_ERRORS.unknown, '1', true, 'unknown error'],
-  ])('turns %s into a ProviderError with Meta\'s code, retryable as it should be', async (_name, answer, code, retryable, text) => {
+  ])("turns %s into a ProviderError with Meta's code, retryable as it should be", async (_name, answer, code, retryable, text) => {
     graph.answerNext(answer);
-    const error = await whatsapp().send(wa).catch((e: unknown) => e);
+    const error = await whatsapp()
+      .send(wa)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProviderError);
     expect(error).toMatchObject({ code, retryable, message: expect.stringContaining(text) });
     expect((error as Error).message).not.toContain('wa-token-secret');

@@ -18,7 +18,10 @@ describe('ingest-email when the object store refuses a write', () => {
     const published: InboundEvent[] = [];
     const denied = Object.assign(new Error('S3 put mail/ses-1/attachments/0-factuur.pdf failed: AccessDenied'), { retryable: false });
     await expect(
-      ingestEmail({ blobs: storeRefusingWrites(denied), publisher: { publish: async (events) => void published.push(...events) } }, { sesMessageId: 'ses-1', rawKey: 'raw/ses-1', receivedAt: '2026-11-25T10:00:00.000Z' }),
+      ingestEmail(
+        { blobs: storeRefusingWrites(denied), publisher: { publish: async (events) => void published.push(...events) } },
+        { sesMessageId: 'ses-1', rawKey: 'raw/ses-1', receivedAt: '2026-11-25T10:00:00.000Z' },
+      ),
     ).rejects.toThrow('AccessDenied');
     expect(published).toEqual([]);
   });

@@ -17,8 +17,13 @@ const one = (channel: 'messenger' | 'instagram', name: string) => events(channel
 describe('Messenger and Instagram webhooks', () => {
   it('turns a Messenger text into a message from the PSID, to the page', () => {
     expect(one('messenger', 'text')).toMatchObject({
-      type: 'message', channel: 'messenger', kind: 'text', contact: { handle: '6523987412365478' }, businessId: '104836512345678',
-      sentAt: '2025-11-25T08:00:00.000Z', text: expect.stringContaining('bestelling 10482'),
+      type: 'message',
+      channel: 'messenger',
+      kind: 'text',
+      contact: { handle: '6523987412365478' },
+      businessId: '104836512345678',
+      sentAt: '2025-11-25T08:00:00.000Z',
+      text: expect.stringContaining('bestelling 10482'),
     });
   });
 
@@ -34,7 +39,10 @@ describe('Messenger and Instagram webhooks', () => {
 
   it('turns deliveries into one receipt per message, and a read watermark into a receipt with the watermark', () => {
     const delivered = events('messenger', 'delivery') as StatusUpdate[];
-    expect(delivered.map((d) => [d.externalId, d.status])).toEqual([['m_out_1', 'delivered'], ['m_out_2', 'delivered']]);
+    expect(delivered.map((d) => [d.externalId, d.status])).toEqual([
+      ['m_out_1', 'delivered'],
+      ['m_out_2', 'delivered'],
+    ]);
     const [read] = events('messenger', 'read') as StatusUpdate[];
     expect(read).toMatchObject({ status: 'read', watermark: '2025-11-25T08:00:02.000Z', recipient: '6523987412365478' });
   });
@@ -44,8 +52,17 @@ describe('Messenger and Instagram webhooks', () => {
   });
 
   it('reads Instagram texts, story replies and story mentions', () => {
-    expect(one('instagram', 'text')).toMatchObject({ channel: 'instagram', kind: 'text', contact: { handle: '5723456789012345' }, businessId: '17841401234567890' });
-    expect(one('instagram', 'story-reply')).toMatchObject({ kind: 'story_reply', text: 'Where can I buy these shoes?', replyToExternalId: '17890012345678901' });
+    expect(one('instagram', 'text')).toMatchObject({
+      channel: 'instagram',
+      kind: 'text',
+      contact: { handle: '5723456789012345' },
+      businessId: '17841401234567890',
+    });
+    expect(one('instagram', 'story-reply')).toMatchObject({
+      kind: 'story_reply',
+      text: 'Where can I buy these shoes?',
+      replyToExternalId: '17890012345678901',
+    });
     expect(one('instagram', 'story-mention')).toMatchObject({ kind: 'story_mention', media: { url: expect.stringContaining('asset_id=1790') } });
   });
 

@@ -12,12 +12,18 @@ describe('Meta webhook secret at cold start', () => {
 
   it('reads appSecret and verifyToken from the secret named by META_SECRET_ARN', async () => {
     sm.on(GetSecretValueCommand).resolves({ SecretString: JSON.stringify({ appSecret: 's3cr3t-value', verifyToken: 'tok' }) });
-    expect(await metaWebhookSecret({ META_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:1:secret:meta' }, client())).toEqual({ appSecret: 's3cr3t-value', verifyToken: 'tok' });
+    expect(await metaWebhookSecret({ META_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:1:secret:meta' }, client())).toEqual({
+      appSecret: 's3cr3t-value',
+      verifyToken: 'tok',
+    });
     expect(sm.commandCalls(GetSecretValueCommand)[0]!.args[0].input).toEqual({ SecretId: 'arn:aws:secretsmanager:eu-west-1:1:secret:meta' });
   });
 
   it('uses env values when both are set, without calling Secrets Manager', async () => {
-    expect(await metaWebhookSecret({ META_APP_SECRET: 'a', META_VERIFY_TOKEN: 'b', META_SECRET_ARN: 'arn:x' }, client())).toEqual({ appSecret: 'a', verifyToken: 'b' });
+    expect(await metaWebhookSecret({ META_APP_SECRET: 'a', META_VERIFY_TOKEN: 'b', META_SECRET_ARN: 'arn:x' }, client())).toEqual({
+      appSecret: 'a',
+      verifyToken: 'b',
+    });
     expect(sm.commandCalls(GetSecretValueCommand)).toHaveLength(0);
   });
 

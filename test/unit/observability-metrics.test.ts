@@ -14,7 +14,9 @@ import { fixture } from '../helpers/fixtures.js';
 
 // Real Powertools Metrics, switched on (they are off outside Lambda) and read back from stdout as the EMF blobs
 // CloudWatch would receive.
-type Emf = Record<string, unknown> & { _aws: { CloudWatchMetrics: Array<{ Namespace: string; Dimensions: string[][]; Metrics: Array<{ Name: string; Unit: string }> }> } };
+type Emf = Record<string, unknown> & {
+  _aws: { CloudWatchMetrics: Array<{ Namespace: string; Dimensions: string[][]; Metrics: Array<{ Name: string; Unit: string }> }> };
+};
 let emf: Emf[];
 let logLines: Array<Record<string, unknown>>;
 
@@ -55,7 +57,13 @@ describe('ingest-webhook metrics and correlation id', () => {
   function webhookLambda() {
     const observability = createObservability('ingest-webhook');
     const { published, publisher } = recordingPublisher();
-    const app = createWebhookApp({ secret: async () => ({ appSecret: secret, verifyToken: 'v' }), maxBodyBytes: 1_000_000, publisher, logger: observability.logger, metrics: observability.metrics });
+    const app = createWebhookApp({
+      secret: async () => ({ appSecret: secret, verifyToken: 'v' }),
+      maxBodyBytes: 1_000_000,
+      publisher,
+      logger: observability.logger,
+      metrics: observability.metrics,
+    });
     return { app, published, handler: instrumented(observability, handle(app)) };
   }
   function apiEvent(body: string): APIGatewayProxyEventV2 & LambdaEvent {
@@ -106,7 +114,24 @@ describe('ingest-webhook metrics and correlation id', () => {
 
   it('counts no MessagesIn for a delivery receipt', async () => {
     const { handler } = webhookLambda();
-    const receipt = { object: 'whatsapp_business_account', entry: [{ id: '1', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '31200000000', phone_number_id: '123' }, statuses: [{ id: 'wamid.x', status: 'delivered', timestamp: '1795597200', recipient_id: '31600000004' }] } }] }] };
+    const receipt = {
+      object: 'whatsapp_business_account',
+      entry: [
+        {
+          id: '1',
+          changes: [
+            {
+              field: 'messages',
+              value: {
+                messaging_product: 'whatsapp',
+                metadata: { display_phone_number: '31200000000', phone_number_id: '123' },
+                statuses: [{ id: 'wamid.x', status: 'delivered', timestamp: '1795597200', recipient_id: '31600000004' }],
+              },
+            },
+          ],
+        },
+      ],
+    };
     expect((await handler(apiEvent(JSON.stringify(receipt)), context)).statusCode).toBe(200);
     expect(withMetric('MessagesIn')).toHaveLength(0);
   });
@@ -121,13 +146,35 @@ describe('ingest-email metrics and correlation id', () => {
       get: async (key) => objects.get(key) ?? Promise.reject(new NotFoundError(key)),
       list: async (prefix) => [...objects.keys()].filter((k) => k.startsWith(prefix)),
     };
-    const raw = ['From: Eva <eva@example.nl>', 'To: support@demoshop.nl', 'Subject: Factuur', 'Message-ID: <m1@example.nl>', 'Date: Wed, 25 Nov 2026 09:00:00 +0000', 'Content-Type: text/plain; charset=utf-8', '', 'Het bedrag klopt niet.', ''].join('\r\n');
+    const raw = [
+      'From: Eva <eva@example.nl>',
+      'To: support@demoshop.nl',
+      'Subject: Factuur',
+      'Message-ID: <m1@example.nl>',
+      'Date: Wed, 25 Nov 2026 09:00:00 +0000',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Het bedrag klopt niet.',
+      '',
+    ].join('\r\n');
     await blobs.put('raw/ses-0001', raw, 'message/rfc822');
     const { published, publisher } = recordingPublisher();
-    const handler = instrumented(observability, createIngestEmailHandler({ blobs, publisher, rawPrefix: 'raw/', logger: observability.logger, metrics: observability.metrics }));
+    const handler = instrumented(
+      observability,
+      createIngestEmailHandler({ blobs, publisher, rawPrefix: 'raw/', logger: observability.logger, metrics: observability.metrics }),
+    );
     const pass = { status: 'PASS' };
     const event = {
-      Records: [{ eventSource: 'aws:ses', eventVersion: '1.0', ses: { mail: { messageId: 'ses-0001', source: 'eva@example.nl', timestamp: '2026-11-25T09:00:01.000Z' }, receipt: { spamVerdict: pass, virusVerdict: pass, dmarcVerdict: pass, spfVerdict: pass, dkimVerdict: pass } } }],
+      Records: [
+        {
+          eventSource: 'aws:ses',
+          eventVersion: '1.0',
+          ses: {
+            mail: { messageId: 'ses-0001', source: 'eva@example.nl', timestamp: '2026-11-25T09:00:01.000Z' },
+            receipt: { spamVerdict: pass, virusVerdict: pass, dmarcVerdict: pass, spfVerdict: pass, dkimVerdict: pass },
+          },
+        },
+      ],
     } as unknown as SESEvent;
 
     await handler(event, context);
@@ -154,14 +201,22 @@ describe('send metrics', () => {
       d_busy: () => Promise.reject(new ProviderError('rate limited', '130429', true)),
       d_done: async () => 'skipped',
     };
-    const handler = instrumented(observability, createSendHandler({ send: (job) => outcomes[job.draftId]!(), retryLater: async () => 10, logger: observability.logger, metrics: observability.metrics }));
+    const handler = instrumented(
+      observability,
+      createSendHandler({ send: (job) => outcomes[job.draftId]!(), retryLater: async () => 10, logger: observability.logger, metrics: observability.metrics }),
+    );
 
     const response = await handler({ Records: [record('ok', 'api-req-7'), record('refused'), record('busy'), record('done')] }, context);
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'busy' }]);
     const blobs = withMetric('SendsFailed');
     expect(blobs).toHaveLength(1);
     expect(blobs[0]).toMatchObject({ service: 'send', SendsSucceeded: 1, SendsFailed: 1, SendsRetried: 1 });
-    expect(definitions(blobs[0]!).Metrics).toEqual(expect.arrayContaining([{ Name: 'SendsSucceeded', Unit: 'Count' }, { Name: 'SendsFailed', Unit: 'Count' }]));
+    expect(definitions(blobs[0]!).Metrics).toEqual(
+      expect.arrayContaining([
+        { Name: 'SendsSucceeded', Unit: 'Count' },
+        { Name: 'SendsFailed', Unit: 'Count' },
+      ]),
+    );
     expect(logLines.find((l) => l.message === 'send job done' && l.draftId === 'd_ok')).toMatchObject({ correlation_id: 'api-req-7' });
   });
 

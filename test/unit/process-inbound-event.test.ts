@@ -9,8 +9,15 @@ const store = new MemoryThreadStore();
 const processorOn = (s: ThreadStore) => createInboundEventProcessor({ store: s, classifier: new RuleClassifier(), drafter: new TemplateDrafter() });
 
 const message = (handle: string, wamid: string, text: string, sentAt = '2026-11-25T09:00:00.000Z'): InboundMessage => ({
-  type: 'message', channel: 'whatsapp', externalId: wamid, contact: { handle, name: 'Klant' }, kind: 'text', text,
-  sentAt, ingestedAt: sentAt, raw: {},
+  type: 'message',
+  channel: 'whatsapp',
+  externalId: wamid,
+  contact: { handle, name: 'Klant' },
+  kind: 'text',
+  text,
+  sentAt,
+  ingestedAt: sentAt,
+  raw: {},
 });
 
 const threadOf = async (handle: string) => {
@@ -79,7 +86,12 @@ describe('processing inbound messages', () => {
 
   it('keeps a receipt for a message it does not know, so it is never dropped', async () => {
     const outcome = await processorOn(store)({
-      type: 'status', channel: 'whatsapp', externalId: 'wamid.unknown-outbound', status: 'delivered', at: '2026-11-25T09:01:00.000Z', raw: { id: 'wamid.unknown-outbound' },
+      type: 'status',
+      channel: 'whatsapp',
+      externalId: 'wamid.unknown-outbound',
+      status: 'delivered',
+      at: '2026-11-25T09:01:00.000Z',
+      raw: { id: 'wamid.unknown-outbound' },
     });
     expect(outcome).toEqual({ outcome: 'status_orphaned' });
     expect(await store.findOrphanStatuses('whatsapp', 'wamid.unknown-outbound')).toMatchObject([{ at: '2026-11-25T09:01:00.000Z', status: 'delivered' }]);
@@ -89,7 +101,9 @@ describe('processing inbound messages', () => {
 describe('customer media', () => {
   it('keeps the message and its media reference when the download fails, and says why', async () => {
     const failing = createInboundEventProcessor({
-      store, classifier: new RuleClassifier(), drafter: new TemplateDrafter(),
+      store,
+      classifier: new RuleClassifier(),
+      drafter: new TemplateDrafter(),
       media: { archive: () => Promise.reject(new Error('media download answered HTTP 404')) },
     });
     await failing({ ...message('31690000009', 'wamid.photo', 'Zo kwam het aan'), kind: 'image', media: { id: '998877', mimeType: 'image/jpeg' } });
@@ -100,9 +114,26 @@ describe('customer media', () => {
 });
 
 describe('a message with nothing to answer', () => {
-  const email = (handle: string, id: string, over: { text: string; subject?: string; inReplyTo?: string; attachments?: InboundMessage['attachments'] }): InboundMessage => ({
-    ...message(handle, id, over.text), channel: 'email', kind: 'email', subject: over.subject, attachments: over.attachments,
-    email: { messageId: id, inReplyTo: over.inReplyTo, references: over.inReplyTo ? [over.inReplyTo] : [], to: ['support@shop.example'], cc: [], rawKey: `raw/${id}`, remoteImagesBlocked: 0, truncated: false },
+  const email = (
+    handle: string,
+    id: string,
+    over: { text: string; subject?: string; inReplyTo?: string; attachments?: InboundMessage['attachments'] },
+  ): InboundMessage => ({
+    ...message(handle, id, over.text),
+    channel: 'email',
+    kind: 'email',
+    subject: over.subject,
+    attachments: over.attachments,
+    email: {
+      messageId: id,
+      inReplyTo: over.inReplyTo,
+      references: over.inReplyTo ? [over.inReplyTo] : [],
+      to: ['support@shop.example'],
+      cc: [],
+      rawKey: `raw/${id}`,
+      remoteImagesBlocked: 0,
+      truncated: false,
+    },
   });
   /** Email threads are found by Message-ID, not by contact: the detail of the thread the processor put it in. */
   const processEmail = async (inbound: InboundMessage) => {
@@ -117,16 +148,24 @@ describe('a message with nothing to answer', () => {
   });
 
   it('stores an email reply with an empty body and no attachments, but drafts no reply to it', async () => {
-    const { messages, drafts } = await processEmail(email('leeg@example.com', '<empty@example.com>', { text: '  \r\n', subject: 'Re: Uw bestelling 10482', inReplyTo: '<ours@balie.local>' }));
+    const { messages, drafts } = await processEmail(
+      email('leeg@example.com', '<empty@example.com>', { text: '  \r\n', subject: 'Re: Uw bestelling 10482', inReplyTo: '<ours@balie.local>' }),
+    );
     expect([messages.length, drafts.length]).toEqual([1, 0]);
   });
 
   it('still drafts for an email whose body is empty but which asks in its subject, or carries an attachment', async () => {
-    const subjectOnly = await processEmail(email('onderwerp@example.com', '<subject-only@example.com>', { text: '', subject: 'Waar blijft bestelling 10482?' }));
-    const attachmentOnly = await processEmail(email('bijlage@example.com', '<attachment@example.com>', {
-      text: '', subject: 'Re: factuur', inReplyTo: '<ours2@balie.local>',
-      attachments: [{ key: 'mail/x/attachments/0-foto.jpg', filename: 'foto.jpg', contentType: 'image/jpeg', size: 10, inline: false }],
-    }));
+    const subjectOnly = await processEmail(
+      email('onderwerp@example.com', '<subject-only@example.com>', { text: '', subject: 'Waar blijft bestelling 10482?' }),
+    );
+    const attachmentOnly = await processEmail(
+      email('bijlage@example.com', '<attachment@example.com>', {
+        text: '',
+        subject: 'Re: factuur',
+        inReplyTo: '<ours2@balie.local>',
+        attachments: [{ key: 'mail/x/attachments/0-foto.jpg', filename: 'foto.jpg', contentType: 'image/jpeg', size: 10, inline: false }],
+      }),
+    );
     expect(subjectOnly.drafts).toHaveLength(1);
     expect(attachmentOnly.drafts).toHaveLength(1);
   });

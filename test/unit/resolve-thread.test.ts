@@ -11,14 +11,42 @@ const after = (ms: number) => new Date(Date.parse(FIRST) + ms).toISOString();
 function mail(sentAt: string, over: { subject?: string; from?: string; inReplyTo?: string; references?: string[] } = {}): InboundMessage {
   const from = over.from ?? 'sanne@example.nl';
   return {
-    type: 'message', channel: 'email', externalId: `<${sentAt}@example.nl>`, contact: { handle: from, name: 'Sanne' }, kind: 'email',
-    text: 'Mijn bestelling is nog niet binnen.', subject: over.subject ?? 'Bestelling 10482', sentAt, ingestedAt: sentAt, raw: {},
-    email: { messageId: `<${sentAt}@example.nl>`, from: { address: from }, to: [], cc: [], references: over.references ?? [], inReplyTo: over.inReplyTo, rawKey: `raw/${sentAt}`, remoteImagesBlocked: 0, truncated: false },
+    type: 'message',
+    channel: 'email',
+    externalId: `<${sentAt}@example.nl>`,
+    contact: { handle: from, name: 'Sanne' },
+    kind: 'email',
+    text: 'Mijn bestelling is nog niet binnen.',
+    subject: over.subject ?? 'Bestelling 10482',
+    sentAt,
+    ingestedAt: sentAt,
+    raw: {},
+    email: {
+      messageId: `<${sentAt}@example.nl>`,
+      from: { address: from },
+      to: [],
+      cc: [],
+      references: over.references ?? [],
+      inReplyTo: over.inReplyTo,
+      rawKey: `raw/${sentAt}`,
+      remoteImagesBlocked: 0,
+      truncated: false,
+    },
   };
 }
 
 function whatsapp(sentAt: string): InboundMessage {
-  return { type: 'message', channel: 'whatsapp', externalId: `wamid.${sentAt}`, contact: { handle: '31612345678' }, kind: 'text', text: 'Hallo?', sentAt, ingestedAt: sentAt, raw: {} };
+  return {
+    type: 'message',
+    channel: 'whatsapp',
+    externalId: `wamid.${sentAt}`,
+    contact: { handle: '31612345678' },
+    kind: 'text',
+    text: 'Hallo?',
+    sentAt,
+    ingestedAt: sentAt,
+    raw: {},
+  };
 }
 
 let store: MemoryThreadStore;

@@ -10,7 +10,13 @@ import { backoffSeconds, queueUrlFromArn, sqsRetryLater } from '../../shared/que
 
 const sqsMock = mockClient(SQSClient);
 const record = (receiveCount: number): SQSRecord =>
-  anSqsRecord({ messageId: 'job-1', receiptHandle: 'rh-1', queue: 'Balie-OutboundQueue', receiveCount, body: JSON.stringify({ threadId: 't_1', draftId: 'd_1' }) });
+  anSqsRecord({
+    messageId: 'job-1',
+    receiptHandle: 'rh-1',
+    queue: 'Balie-OutboundQueue',
+    receiveCount,
+    body: JSON.stringify({ threadId: 't_1', draftId: 'd_1' }),
+  });
 
 describe('back-off for provider throttling', () => {
   beforeEach(() => sqsMock.reset());
@@ -21,7 +27,9 @@ describe('back-off for provider throttling', () => {
 
   it('pushes the record back with ChangeMessageVisibility on its own queue', async () => {
     sqsMock.on(ChangeMessageVisibilityCommand).resolves({});
-    const retry = sqsRetryLater(new SQSClient({ region: 'eu-west-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }), (r) => queueUrlFromArn(r.eventSourceARN));
+    const retry = sqsRetryLater(new SQSClient({ region: 'eu-west-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }), (r) =>
+      queueUrlFromArn(r.eventSourceARN),
+    );
     expect(await retry(record(2))).toBe(40);
     expect(sqsMock.commandCalls(ChangeMessageVisibilityCommand)[0]!.args[0].input).toEqual({
       QueueUrl: 'https://sqs.eu-west-1.amazonaws.com/123456789012/Balie-OutboundQueue',
@@ -35,7 +43,9 @@ describe('back-off for provider throttling', () => {
     const handlerFor = (error: Error) =>
       createSendHandler({ send: () => Promise.reject(error), retryLater: async (r) => (delayed.push(r.messageId), 10), logger: createLogger('test') });
     const context = aLambdaContext();
-    expect(await handlerFor(new ProviderError('(#130429) Rate limit hit', '130429', true))({ Records: [record(1)] }, context)).toEqual({ batchItemFailures: [{ itemIdentifier: 'job-1' }] });
+    expect(await handlerFor(new ProviderError('(#130429) Rate limit hit', '130429', true))({ Records: [record(1)] }, context)).toEqual({
+      batchItemFailures: [{ itemIdentifier: 'job-1' }],
+    });
     expect(delayed).toEqual(['job-1']);
     await handlerFor(new ProviderError('(#190) token expired', '190', false))({ Records: [record(1)] }, context);
     expect(delayed).toEqual(['job-1']);

@@ -16,7 +16,17 @@ let handles = 0;
 async function proposed(text = 'Waar blijft mijn pakket? Bestelling 10482.') {
   const handle = `3168${String(++handles).padStart(7, '0')}`;
   const process = createInboundEventProcessor({ store, classifier: new RuleClassifier(), drafter: new TemplateDrafter() });
-  const inbound: InboundMessage = { type: 'message', channel: 'whatsapp', externalId: `wamid.review.${handle}`, contact: { handle, name: 'Sanne' }, kind: 'text', text, sentAt: minutesAgo(20), ingestedAt: minutesAgo(20), raw: {} };
+  const inbound: InboundMessage = {
+    type: 'message',
+    channel: 'whatsapp',
+    externalId: `wamid.review.${handle}`,
+    contact: { handle, name: 'Sanne' },
+    kind: 'text',
+    text,
+    sentAt: minutesAgo(20),
+    ingestedAt: minutesAgo(20),
+    raw: {},
+  };
   const outcome = await process(inbound);
   if (outcome.outcome !== 'stored' || !outcome.draftId) throw new Error('no draft');
   const jobs: SendJob[] = [];
@@ -39,16 +49,30 @@ describe('reviewing a draft (in-memory store)', () => {
   it('counts a real edit as edited, and what a browser does to a textarea (CRLF, outer whitespace) as no edit', async () => {
     const t = await proposed();
     const original = (await store.getDraft(t.threadId, t.draftId))!.text;
-    const { draft: same } = await approveDraft(t.deps, { threadId: t.threadId, draftId: t.draftId, version: 1, text: `\n${original.replace(/\n/g, '\r\n')}  `, agent: anna });
+    const { draft: same } = await approveDraft(t.deps, {
+      threadId: t.threadId,
+      draftId: t.draftId,
+      version: 1,
+      text: `\n${original.replace(/\n/g, '\r\n')}  `,
+      agent: anna,
+    });
     expect([same.edited, same.finalText]).toEqual([false, original]);
     const u = await proposed();
-    const { draft: edited } = await approveDraft(u.deps, { threadId: u.threadId, draftId: u.draftId, version: 1, text: 'Hoi Sanne,\r\nje pakket komt morgen.', agent: anna });
+    const { draft: edited } = await approveDraft(u.deps, {
+      threadId: u.threadId,
+      draftId: u.draftId,
+      version: 1,
+      text: 'Hoi Sanne,\r\nje pakket komt morgen.',
+      agent: anna,
+    });
     expect([edited.edited, edited.finalText]).toEqual([true, 'Hoi Sanne,\nje pakket komt morgen.']);
   });
 
   it('refuses an empty reply', async () => {
     const t = await proposed();
-    await expect(approveDraft(t.deps, { threadId: t.threadId, draftId: t.draftId, version: 1, text: '  \n ', agent: anna })).rejects.toBeInstanceOf(ValidationError);
+    await expect(approveDraft(t.deps, { threadId: t.threadId, draftId: t.draftId, version: 1, text: '  \n ', agent: anna })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     expect((await store.getDraft(t.threadId, t.draftId))!.state).toBe('proposed');
   });
 

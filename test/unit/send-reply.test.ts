@@ -12,7 +12,15 @@ const noJobs = { publish: async () => undefined };
 
 const process = () => createInboundEventProcessor({ store, classifier: new RuleClassifier(), drafter: new TemplateDrafter() });
 const message = (handle: string, wamid: string, text: string, sentAt: string): InboundMessage => ({
-  type: 'message', channel: 'whatsapp', externalId: wamid, contact: { handle, name: 'Klant' }, kind: 'text', text, sentAt, ingestedAt: sentAt, raw: {},
+  type: 'message',
+  channel: 'whatsapp',
+  externalId: wamid,
+  contact: { handle, name: 'Klant' },
+  kind: 'text',
+  text,
+  sentAt,
+  ingestedAt: sentAt,
+  raw: {},
 });
 
 /** A thread with one approved draft, ready for the send worker. */
@@ -38,7 +46,7 @@ describe('the send worker', () => {
     expect(await store.getDraft(job.threadId, job.draftId)).toMatchObject({ state: 'sent', providerMessageId: 'wamid.out.1' });
   });
 
-  it('marks the draft failed with the provider\'s code on a refusal that will not pass, and puts the thread back to work', async () => {
+  it("marks the draft failed with the provider's code on a refusal that will not pass, and puts the thread back to work", async () => {
     const job = await approvedThread('31670000002');
     const refused = sender(() => Promise.reject(new ProviderError('(#131047) Re-engagement message', '131047', false)));
     expect(await sendApprovedDraft(deps(refused), job)).toBe('failed');
@@ -96,19 +104,55 @@ describe('receipts that arrive before the send is recorded', () => {
 });
 
 describe('review fixes (flows)', () => {
-  const mail = (handle: string, id: string, text: string, sentAt: string, extra: Partial<InboundMessage['email']> = {}, from?: { address: string; name?: string }): InboundMessage => ({
-    type: 'message', channel: 'email', externalId: `<${id}>#${from?.address ?? handle}`, contact: { handle: from?.address ?? handle, name: from?.name }, kind: 'email',
-    text, subject: 'Bestelling 77', sentAt, ingestedAt: sentAt, raw: {},
-    email: { messageId: `<${id}>`, references: [], to: ['support@shop.nl'], cc: [], rawKey: 'raw/x', remoteImagesBlocked: 0, truncated: false, from: from ?? { address: handle }, ...extra },
+  const mail = (
+    handle: string,
+    id: string,
+    text: string,
+    sentAt: string,
+    extra: Partial<InboundMessage['email']> = {},
+    from?: { address: string; name?: string },
+  ): InboundMessage => ({
+    type: 'message',
+    channel: 'email',
+    externalId: `<${id}>#${from?.address ?? handle}`,
+    contact: { handle: from?.address ?? handle, name: from?.name },
+    kind: 'email',
+    text,
+    subject: 'Bestelling 77',
+    sentAt,
+    ingestedAt: sentAt,
+    raw: {},
+    email: {
+      messageId: `<${id}>`,
+      references: [],
+      to: ['support@shop.nl'],
+      cc: [],
+      rawKey: 'raw/x',
+      remoteImagesBlocked: 0,
+      truncated: false,
+      from: from ?? { address: handle },
+      ...extra,
+    },
   });
   const capture = () => {
     const sent: OutboundMessage[] = [];
     return { sent, sender: sender(async (m) => (sent.push(m), { providerMessageId: `<out-${sent.length}@shop.nl>` })) };
   };
 
-  it('answers the person who wrote the mail a draft answers: a Cc\'d colleague who replied, at their address', async () => {
-    await process()(mail('alice@klant.nl', 'alice-1@klant.nl', 'Waar is onze bestelling 77?', '2026-11-25T08:00:00.000Z', {}, { address: 'alice@klant.nl', name: 'Alice' }));
-    const bob = await process()(mail('alice@klant.nl', 'bob-1@klant.nl', 'Aanvulling: het gaat om de levering in Utrecht.', '2026-11-25T08:10:00.000Z', { inReplyTo: '<alice-1@klant.nl>' }, { address: 'bob@klant.nl', name: 'Bob' }));
+  it("answers the person who wrote the mail a draft answers: a Cc'd colleague who replied, at their address", async () => {
+    await process()(
+      mail('alice@klant.nl', 'alice-1@klant.nl', 'Waar is onze bestelling 77?', '2026-11-25T08:00:00.000Z', {}, { address: 'alice@klant.nl', name: 'Alice' }),
+    );
+    const bob = await process()(
+      mail(
+        'alice@klant.nl',
+        'bob-1@klant.nl',
+        'Aanvulling: het gaat om de levering in Utrecht.',
+        '2026-11-25T08:10:00.000Z',
+        { inReplyTo: '<alice-1@klant.nl>' },
+        { address: 'bob@klant.nl', name: 'Bob' },
+      ),
+    );
     if (bob.outcome !== 'stored') throw new Error('not stored');
     await approveDraft({ store, jobs: noJobs }, { threadId: bob.threadId, draftId: bob.draftId!, version: 1, agent });
     const { sent, sender: s } = capture();
@@ -116,14 +160,24 @@ describe('review fixes (flows)', () => {
     expect(sent[0]!.to).toEqual({ handle: 'bob@klant.nl', name: 'Bob' });
   });
 
-  it('lets the customer\'s next real mail be answered after an auto-reply joined the thread', async () => {
+  it("lets the customer's next real mail be answered after an auto-reply joined the thread", async () => {
     const first = await process()(mail('carla@klant.nl', 'carla-1@klant.nl', 'Mijn pakket is kapot aangekomen', '2026-11-25T08:00:00.000Z'));
     if (first.outcome !== 'stored') throw new Error('not stored');
-    await process()(mail('carla@klant.nl', 'carla-ooo@klant.nl', 'Ik ben afwezig tot maandag', '2026-11-25T08:05:00.000Z', { automated: 'auto_reply', inReplyTo: '<carla-1@klant.nl>' }));
-    const next = await process()(mail('carla@klant.nl', 'carla-2@klant.nl', 'Ik ben terug: wanneer krijg ik een nieuwe?', '2026-11-25T09:00:00.000Z', { inReplyTo: '<carla-1@klant.nl>' }));
+    await process()(
+      mail('carla@klant.nl', 'carla-ooo@klant.nl', 'Ik ben afwezig tot maandag', '2026-11-25T08:05:00.000Z', {
+        automated: 'auto_reply',
+        inReplyTo: '<carla-1@klant.nl>',
+      }),
+    );
+    const next = await process()(
+      mail('carla@klant.nl', 'carla-2@klant.nl', 'Ik ben terug: wanneer krijg ik een nieuwe?', '2026-11-25T09:00:00.000Z', { inReplyTo: '<carla-1@klant.nl>' }),
+    );
     if (next.outcome !== 'stored') throw new Error('not stored');
     expect((await store.getThread(next.threadId))?.flags).toContain('automated:auto_reply');
-    await expect(approveDraft({ store, jobs: noJobs }, { threadId: next.threadId, draftId: next.draftId!, version: 1, agent })).resolves.toMatchObject({ draft: { state: 'approved' }, written: true });
+    await expect(approveDraft({ store, jobs: noJobs }, { threadId: next.threadId, draftId: next.draftId!, version: 1, agent })).resolves.toMatchObject({
+      draft: { state: 'approved' },
+      written: true,
+    });
   });
 
   it('refuses to approve an older draft once a newer one answers the thread', async () => {
@@ -133,13 +187,13 @@ describe('review fixes (flows)', () => {
     await expect(approveDraft({ store, jobs: noJobs }, { threadId: a.threadId, draftId: a.draftId!, version: 1, agent })).rejects.toThrow(/newer draft/);
   });
 
-  it('keeps the provider\'s answer on a draft that goes back for a retry', async () => {
+  it("keeps the provider's answer on a draft that goes back for a retry", async () => {
     const job = await approvedThread('31670000021');
     await expect(sendApprovedDraft(deps(sender(() => Promise.reject(new ProviderError('(#130429) Rate limit hit', '130429', true)))), job)).rejects.toThrow();
     expect(await store.getDraft(job.threadId, job.draftId)).toMatchObject({ state: 'approved', failure: { code: '130429' } });
   });
 
-  it('stores our reply once when Meta\'s echo of it is processed before the send is recorded', async () => {
+  it("stores our reply once when Meta's echo of it is processed before the send is recorded", async () => {
     const job = await approvedThread('31670000022');
     const echoFirst = sender(async () => {
       await process()({ ...message('31670000022', 'wamid.echo.once', 'Hoi! We kijken het na.', minutesAgo(29)), echo: true });
@@ -186,6 +240,9 @@ describe('the send worker under concurrency and time', () => {
     const later = { ...deps(sender(async () => ({ providerMessageId: `wamid.late.${++calls}` }))), now: () => new Date(Date.now() + 24 * 3_600_000) };
     expect(await sendApprovedDraft(later, job)).toBe('failed');
     expect(calls).toBe(0);
-    expect(await store.getDraft(job.threadId, job.draftId)).toMatchObject({ state: 'failed', failure: { code: 'send_refused', message: expect.stringContaining('24 hours') } });
+    expect(await store.getDraft(job.threadId, job.draftId)).toMatchObject({
+      state: 'failed',
+      failure: { code: 'send_refused', message: expect.stringContaining('24 hours') },
+    });
   });
 });

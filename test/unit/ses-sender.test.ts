@@ -16,7 +16,8 @@ const reply: OutboundMessage = {
     references: ['<first@mail.gmail.com>', '<CAH7Lx0a@mail.gmail.com>'],
   },
 };
-const sender = () => new SesEmailSender(new SESv2Client({ region: 'eu-west-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }), 'Demoshop <support@demoshop.nl>');
+const sender = () =>
+  new SesEmailSender(new SESv2Client({ region: 'eu-west-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }), 'Demoshop <support@demoshop.nl>');
 
 describe('SES email sender', () => {
   beforeEach(() => sesMock.reset());
@@ -35,13 +36,17 @@ describe('SES email sender', () => {
     expect(headers).toContain('Message-ID: <balie.d_1@demoshop.nl>');
   });
 
-  it('calls throttling retryable, keeping SES\'s code', async () => {
+  it("calls throttling retryable, keeping SES's code", async () => {
     sesMock.on(SendEmailCommand).rejects(new TooManyRequestsException({ message: 'slow down', $metadata: { httpStatusCode: 429 } }));
     await expect(sender().send(reply)).rejects.toMatchObject({ retryable: true, code: 'TooManyRequestsException' });
   });
 
-  it('calls a rejected message final, keeping SES\'s code and text for the agent', async () => {
+  it("calls a rejected message final, keeping SES's code and text for the agent", async () => {
     sesMock.on(SendEmailCommand).rejects(new MessageRejected({ message: 'Email address is not verified', $metadata: { httpStatusCode: 400 } }));
-    await expect(sender().send(reply)).rejects.toMatchObject({ retryable: false, code: 'MessageRejected', message: expect.stringContaining('Email address is not verified') });
+    await expect(sender().send(reply)).rejects.toMatchObject({
+      retryable: false,
+      code: 'MessageRejected',
+      message: expect.stringContaining('Email address is not verified'),
+    });
   });
 });

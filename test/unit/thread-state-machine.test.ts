@@ -1,7 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidTransitionError, isOpen, OPEN_STATUSES, threadStatusSchema, transition, type ThreadEvent, type ThreadStatus } from '../../shared/domain/index.js';
+import {
+  InvalidTransitionError,
+  isOpen,
+  OPEN_STATUSES,
+  threadStatusSchema,
+  transition,
+  type ThreadEvent,
+  type ThreadStatus,
+} from '../../shared/domain/index.js';
 
-const EVENTS: ThreadEvent[] = ['inbound', 'draft_ready', 'approve', 'reject', 'send_started', 'sent', 'send_failed', 'await_customer', 'escalate', 'resolve', 'reopen'];
+const EVENTS: ThreadEvent[] = [
+  'inbound',
+  'draft_ready',
+  'approve',
+  'reject',
+  'send_started',
+  'sent',
+  'send_failed',
+  'await_customer',
+  'escalate',
+  'resolve',
+  'reopen',
+];
 
 // Every cell of the thread state machine, written out: a row per status, a column per event (order of EVENTS);
 // `-` is a refused move. A change to the machine must change this table on purpose.
@@ -22,7 +42,9 @@ const rows = TABLE.trim()
   .split('\n')
   .slice(1)
   .map((line) => line.trim().split(/\s+/));
-const cells = rows.flatMap(([from, ...targets]) => EVENTS.map((event, i) => ({ from: from as ThreadStatus, event, to: targets[i] === '-' ? undefined : (targets[i] as ThreadStatus) })));
+const cells = rows.flatMap(([from, ...targets]) =>
+  EVENTS.map((event, i) => ({ from: from as ThreadStatus, event, to: targets[i] === '-' ? undefined : (targets[i] as ThreadStatus) })),
+);
 
 describe('thread state machine, cell by cell', () => {
   it('has a row for every status and a cell for every event', () => {
@@ -45,7 +67,7 @@ describe('thread state machine, cell by cell', () => {
 
   it('reaches every status from a new thread', () => {
     const reached = new Set<ThreadStatus>(['new']);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const { from, to } of cells) {
         if (!to || !reached.has(from) || reached.has(to)) continue;
@@ -68,7 +90,10 @@ describe('thread state machine, cell by cell', () => {
           queue.push(cell.to);
         }
       }
-      expect([...seen].some((s) => !isOpen(s)), status).toBe(true);
+      expect(
+        [...seen].some((s) => !isOpen(s)),
+        status,
+      ).toBe(true);
     }
   });
 });

@@ -106,7 +106,23 @@ describe('WhatsApp webhook normalisation', () => {
   it.each([
     ['the wrong object', { object: 'page', entry: [{ id: '1', changes: [] }] }],
     ['no entries', { object: 'whatsapp_business_account', entry: [] }],
-    ['a message without an id', { object: 'whatsapp_business_account', entry: [{ id: '1', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { phone_number_id: '1' }, messages: [{ from: '1', timestamp: '1', type: 'text' }] } }] }] }],
+    [
+      'a message without an id',
+      {
+        object: 'whatsapp_business_account',
+        entry: [
+          {
+            id: '1',
+            changes: [
+              {
+                field: 'messages',
+                value: { messaging_product: 'whatsapp', metadata: { phone_number_id: '1' }, messages: [{ from: '1', timestamp: '1', type: 'text' }] },
+              },
+            ],
+          },
+        ],
+      },
+    ],
     ['an array body', []],
   ])('refuses %s with a PayloadError that lists the problems', (_name, body) => {
     expect(() => normaliseWhatsappWebhook(body, at)).toThrow(PayloadError);

@@ -29,10 +29,19 @@ describe('a WhatsApp sender id that is not a phone number in digits', () => {
 
   it('is a 400 at the webhook, and nothing is queued', async () => {
     const { publisher, bodies } = recordingPublisher();
-    const app = createWebhookApp({ secret: async () => ({ appSecret: SECRET, verifyToken: 'v' }), maxBodyBytes: DEFAULT_MAX_WEBHOOK_BYTES, publisher, logger: recordingLogger().logger });
+    const app = createWebhookApp({
+      secret: async () => ({ appSecret: SECRET, verifyToken: 'v' }),
+      maxBodyBytes: DEFAULT_MAX_WEBHOOK_BYTES,
+      publisher,
+      logger: recordingLogger().logger,
+    });
     for (const ids of [{ from: '31612345678x' }, { wa_id: '+31612345678' }]) {
       const raw = JSON.stringify(textFrom(ids));
-      const res = await app.request('/webhooks/whatsapp', { method: 'POST', body: raw, headers: { 'content-type': 'application/json', 'x-hub-signature-256': signMetaPayload(raw, SECRET) } });
+      const res = await app.request('/webhooks/whatsapp', {
+        method: 'POST',
+        body: raw,
+        headers: { 'content-type': 'application/json', 'x-hub-signature-256': signMetaPayload(raw, SECRET) },
+      });
       expect(res.status, JSON.stringify(ids)).toBe(400);
       expect(await res.json()).toMatchObject({ error: 'invalid_payload' });
     }

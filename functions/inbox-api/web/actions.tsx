@@ -39,20 +39,38 @@ export function registerThreadActions(app: Hono<AuthEnv>, deps: WebDeps, helpers
     approve: {
       schema: z.object({
         version: versionField,
-        text: z.string().max(100_000).refine((t) => t.trim() !== '', 'the reply is empty').optional(),
+        text: z
+          .string()
+          .max(100_000)
+          .refine((t) => t.trim() !== '', 'the reply is empty')
+          .optional(),
         template: z.string().max(600).optional(),
         // one per line: a parameter may hold a comma ("Amsterdam, NL", "€ 12,50")
-        parameters: z.string().max(10_000).refine((p) => p.split(/\r?\n/).length <= 10, 'at most 10 parameters').optional(),
+        parameters: z
+          .string()
+          .max(10_000)
+          .refine((p) => p.split(/\r?\n/).length <= 10, 'at most 10 parameters')
+          .optional(),
       }),
       done: 'approved',
       run: (c, body: { version: number; text?: string; template?: string; parameters?: string }) => {
         const [name, language] = (body.template ?? '').split('|');
-        const parameters = (body.parameters ?? '').split(/\r?\n/).map((p) => p.trim()).filter(Boolean);
+        const parameters = (body.parameters ?? '')
+          .split(/\r?\n/)
+          .map((p) => p.trim())
+          .filter(Boolean);
         const template = name && language ? { name, language, parameters } : undefined;
         const text = body.text?.replace(/\r\n/g, '\n');
         return approveDraft(
           { store: deps.store, jobs: deps.jobs, templates: deps.templates },
-          { threadId: c.req.param('id')!, draftId: c.req.param('draftId')!, version: body.version, text: template ? undefined : text, template, agent: c.get('agent') },
+          {
+            threadId: c.req.param('id')!,
+            draftId: c.req.param('draftId')!,
+            version: body.version,
+            text: template ? undefined : text,
+            template,
+            agent: c.get('agent'),
+          },
         ).then(counted);
       },
     },
@@ -67,7 +85,10 @@ export function registerThreadActions(app: Hono<AuthEnv>, deps: WebDeps, helpers
       done: 'regenerating',
       run: (c) => {
         if (!deps.events) throw new HTTPException(501, { message: 'new drafts are not available here' });
-        return requestRedraft({ store: deps.store, events: deps.events }, { threadId: c.req.param('id')!, draftId: c.req.param('draftId')!, agent: c.get('agent') });
+        return requestRedraft(
+          { store: deps.store, events: deps.events },
+          { threadId: c.req.param('id')!, draftId: c.req.param('draftId')!, agent: c.get('agent') },
+        );
       },
     },
     triage: {
@@ -79,10 +100,19 @@ export function registerThreadActions(app: Hono<AuthEnv>, deps: WebDeps, helpers
     assign: {
       schema: z.object({ assignee: z.string().min(1).max(200).optional() }),
       done: 'assigned',
-      run: (c, body: { assignee?: string }) => assignThread({ store: deps.store, agents: deps.agents }, { threadId: c.req.param('id')!, assignee: body.assignee, agent: c.get('agent') }),
+      run: (c, body: { assignee?: string }) =>
+        assignThread({ store: deps.store, agents: deps.agents }, { threadId: c.req.param('id')!, assignee: body.assignee, agent: c.get('agent') }),
     },
-    resolve: { schema: z.object({}), done: 'resolved', run: (c) => moveThread(deps.store, { threadId: c.req.param('id')!, action: 'resolve', agent: c.get('agent') }) },
-    reopen: { schema: z.object({}), done: 'reopened', run: (c) => moveThread(deps.store, { threadId: c.req.param('id')!, action: 'reopen', agent: c.get('agent') }) },
+    resolve: {
+      schema: z.object({}),
+      done: 'resolved',
+      run: (c) => moveThread(deps.store, { threadId: c.req.param('id')!, action: 'resolve', agent: c.get('agent') }),
+    },
+    reopen: {
+      schema: z.object({}),
+      done: 'reopened',
+      run: (c) => moveThread(deps.store, { threadId: c.req.param('id')!, action: 'reopen', agent: c.get('agent') }),
+    },
     notes: {
       schema: z.object({ text: z.string().trim().min(1).max(5000) }),
       done: 'noted',
@@ -95,7 +125,9 @@ export function registerThreadActions(app: Hono<AuthEnv>, deps: WebDeps, helpers
       const { ctx } = helpers.contextOf(c);
       const threadId = c.req.param('id')!;
       // an emptied reply must be refused, not read as "no edit": `text` is kept even when blank
-      const form = Object.fromEntries(Object.entries(await c.req.parseBody()).filter((e): e is [string, string] => typeof e[1] === 'string' && (e[1] !== '' || e[0] === 'text')));
+      const form = Object.fromEntries(
+        Object.entries(await c.req.parseBody()).filter((e): e is [string, string] => typeof e[1] === 'string' && (e[1] !== '' || e[0] === 'text')),
+      );
       const parsed = action.schema.safeParse(form);
       let flash: Flash;
       let status: 200 | 400 | 403 | 404 | 409 | 422 = 200;
@@ -119,13 +151,14 @@ export function registerThreadActions(app: Hono<AuthEnv>, deps: WebDeps, helpers
       // a thread assigned away meanwhile (a supervisor's reassign) leaves just the message
       const loaded = await helpers.tryLoadThread(threadId, ctx.agent);
       const thread = 'thread' in loaded ? loaded.thread : undefined;
-      const panel = thread ? (
-        <ThreadView ctx={ctx} thread={thread} flash={flash} templates={templates} />
-      ) : (
-        <p class={`flash ${flash.kind}`}>{flash.text}</p>
-      );
+      const panel = thread ? <ThreadView ctx={ctx} thread={thread} flash={flash} templates={templates} /> : <p class={`flash ${flash.kind}`}>{flash.text}</p>;
       if (isFragmentRequest(c)) return c.html(panel, status);
-      return c.html(<AppShell ctx={ctx} hasThread>{<section id="thread-panel">{panel}</section>}</AppShell>, status);
+      return c.html(
+        <AppShell ctx={ctx} hasThread>
+          {<section id="thread-panel">{panel}</section>}
+        </AppShell>,
+        status,
+      );
     });
   }
 }

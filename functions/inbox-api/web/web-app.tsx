@@ -114,8 +114,12 @@ export function createWebApp(deps: WebDeps): Hono<AuthEnv> {
   app.use('/login', limitBody(LOGIN_BODY_MAX_BYTES));
   app.use('/ui/*', limitBody(REQUEST_BODY_MAX_BYTES));
 
-  app.get(assets.script, (c) => c.body(assets.scriptBody, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable' }));
-  app.get(assets.style, (c) => c.body(assets.styleBody, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable' }));
+  app.get(assets.script, (c) =>
+    c.body(assets.scriptBody, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable' }),
+  );
+  app.get(assets.style, (c) =>
+    c.body(assets.styleBody, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable' }),
+  );
   app.route('/', loginRoutes({ login: deps.login, verify: deps.verify, style: assets.style, language }));
 
   const guarded = new Hono<AuthEnv>();
@@ -137,7 +141,13 @@ export function createWebApp(deps: WebDeps): Hono<AuthEnv> {
   guarded.get('/ui/threads/:id', async (c) => {
     const { ctx } = contextOf(c);
     const loaded = await tryLoadThread(c.req.param('id'), ctx.agent);
-    if ('error' in loaded) return c.html(<p class="flash error" role="alert">{loaded.error}</p>, loaded.status);
+    if ('error' in loaded)
+      return c.html(
+        <p class="flash error" role="alert">
+          {loaded.error}
+        </p>,
+        loaded.status,
+      );
     return c.html(<ThreadView ctx={ctx} thread={loaded.thread} />);
   });
   guarded.get('/ui/threads/:id/messages/:messageId/attachments/:index', async (c) => {
@@ -164,7 +174,11 @@ export function createWebApp(deps: WebDeps): Hono<AuthEnv> {
     const thread = await loadThread(c.req.param('id'), c.get('agent'));
     const media = thread.messages.find((m) => m.id === c.req.param('messageId'))?.media;
     if (!media?.key) throw new NotFoundError('no stored media for this message');
-    return download(c, media.key, `${c.req.param('messageId')}.${(media.mimeType ?? 'application/octet-stream').split('/')[1]?.replace(/[^a-z0-9]/gi, '') || 'bin'}`);
+    return download(
+      c,
+      media.key,
+      `${c.req.param('messageId')}.${(media.mimeType ?? 'application/octet-stream').split('/')[1]?.replace(/[^a-z0-9]/gi, '') || 'bin'}`,
+    );
   });
 
   registerThreadActions(guarded, deps, { contextOf, tryLoadThread });
@@ -218,7 +232,9 @@ export function createWebApp(deps: WebDeps): Hono<AuthEnv> {
             {thread ? (
               <ThreadView ctx={ctx} thread={thread} flash={flash} />
             ) : loaded && 'error' in loaded ? (
-              <p class="flash error" role="alert">{loaded.error}</p>
+              <p class="flash error" role="alert">
+                {loaded.error}
+              </p>
             ) : (
               <p class="empty pick">{ctx.t.pickThread}</p>
             )}

@@ -9,11 +9,18 @@ const MACHINE_SENDERS = /^(?:mailer-daemon|postmaster|mail-daemon|mailerdaemon|b
  * list mail may also say bulk. `from` is left out by the caller when the mail has a Reply-To for a person
  * (contact forms send from noreply@).
  */
-export function detectAutomated(headers: Map<string, HeaderValue>, headerLines: ReadonlyArray<{ key: string; line: string }>, from: string | undefined): AutomatedKind | undefined {
+export function detectAutomated(
+  headers: Map<string, HeaderValue>,
+  headerLines: ReadonlyArray<{ key: string; line: string }>,
+  from: string | undefined,
+): AutomatedKind | undefined {
   const contentType = headers.get('content-type') as { value?: string; params?: Record<string, string> } | undefined;
   const text = (name: string) => headerText(headers.get(name)).trim().toLowerCase();
   // mailparser turns "Return-Path: <>" into an empty address object: read the raw line
-  const returnPath = headerLines.find((l) => l.key === 'return-path')?.line.replace(/^return-path:\s*/i, '').trim();
+  const returnPath = headerLines
+    .find((l) => l.key === 'return-path')
+    ?.line.replace(/^return-path:\s*/i, '')
+    .trim();
   if (
     (contentType?.value === 'multipart/report' && contentType.params?.['report-type'] === 'delivery-status') ||
     (from && /^(?:mailer-daemon|postmaster|mail-daemon)@/i.test(from)) ||
@@ -23,12 +30,7 @@ export function detectAutomated(headers: Map<string, HeaderValue>, headerLines: 
   }
   const autoSubmitted = text('auto-submitted');
   const precedence = text('precedence');
-  if (
-    (autoSubmitted && autoSubmitted !== 'no') ||
-    text('x-autoreply') ||
-    text('x-autorespond') ||
-    precedence === 'auto_reply'
-  ) {
+  if ((autoSubmitted && autoSubmitted !== 'no') || text('x-autoreply') || text('x-autorespond') || precedence === 'auto_reply') {
     return 'auto_reply';
   }
   // mailparser gathers List-Id, List-Unsubscribe and friends under 'list'

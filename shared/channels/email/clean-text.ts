@@ -19,7 +19,8 @@ const HISTORY_STARTS: RegExp[] = [
   /^[ \t]*\*?(?:From|Van|Von|De)\*?:[^\n]*\n(?:[^\n]*\n){0,2}[ \t]*\*?(?:Sent|Date|Verzonden|Datum|Gesendet|Envoyé)\*?:/im,
 ];
 
-const FORWARD_MARKER = /^[ \t]*-{2,}[^\n]*(?:forwarded|doorgestuurd|weitergeleitet|original|oorspronkelijk|origineel|ursprüngliche|d'origine)[^\n]*-{2,}[ \t]*$/gim;
+const FORWARD_MARKER =
+  /^[ \t]*-{2,}[^\n]*(?:forwarded|doorgestuurd|weitergeleitet|original|oorspronkelijk|origineel|ursprüngliche|d'origine)[^\n]*-{2,}[ \t]*$/gim;
 
 const MOBILE_SIGNATURE =
   /^[ \t]*(?:Sent from my|Get Outlook for|Verzonden (?:vanaf|met|via) mijn|Verstuurd (?:vanaf|met|via) mijn|Von meinem|Gesendet von meinem|Envoyé de mon)\b.*$/im;
@@ -39,7 +40,10 @@ export interface CleanText {
 
 export function cleanReplyText(full: string): CleanText {
   // runs of blank (or whitespace-only) lines become one empty line: email-reply-parser is quadratic in them
-  const normalised = full.replace(/\r\n?/g, '\n').replace(/\n(?:[^\S\n]*\n){2,}/g, '\n\n').slice(0, CLEAN_INPUT_LIMIT);
+  const normalised = full
+    .replace(/\r\n?/g, '\n')
+    .replace(/\n(?:[^\S\n]*\n){2,}/g, '\n\n')
+    .slice(0, CLEAN_INPUT_LIMIT);
   let text = normalised;
   for (const pattern of HISTORY_STARTS) {
     const match = pattern.exec(text);

@@ -60,7 +60,10 @@ export async function parseEmail(raw: Uint8Array): Promise<ParsedEmail> {
     messageIdDerived: !messageId,
     // some clients put several ids in In-Reply-To; the last one is the mail being answered
     inReplyTo: keyableId(splitIds(mail.inReplyTo).at(-1)),
-    references: (Array.isArray(mail.references) ? mail.references : mail.references ? [mail.references] : []).flatMap(splitIds).slice(-MAX_REFERENCES).map((id) => keyableId(id)!),
+    references: (Array.isArray(mail.references) ? mail.references : mail.references ? [mail.references] : [])
+      .flatMap(splitIds)
+      .slice(-MAX_REFERENCES)
+      .map((id) => keyableId(id)!),
     from,
     replyTo: replyTo && replyTo !== from?.address ? replyTo : undefined,
     to: addresses(mail.to).slice(0, MAX_RECIPIENTS),
@@ -71,7 +74,9 @@ export async function parseEmail(raw: Uint8Array): Promise<ParsedEmail> {
     text: mail.text ?? '',
     html: typeof mail.html === 'string' ? mail.html : undefined,
     attachments: mail.attachments.map((a) => ({
-      filename: oneLine(a.filename ?? '', MAX_FILENAME_LENGTH) || `attachment.${(contentTypeOf(a.contentType).split('/')[1] ?? 'bin').replace(/[^a-z0-9]/gi, '').slice(0, 20)}`,
+      filename:
+        oneLine(a.filename ?? '', MAX_FILENAME_LENGTH) ||
+        `attachment.${(contentTypeOf(a.contentType).split('/')[1] ?? 'bin').replace(/[^a-z0-9]/gi, '').slice(0, 20)}`,
       contentType: contentTypeOf(a.contentType),
       content: a.content,
       contentId: normaliseId(a.cid),
@@ -82,12 +87,19 @@ export async function parseEmail(raw: Uint8Array): Promise<ParsedEmail> {
 }
 
 function splitIds(value: string | undefined): string[] {
-  return (value ?? '').split(/[\s,]+/).map(normaliseId).filter((id): id is string => !!id);
+  return (value ?? '')
+    .split(/[\s,]+/)
+    .map(normaliseId)
+    .filter((id): id is string => !!id);
 }
 
 /** `<id@host>` always with brackets, so lookups match however the header was written. */
 export function normaliseId(id: string | undefined): string | undefined {
-  const bare = id?.replace(/\p{Cc}/gu, '').trim().replace(/^<|>$/g, '').trim();
+  const bare = id
+    ?.replace(/\p{Cc}/gu, '')
+    .trim()
+    .replace(/^<|>$/g, '')
+    .trim();
   return bare ? `<${bare}>` : undefined;
 }
 

@@ -37,7 +37,8 @@ async function graphCall(options: GraphApiOptions, path: string, init: { method:
   } catch (err) {
     if (networkOutcome(err) === 'not_sent') throw new ProviderError(`Graph API unreachable: ${(err as Error).name}`, 'network', true, { cause: err });
     // a POST that timed out may have been delivered: never send it again blindly
-    if (init.method === 'POST') throw new ProviderError(`no answer from the Graph API (${(err as Error).name}); it may have been delivered`, 'outcome_unknown', false, { cause: err });
+    if (init.method === 'POST')
+      throw new ProviderError(`no answer from the Graph API (${(err as Error).name}); it may have been delivered`, 'outcome_unknown', false, { cause: err });
     throw new ProviderError(`Graph API did not answer: ${(err as Error).name}`, 'network', true, { cause: err });
   }
   const json = obj(await res.json().catch(() => undefined)) ?? {};

@@ -14,11 +14,18 @@ export class WhatsappSender implements Sender {
           template: {
             name: message.template.name,
             language: { code: message.template.language },
-            components: message.template.parameters.length ? [{ type: 'body', parameters: message.template.parameters.map((text) => ({ type: 'text', text })) }] : [],
+            components: message.template.parameters.length
+              ? [{ type: 'body', parameters: message.template.parameters.map((text) => ({ type: 'text', text })) }]
+              : [],
           },
         }
       : { type: 'text', text: { body: message.text, preview_url: false } };
-    const out = await graphPost(this.graph, `${phoneNumberId}/messages`, { messaging_product: 'whatsapp', recipient_type: 'individual', to: message.to.handle, ...content });
+    const out = await graphPost(this.graph, `${phoneNumberId}/messages`, {
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to: message.to.handle,
+      ...content,
+    });
     const id = str(obj((out.messages as unknown[] | undefined)?.[0])?.id);
     if (!id) throw new ProviderError('WhatsApp answered without a message id', 'no_message_id', false);
     return { providerMessageId: id };

@@ -25,7 +25,14 @@ export function normaliseMetaMessagingWebhook(channel: Extract<Channel, 'messeng
 function normaliseEvent(channel: 'messenger' | 'instagram', businessId: string, e: MessagingEvent, ingestedAt: Date): InboundEvent[] {
   const at = new Date(e.timestamp).toISOString();
   const receipt = (externalId: string, status: StatusUpdate['status'], extra: Partial<StatusUpdate> = {}): StatusUpdate => ({
-    type: 'status', channel, externalId, status, recipient: e.sender.id, at, raw: e, ...extra,
+    type: 'status',
+    channel,
+    externalId,
+    status,
+    recipient: e.sender.id,
+    at,
+    raw: e,
+    ...extra,
   });
   if (e.delivery) return (e.delivery.mids ?? []).map((mid) => receipt(mid, 'delivered'));
   if (e.read) {
@@ -53,7 +60,15 @@ function normaliseEvent(channel: 'messenger' | 'instagram', businessId: string, 
     return [{ ...base, externalId: e.postback.mid ?? `postback:${e.sender.id}:${e.timestamp}`, kind: 'postback', text }];
   }
   if (e.reaction) {
-    return [{ ...base, externalId: `reaction:${e.reaction.mid}:${e.sender.id}:${e.reaction.action ?? 'react'}`, kind: 'reaction', text: e.reaction.emoji ?? e.reaction.reaction ?? '', replyToExternalId: e.reaction.mid }];
+    return [
+      {
+        ...base,
+        externalId: `reaction:${e.reaction.mid}:${e.sender.id}:${e.reaction.action ?? 'react'}`,
+        kind: 'reaction',
+        text: e.reaction.emoji ?? e.reaction.reaction ?? '',
+        replyToExternalId: e.reaction.mid,
+      },
+    ];
   }
   return [{ ...base, externalId: `unsupported:${e.sender.id}:${e.timestamp}`, kind: 'unsupported', text: '' }];
 }
@@ -62,7 +77,8 @@ function messageContent(message: Record<string, unknown>): Content {
   const text = typeof message.text === 'string' ? message.text : '';
   const replyTo = obj(message.reply_to);
   const story = obj(replyTo?.story);
-  if (story) return { kind: 'story_reply', text, replyToExternalId: str(story.id), media: stripUndefined({ id: str(story.id) ?? 'story', url: str(story.url) }) };
+  if (story)
+    return { kind: 'story_reply', text, replyToExternalId: str(story.id), media: stripUndefined({ id: str(story.id) ?? 'story', url: str(story.url) }) };
   const quick = obj(message.quick_reply);
   if (quick) return { kind: 'button_reply', text: text || (str(quick.payload) ?? '') };
   const attachments = Array.isArray(message.attachments) ? message.attachments.map(obj).filter((a): a is Record<string, unknown> => !!a) : [];
@@ -79,7 +95,17 @@ function messageContent(message: Record<string, unknown>): Content {
   return { ...base, kind: 'unsupported', text: '' };
 }
 
-const MEDIA: Record<string, Content['kind']> = { image: 'image', video: 'video', audio: 'audio', file: 'document', sticker: 'sticker', animated_image_share: 'image', ig_reel: 'video', reel: 'video', share: 'document' };
+const MEDIA: Record<string, Content['kind']> = {
+  image: 'image',
+  video: 'video',
+  audio: 'audio',
+  file: 'document',
+  sticker: 'sticker',
+  animated_image_share: 'image',
+  ig_reel: 'video',
+  reel: 'video',
+  share: 'document',
+};
 
 /** Milliseconds from 1970 to the end of 9999 (what an ISO date with a four-digit year can say), else undefined. */
 function validTime(ms: number | undefined): number | undefined {

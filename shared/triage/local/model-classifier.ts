@@ -34,7 +34,9 @@ function loadModel(name: 'category' | 'sentiment'): LinearModel {
   try {
     json = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new Error(`the local triage model ${file.pathname} is missing: run npm run train, or copy shared/triage/local/model next to the bundle`, { cause: err });
+    throw new Error(`the local triage model ${file.pathname} is missing: run npm run train, or copy shared/triage/local/model next to the bundle`, {
+      cause: err,
+    });
   }
   return new LinearModel(JSON.parse(json) as SerializedModel);
 }

@@ -43,7 +43,8 @@ export function classifyText(text: string): Classification {
   scored.sort((a, b) => b.score - a.score);
   const [best, second] = scored as [(typeof scored)[number], (typeof scored)[number]];
   const category: Category = best.score >= MIN_CATEGORY_SCORE ? best.category : 'other';
-  const confidence = category === 'other' ? otherConfidence(best.score) : 0.4 + 0.6 * (1 - Math.exp(-best.score / 3)) * ((best.score - second.score) / best.score);
+  const confidence =
+    category === 'other' ? otherConfidence(best.score) : 0.4 + 0.6 * (1 - Math.exp(-best.score / 3)) * ((best.score - second.score) / best.score);
   const urgencyCues = detectUrgency(folded);
   const { language } = detectLanguage(folded);
   const reasons = [

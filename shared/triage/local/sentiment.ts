@@ -26,7 +26,8 @@ const POSITIVE: Cue[] = [
   cue('helpful|behulpzaam|hilfreich|serviable', 1.5, 'helpful'),
 ];
 
-const NEGATORS = /(?:^|[^\p{L}])(?:not|niet|nicht|pas|geen|no)\s+(?:\p{L}+\s+)?(?:happy|blij\\b|tevreden|great|geweldig|good|goed|satisfied|zufrieden|content)/u;
+const NEGATORS =
+  /(?:^|[^\p{L}])(?:not|niet|nicht|pas|geen|no)\s+(?:\p{L}+\s+)?(?:happy|blij\\b|tevreden|great|geweldig|good|goed|satisfied|zufrieden|content)/u;
 
 /** Lexicon sentiment with a little shouting and negation awareness; returns the cues it counted. */
 export function scoreSentiment(folded: string, original: string): { sentiment: Sentiment; cues: string[] } {

@@ -4,7 +4,11 @@ import { cue, matchCues } from './text.js';
 const TAG_CUES = [
   cue('refund|terugbetal|geld terug|erstattung|rembours', 1, 'refund'),
   cue('twice|double|dubbel|twee keer|doppelt|deux fois', 1, 'double_charge'),
-  cue('late|delay|vertraag|te laat|nog niet (?:ontvangen|bezorgd|binnen)|still not (?:arrived|delivered)|verspat|noch nicht angekommen|retard', 1, 'delivery_delay'),
+  cue(
+    'late|delay|vertraag|te laat|nog niet (?:ontvangen|bezorgd|binnen)|still not (?:arrived|delivered)|verspat|noch nicht angekommen|retard',
+    1,
+    'delivery_delay',
+  ),
   cue('return|retour|ruckgabe|terugsturen|exchange|ruilen|umtausch', 1, 'return'),
   cue('cancel|annuleer|opzeggen|stornier|annuler|kundigen|resilier', 1, 'cancellation'),
   cue('log ?in|inloggen|password|wachtwoord|passwort|mot de passe|locked|geblokkeerd|gesperrt|2fa|verification code|verificatiecode', 1, 'login'),

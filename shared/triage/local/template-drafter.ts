@@ -19,7 +19,8 @@ export class TemplateDrafter implements Drafter {
     const language = templateLanguage(request.language);
     const pack = TEMPLATES[language];
     const firstName = request.contact.name?.trim().split(/\s+/)[0];
-    const [hit] = this.knowledge?.search(`${request.subject ?? ''} ${request.text}`, { language, category: request.category, k: 1, minScore: MIN_PASSAGE_SCORE }) ?? [];
+    const [hit] =
+      this.knowledge?.search(`${request.subject ?? ''} ${request.text}`, { language, category: request.category, k: 1, minScore: MIN_PASSAGE_SCORE }) ?? [];
     const body = withPassage(pack.bodies[request.category], hit?.passage.text, request.channel === 'email' ? 3 : 1);
     const text = request.channel === 'email' ? `${pack.greeting(firstName)}\n\n${body}\n\n${pack.signOff}` : `${pack.greeting(firstName)} ${body}`;
     const reasons = [`template ${request.category}/${language}`];

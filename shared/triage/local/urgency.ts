@@ -7,7 +7,11 @@ const URGENCY: Cue[] = [
   cue('caught fire|on fire|fire hazard|smoke|burn|electric shock|rook|vlam|in brand|verbrand|schok|feuer|rauch|incendie|fumee', 1, 'safety'),
   cue('urgent|asap|immediately|dringend|spoed|z\\.?s\\.?m|direct|meteen|sofort|immediatement', 1, 'urgent'),
   cue('today|tomorrow|tonight|by friday|deadline|vandaag|morgen|vanavond|heute|morgen|aujourd|demain', 1, 'deadline'),
-  cue('\\d+ (?:keer|times|mal|fois)\\b|again|third time|second time|already (?:called|wrote|emailed|contacted)|weer|opnieuw|derde keer|tweede keer|al (?:eerder|gebeld|gemaild)|schon wieder|encore une fois', 1, 'repeat_contact'),
+  cue(
+    '\\d+ (?:keer|times|mal|fois)\\b|again|third time|second time|already (?:called|wrote|emailed|contacted)|weer|opnieuw|derde keer|tweede keer|al (?:eerder|gebeld|gemaild)|schon wieder|encore une fois',
+    1,
+    'repeat_contact',
+  ),
 ];
 
 export function detectUrgency(folded: string): string[] {

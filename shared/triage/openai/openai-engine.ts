@@ -46,7 +46,12 @@ export class OpenAiEngine implements Classifier, Drafter {
     const started = Date.now();
     try {
       const { answer, usage } = await this.ask(input, local);
-      this.remember(input.key ?? input.text, { text: answer.draft, engine: `openai:${this.options.model}`, reasons: [`written by ${this.options.model}`], kbRefs: answer.kbRefs });
+      this.remember(input.key ?? input.text, {
+        text: answer.draft,
+        engine: `openai:${this.options.model}`,
+        reasons: [`written by ${this.options.model}`],
+        kbRefs: answer.kbRefs,
+      });
       return {
         category: answer.category,
         confidence: answer.confidence,
@@ -61,7 +66,12 @@ export class OpenAiEngine implements Classifier, Drafter {
       };
     } catch (err) {
       const why = describeFailure(err, Date.now() - started);
-      return { ...local, engine: `${local.engine}+fallback`, reasons: [...local.reasons, `OpenAI not used: ${why}; local engine decided`], llm: { model: this.options.model, inputTokens: 0, outputTokens: 0, costUsd: 0, fallback: why } };
+      return {
+        ...local,
+        engine: `${local.engine}+fallback`,
+        reasons: [...local.reasons, `OpenAI not used: ${why}; local engine decided`],
+        llm: { model: this.options.model, inputTokens: 0, outputTokens: 0, costUsd: 0, fallback: why },
+      };
     }
   }
 
@@ -79,7 +89,10 @@ export class OpenAiEngine implements Classifier, Drafter {
     return this.options.local.drafter.draft(request);
   }
 
-  private async ask(input: { text: string; subject?: string; channel: Channel; contactName?: string }, local: Classification): Promise<{ answer: LlmTriage; usage: { inputTokens: number; outputTokens: number } }> {
+  private async ask(
+    input: { text: string; subject?: string; channel: Channel; contactName?: string },
+    local: Classification,
+  ): Promise<{ answer: LlmTriage; usage: { inputTokens: number; outputTokens: number } }> {
     const hits = this.options.knowledge?.search(`${input.subject ?? ''} ${input.text}`, { language: local.language, category: local.category, k: 3 }) ?? [];
     const clean = (s: string | undefined) => (s && this.options.redactPii ? redactPii(s) : s);
     const payload = {

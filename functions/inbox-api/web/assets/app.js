@@ -29,7 +29,11 @@
   const dirty = () => {
     const t = draftText();
     const note = /** @type {HTMLTextAreaElement | null} */ ($('#note-text'));
-    return (!!t && normal(t.value) !== normal(t.dataset.original)) || !!note?.value.trim() || !!(/** @type {HTMLInputElement | null} */ ($('#reject-reason'))?.value.trim());
+    return (
+      (!!t && normal(t.value) !== normal(t.dataset.original)) ||
+      !!note?.value.trim() ||
+      !!(/** @type {HTMLInputElement | null} */ ($('#reject-reason'))?.value.trim())
+    );
   };
   const typing = (/** @type {EventTarget | null} */ el) => el instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName);
 
@@ -44,7 +48,12 @@
     if (res.status === 401) {
       signedOut = true;
       // never lose what the agent is typing: say so, and let them sign in again in another tab
-      if (dirty()) showBanner(nl ? 'Je sessie is verlopen. Log in een ander tabblad opnieuw in; je tekst blijft hier staan.' : 'Your session ended. Sign in again in another tab; your text stays here.');
+      if (dirty())
+        showBanner(
+          nl
+            ? 'Je sessie is verlopen. Log in een ander tabblad opnieuw in; je tekst blijft hier staan.'
+            : 'Your session ended. Sign in again in another tab; your text stays here.',
+        );
       else location.reload();
       throw new Error('signed out');
     }
@@ -104,7 +113,9 @@
   async function refreshList() {
     const sep = listQuery ? '&' : '?';
     const current = shownThread()?.dataset.id;
-    const res = await request(`/ui/worklist${listQuery}${current ? `${sep}selected=${encodeURIComponent(current)}` : ''}`, { headers: listTag ? { 'if-none-match': listTag } : {} });
+    const res = await request(`/ui/worklist${listQuery}${current ? `${sep}selected=${encodeURIComponent(current)}` : ''}`, {
+      headers: listTag ? { 'if-none-match': listTag } : {},
+    });
     if (res.status !== 200 || !list) return;
     listTag = res.headers.get('etag') || '';
     list.innerHTML = await res.text();
@@ -112,7 +123,8 @@
     const row = thread && items().find((el) => el.dataset.id === thread.dataset.id);
     if (thread && row && row.dataset.version !== thread.dataset.version) {
       // a new message or a colleague's action: reload, unless the agent is in the middle of an edit
-      if (dirty() || typing(document.activeElement)) showBanner(nl ? 'Dit gesprek is gewijzigd. Druk op . om het te verversen.' : 'This thread changed. Press . to reload it.');
+      if (dirty() || typing(document.activeElement))
+        showBanner(nl ? 'Dit gesprek is gewijzigd. Druk op . om het te verversen.' : 'This thread changed. Press . to reload it.');
       else await reloadPanel();
     }
   }

@@ -3,7 +3,19 @@ import type { PageContext } from './context.js';
 import { when } from './format.js';
 
 /** The draft to act on: an editor with approve, edit, reject and new draft; or what became of it. */
-export function DraftPanel({ ctx, base, draft, templates, open }: { ctx: PageContext; base: string; draft?: Draft; templates?: MessageTemplate[]; open: boolean }) {
+export function DraftPanel({
+  ctx,
+  base,
+  draft,
+  templates,
+  open,
+}: {
+  ctx: PageContext;
+  base: string;
+  draft?: Draft;
+  templates?: MessageTemplate[];
+  open: boolean;
+}) {
   const { t } = ctx;
   if (!draft) return <section class="draft none">{t.noDraft}</section>;
   const draftBase = `${base}/drafts/${encodeURIComponent(draft.id)}`;
@@ -15,7 +27,9 @@ export function DraftPanel({ ctx, base, draft, templates, open }: { ctx: PageCon
         </h3>
         <div class="msg-text">{draft.finalText ?? draft.text}</div>
         <p class="msg-meta">
-          {draft.approvedBy ? `${t.approvedBy} ${draft.approvedByName ?? ctx.nameOf(draft.approvedBy)}${draft.approvedAt ? ` · ${when(draft.approvedAt, ctx.lang)}` : ''}` : ''}
+          {draft.approvedBy
+            ? `${t.approvedBy} ${draft.approvedByName ?? ctx.nameOf(draft.approvedBy)}${draft.approvedAt ? ` · ${when(draft.approvedAt, ctx.lang)}` : ''}`
+            : ''}
           {draft.rejectedBy ? `${t.rejectedBy} ${ctx.nameOf(draft.rejectedBy)}: ${draft.rejectReason ?? ''}` : ''}
           {draft.failure ? ` · ${draft.failure.code}: ${draft.failure.message}` : ''}
         </p>
@@ -32,7 +46,13 @@ export function DraftPanel({ ctx, base, draft, templates, open }: { ctx: PageCon
       </p>
       <form id="approve-form" method="post" action={`${draftBase}/approve`} data-enhance>
         <input type="hidden" name="version" value={String(draft.version)} />
-        <textarea id="draft-text" name="text" rows={Math.min(14, Math.max(5, Math.ceil(draft.text.length / 70)))} aria-label={t.draft} data-original={draft.text}>
+        <textarea
+          id="draft-text"
+          name="text"
+          rows={Math.min(14, Math.max(5, Math.ceil(draft.text.length / 70)))}
+          aria-label={t.draft}
+          data-original={draft.text}
+        >
           {draft.text}
         </textarea>
         <div class="actions">
@@ -63,7 +83,12 @@ export function DraftPanel({ ctx, base, draft, templates, open }: { ctx: PageCon
               </option>
             ))}
           </select>
-          <textarea name="parameters" rows={2} placeholder="{{1}}&#10;{{2}}" aria-label="parameters, one per line" />
+          <textarea
+            name="parameters"
+            rows={2}
+            placeholder="{{1}}&#10;{{2}}"
+            aria-label="parameters, one per line"
+          />
           <button type="submit">{t.sendTemplate}</button>
         </form>
       ) : null}

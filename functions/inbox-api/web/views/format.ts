@@ -22,7 +22,13 @@ export function duration(ms: number, t: Dictionary): string {
 
 /** Local wall-clock time in the page's language, e.g. "25 nov 10:31". */
 export function when(iso: string, lang: 'nl' | 'en'): string {
-  return new Date(iso).toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' });
+  return new Date(iso).toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/Amsterdam',
+  });
 }
 
 export function bytes(size: number): string {

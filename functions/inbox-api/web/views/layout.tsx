@@ -9,15 +9,15 @@ export function Document({ title, lang, style, script, children }: { title: stri
     <>
       {raw('<!DOCTYPE html>')}
       <html lang={lang}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
-        <title>{title}</title>
-        <link rel="stylesheet" href={style} />
-        {script ? <script src={script} defer /> : null}
-      </head>
-      <body>{children}</body>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta name="referrer" content="no-referrer" />
+          <title>{title}</title>
+          <link rel="stylesheet" href={style} />
+          {script ? <script src={script} defer /> : null}
+        </head>
+        <body>{children}</body>
       </html>
     </>
   );

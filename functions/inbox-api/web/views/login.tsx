@@ -2,13 +2,31 @@ import type { Role } from '../../../../shared/auth/roles.js';
 import type { Dictionary, UiLanguage } from '../i18n.js';
 import { Document } from './layout.js';
 
-export function LocalLoginPage({ t, lang, style, agents, error, next }: { t: Dictionary; lang: UiLanguage; style: string; agents: Array<{ sub: string; name: string; role: Role }>; error?: string; next?: string }) {
+export function LocalLoginPage({
+  t,
+  lang,
+  style,
+  agents,
+  error,
+  next,
+}: {
+  t: Dictionary;
+  lang: UiLanguage;
+  style: string;
+  agents: Array<{ sub: string; name: string; role: Role }>;
+  error?: string;
+  next?: string;
+}) {
   return (
     <Document title={`${t.appName} — ${t.signIn}`} lang={lang} style={style}>
       <main class="login">
         <h1>{t.appName}</h1>
         <p class="local-only">{t.localOnly}</p>
-        {error ? <p class="flash error" role="alert">{error}</p> : null}
+        {error ? (
+          <p class="flash error" role="alert">
+            {error}
+          </p>
+        ) : null}
         <form method="post" action={next ? `/login?next=${encodeURIComponent(next)}` : '/login'}>
           <fieldset>
             <legend>{t.signInAs}</legend>
@@ -29,7 +47,11 @@ export function CognitoLoginPage({ t, lang, style, error, next }: { t: Dictionar
     <Document title={`${t.appName} — ${t.signIn}`} lang={lang} style={style}>
       <main class="login">
         <h1>{t.appName}</h1>
-        {error ? <p class="flash error" role="alert">{error}</p> : null}
+        {error ? (
+          <p class="flash error" role="alert">
+            {error}
+          </p>
+        ) : null}
         <a class="button primary" href={next ? `/auth/start?next=${encodeURIComponent(next)}` : '/auth/start'} autofocus>
           {t.signInCompany}
         </a>

@@ -67,7 +67,8 @@ export function ThreadView({ ctx, thread, flash, templates }: ThreadViewProps) {
           {thread.messages.map((m) => (
             <div class={`msg ${m.direction}`} id={`m-${m.id}`}>
               <p class="msg-meta">
-                {m.direction === 'inbound' ? (m.email?.from?.name ?? thread.contact.name ?? t.inbound) : t.outbound} · {CHANNEL_LABEL[m.channel]} · {when(m.sentAt, ctx.lang)}
+                {m.direction === 'inbound' ? (m.email?.from?.name ?? thread.contact.name ?? t.inbound) : t.outbound} · {CHANNEL_LABEL[m.channel]} ·{' '}
+                {when(m.sentAt, ctx.lang)}
                 {m.direction === 'outbound' && Object.keys(m.statuses).length ? <span class="receipts"> · {Object.keys(m.statuses).join(', ')}</span> : null}
               </p>
               {m.subject && m.channel === 'email' ? <p class="msg-subject">{m.subject}</p> : null}
@@ -96,7 +97,15 @@ export function ThreadView({ ctx, thread, flash, templates }: ThreadViewProps) {
               ) : null}
               {m.media ? (
                 <p class="attachments">
-                  {m.media.key ? <a href={`${base}/messages/${encodeURIComponent(m.id)}/media`}>📎 {t.media} ({m.media.mimeType ?? m.kind})</a> : <span>{t.media}: {m.media.fetchError ?? m.kind}</span>}
+                  {m.media.key ? (
+                    <a href={`${base}/messages/${encodeURIComponent(m.id)}/media`}>
+                      📎 {t.media} ({m.media.mimeType ?? m.kind})
+                    </a>
+                  ) : (
+                    <span>
+                      {t.media}: {m.media.fetchError ?? m.kind}
+                    </span>
+                  )}
                 </p>
               ) : null}
             </div>

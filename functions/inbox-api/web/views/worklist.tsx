@@ -7,16 +7,33 @@ import { CHANNEL_ICON, CHANNEL_LABEL, slaText } from './format.js';
 export function ViewTabs({ ctx, params, counts }: { ctx: PageContext; params: WorklistParams; counts?: QueueCounts }) {
   const countOf = (view: (typeof WORKLIST_VIEWS)[number]): number | undefined => {
     if (!counts) return undefined;
-    return { open: counts.open, mine: counts.mine, unassigned: counts.unassigned, awaiting: counts.awaitingApproval, overdue: counts.overdue, closed: undefined }[view];
+    return {
+      open: counts.open,
+      mine: counts.mine,
+      unassigned: counts.unassigned,
+      awaiting: counts.awaitingApproval,
+      overdue: counts.overdue,
+      closed: undefined,
+    }[view];
   };
   return (
     <nav class="views" aria-label={ctx.t.worklist}>
       {WORKLIST_VIEWS.map((view) => {
         const count = countOf(view);
         return (
-          <a href={`/?view=${view}`} class={view === params.view ? 'view current' : 'view'} aria-current={view === params.view ? 'page' : undefined} data-view={view}>
+          <a
+            href={`/?view=${view}`}
+            class={view === params.view ? 'view current' : 'view'}
+            aria-current={view === params.view ? 'page' : undefined}
+            data-view={view}
+          >
             {ctx.t.views[view]}
-            {count !== undefined ? <span class={view === 'overdue' && count > 0 ? 'count alert' : 'count'}>{count}{counts?.capped ? '+' : ''}</span> : null}
+            {count !== undefined ? (
+              <span class={view === 'overdue' && count > 0 ? 'count alert' : 'count'}>
+                {count}
+                {counts?.capped ? '+' : ''}
+              </span>
+            ) : null}
           </a>
         );
       })}
@@ -64,14 +81,20 @@ export function FilterForm({ ctx, params }: { ctx: PageContext; params: Worklist
             <span>{t.assignee}</span>
             <select name="assignee" data-autosubmit>
               <option value="">{t.any}</option>
-              <option value="me" selected={params.assignee === 'me'}>{t.me}</option>
-              <option value="none" selected={params.assignee === 'none'}>{t.unassigned}</option>
+              <option value="me" selected={params.assignee === 'me'}>
+                {t.me}
+              </option>
+              <option value="none" selected={params.assignee === 'none'}>
+                {t.unassigned}
+              </option>
               {ctx.agent.role === 'supervisor'
-                ? ctx.directory.filter((a) => a.sub !== ctx.agent.sub).map((a) => (
-                    <option value={a.sub} selected={params.assignee === a.sub}>
-                      {a.name}
-                    </option>
-                  ))
+                ? ctx.directory
+                    .filter((a) => a.sub !== ctx.agent.sub)
+                    .map((a) => (
+                      <option value={a.sub} selected={params.assignee === a.sub}>
+                        {a.name}
+                      </option>
+                    ))
                 : null}
             </select>
           </label>
@@ -103,12 +126,17 @@ export function WorklistItems({ ctx, threads, selectedId, nextHref }: { ctx: Pag
               <a href={`/threads/${encodeURIComponent(thread.id)}${ctx.listQuery}`} class="item-link">
                 <span class={`prio prio-${thread.priority}`}>{thread.priority}</span>
                 <span class="who">
-                  <span class="channel" title={CHANNEL_LABEL[thread.channel]}>{CHANNEL_ICON[thread.channel]}</span>
+                  <span class="channel" title={CHANNEL_LABEL[thread.channel]}>
+                    {CHANNEL_ICON[thread.channel]}
+                  </span>
                   <strong>{thread.contact.name ?? thread.contact.handle}</strong>
                   {thread.unanswered > 1 ? <span class="badge">{thread.unanswered}</span> : null}
                 </span>
                 {open ? <span class={`sla${sla.overdue ? ' overdue' : sla.soon ? ' soon' : ''}`}>{sla.text}</span> : <span class="sla">{thread.status}</span>}
-                <span class="preview">{thread.subject ? <em>{thread.subject} — </em> : null}{thread.lastMessagePreview}</span>
+                <span class="preview">
+                  {thread.subject ? <em>{thread.subject} — </em> : null}
+                  {thread.lastMessagePreview}
+                </span>
                 <span class="meta">
                   <span class={`cat cat-${thread.category}`}>{thread.category}</span>
                   <span>{thread.language}</span>
