@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
   balieFunctions,
@@ -49,6 +50,22 @@ for (const spec of specs) {
   await provideRuntimeSdk(bundle.dir);
   bundles.set(spec.name, bundle);
 }
+// Each function's floor (bench/floors/<name>.ts): only the SDK clients every invocation uses, Powertools and zod,
+// bundled the same way. What a function costs above its floor is ours to cut; the floor is not.
+const floors = new Map<string, BundleResult>();
+for (const spec of specs) {
+  const floor = await bundleFunction(
+    {
+      ...spec,
+      entry: fileURLToPath(new URL(`./floors/${spec.name}.ts`, import.meta.url)),
+      runtimeFiles: {},
+      options: { ...spec.options, commandHooks: undefined },
+    },
+    join(dir, `${spec.name}-floor`),
+  );
+  await provideRuntimeSdk(floor.dir);
+  floors.set(spec.name, floor);
+}
 const { loader, empty } = await writeLoader(join(dir, '_bench'));
 
 // Probe: the template's environment as is (deploy-time values as dummies) with the network blocked.
@@ -76,6 +93,7 @@ type Target = { name: string; file: string; env: Record<string, string>; handler
 const targets: Target[] = [
   { name: 'baseline', file: empty, env: importEnv(specs[0]!), handler: false },
   ...specs.map((s) => ({ name: s.name, file: bundles.get(s.name)!.file, env: envs.get(s.name)!, handler: true })),
+  ...specs.map((s) => ({ name: `${s.name} floor`, file: floors.get(s.name)!.file, env: envs.get(s.name)!, handler: true })),
 ];
 const withMaps = new Map<string, number[]>(targets.map((t) => [t.name, []]));
 const cpuWithMaps = new Map<string, number[]>(targets.map((t) => [t.name, []]));
@@ -139,6 +157,28 @@ for (const spec of specs) {
     ms(percentile(cpuWithoutMaps.get(spec.name)!, 50)),
     budget ? `${budget.sizeKb}/${budget.initMs}` : '-',
     over.length ? `OVER (${over.join(', ')})` : 'PASS',
+  ]);
+}
+for (const spec of specs) {
+  const f = floors.get(spec.name)!;
+  const samples = withMaps.get(`${spec.name} floor`)!;
+  const p50 = percentile(samples, 50);
+  const budget = budgets[spec.name];
+  rows.push([
+    `${spec.name} floor`,
+    '',
+    f.jsBytes.toLocaleString('en'),
+    kb(f.jsBytes),
+    kb(f.mapBytes),
+    '',
+    ms(p50),
+    ms(percentile(samples, 90)),
+    `${(p50 / base).toFixed(2)}×`,
+    ms(p50 - base),
+    ms(percentile(cpuWithMaps.get(`${spec.name} floor`)!, 50)),
+    ms(percentile(cpuWithoutMaps.get(`${spec.name} floor`)!, 50)),
+    '',
+    budget && p50 > budget.initMs ? 'the floor alone is over' : '',
   ]);
 }
 rows.push([
