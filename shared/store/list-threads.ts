@@ -17,20 +17,8 @@ const MAX_QUERIES_PER_PAGE = 25;
  * take several queries to fill.
  */
 export async function listThreadPage(db: DynamoDBDocumentClient, tableName: string, query: ThreadQuery): Promise<ThreadPage> {
-  const partitions =
-    query.status === 'all' ? [QUEUE_OPEN, QUEUE_CLOSED] : [query.status === 'closed' || (query.status && !isOpen(query.status)) ? QUEUE_CLOSED : QUEUE_OPEN];
-  const fingerprint = queryFingerprint({
-    status: query.status,
-    priority: query.priority,
-    category: query.category,
-    channel: query.channel,
-    language: query.language,
-    assignee: query.assignee,
-    search: query.search,
-    // not dueBefore: the overdue view moves it to "now" on every page, and a cursor must survive that
-    overdueView: query.dueBefore ? 'yes' : undefined,
-    visibleTo: query.visibleTo,
-  });
+  const partitions = worklistPartitions(query);
+  const fingerprint = worklistFingerprint(query);
   const cursor = query.cursor ? decodeCursor(query.cursor, partitions.length, fingerprint) : { partition: 0, key: undefined };
   const filter = buildFilter(query);
   const threads: Thread[] = [];
@@ -73,6 +61,28 @@ export async function listThreadPage(db: DynamoDBDocumentClient, tableName: stri
   }
   const more = partition < partitions.length;
   return { threads, nextCursor: more ? encodeCursor({ partition, key: startKey }, fingerprint) : undefined };
+}
+
+/** Which GSI1 partitions a query reads, in order: the open worklist, the closed one, or both (`status=all`). */
+export function worklistPartitions(query: Pick<ThreadQuery, 'status'>): Array<typeof QUEUE_OPEN | typeof QUEUE_CLOSED> {
+  if (query.status === 'all') return [QUEUE_OPEN, QUEUE_CLOSED];
+  return [query.status === 'closed' || (query.status && !isOpen(query.status)) ? QUEUE_CLOSED : QUEUE_OPEN];
+}
+
+/** The filters a worklist cursor is bound to. */
+export function worklistFingerprint(query: ThreadQuery): string {
+  return queryFingerprint({
+    status: query.status,
+    priority: query.priority,
+    category: query.category,
+    channel: query.channel,
+    language: query.language,
+    assignee: query.assignee,
+    search: query.search,
+    // not dueBefore: the overdue view moves it to "now" on every page, and a cursor must survive that
+    overdueView: query.dueBefore ? 'yes' : undefined,
+    visibleTo: query.visibleTo,
+  });
 }
 
 /** The most items one filtered query reads: about 1 MB of threads, DynamoDB's own page size. */

@@ -20,8 +20,9 @@ import {
   type TriageResult,
   type TriageUsage,
 } from '../../shared/domain/index.js';
-import { decodeCursor, encodeCursor, queryFingerprint } from '../../shared/store/cursor.js';
-import { foldForSearch, threadIndexKeys } from '../../shared/store/keys.js';
+import { decodeCursor, encodeCursor } from '../../shared/store/cursor.js';
+import { worklistFingerprint, worklistPartitions } from '../../shared/store/list-threads.js';
+import { foldForSearch, QUEUE_OPEN, threadIndexKeys } from '../../shared/store/keys.js';
 
 /**
  * The whole ThreadStore in memory, for the fast unit layer. It passes the same contract suite as the DynamoDB store
@@ -206,19 +207,8 @@ export class MemoryThreadStore implements ThreadStore {
   }
 
   async listThreads(query: ThreadQuery): Promise<ThreadPage> {
-    const closedOnly = query.status === 'closed' || (!!query.status && query.status !== 'all' && !isOpen(query.status));
-    const partitions = query.status === 'all' ? [true, false] : [!closedOnly];
-    const fingerprint = queryFingerprint({
-      status: query.status,
-      priority: query.priority,
-      category: query.category,
-      channel: query.channel,
-      language: query.language,
-      assignee: query.assignee,
-      search: query.search,
-      overdueView: query.dueBefore ? 'yes' : undefined,
-      visibleTo: query.visibleTo,
-    });
+    const partitions = worklistPartitions(query).map((p) => p === QUEUE_OPEN);
+    const fingerprint = worklistFingerprint(query);
     const cursor = query.cursor ? decodeCursor(query.cursor, partitions.length, fingerprint) : { partition: 0, key: undefined };
     const words = foldForSearch(query.search ?? '')
       .split(' ')

@@ -1,4 +1,4 @@
-import type { Draft, Message, Thread, TriageResult } from '../../shared/domain/index.js';
+import type { Draft, InboundMessage, Message, Thread, TriageResult } from '../../shared/domain/index.js';
 import type { ThreadDetail } from '../../shared/use-cases/read-threads.js';
 
 /** A stored thread with plausible defaults; tests override what they are about. */
@@ -43,6 +43,11 @@ export function aMessage(over: Partial<Message> = {}): Message {
     raw: {},
     ...over,
   };
+}
+
+/** A customer's WhatsApp text as the webhook hands it to the triage worker. */
+export function anInboundText(handle: string, externalId: string, text: string, sentAt = '2026-11-25T09:00:00.000Z'): InboundMessage {
+  return { type: 'message', channel: 'whatsapp', externalId, contact: { handle, name: 'Klant' }, kind: 'text', text, sentAt, ingestedAt: sentAt, raw: {} };
 }
 
 /** A proposed draft with plausible defaults. */

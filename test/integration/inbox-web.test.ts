@@ -23,7 +23,7 @@ import { DEMO_KNOWLEDGE_DIR, loadKnowledgeBaseDir } from '../../shared/triage/kn
 import type { ThreadDetail } from '../../shared/use-cases/read-threads.js';
 import { redraft } from '../../shared/use-cases/redraft.js';
 import { startDynaliteStore } from '../helpers/dynalite-store.js';
-import { aThread } from '../helpers/threads.js';
+import { aDraft, aMessage, aThread } from '../helpers/threads.js';
 
 const ISSUER = LOCAL_ISSUER;
 const AGENTS = [
@@ -49,37 +49,11 @@ const now = new Date();
 const iso = (minutes: number) => new Date(now.getTime() + minutes * 60_000).toISOString();
 
 function message(threadId: string, over: Partial<Message> = {}): Message {
-  return {
-    threadId,
-    id: `m_${threadId}`,
-    direction: 'inbound',
-    channel: 'whatsapp',
-    externalId: `w_${threadId}`,
-    kind: 'text',
-    text: 'Waar blijft mijn bestelling 10482?',
-    sentAt: iso(-30),
-    ingestedAt: iso(-30),
-    statuses: {},
-    raw: {},
-    ...over,
-  };
+  return aMessage({ threadId, id: `m_${threadId}`, externalId: `w_${threadId}`, sentAt: iso(-30), ...over });
 }
 
 function draft(threadId: string, over: Partial<Draft> = {}): Draft {
-  return {
-    threadId,
-    id: `d_${threadId}`,
-    inReplyTo: `m_${threadId}`,
-    state: 'proposed',
-    text: 'Hoi, we kijken het na.',
-    language: 'nl',
-    engine: 'test',
-    reasons: ['test'],
-    kbRefs: [],
-    createdAt: iso(-29),
-    version: 1,
-    ...over,
-  };
+  return aDraft({ threadId, id: `d_${threadId}`, inReplyTo: `m_${threadId}`, createdAt: iso(-29), ...over });
 }
 
 async function seed(thread: Thread, extra: { message?: Partial<Message> } = {}) {

@@ -16,7 +16,7 @@ import { createInboundEventProcessor } from '../../shared/use-cases/process-inbo
 import { startDynaliteStore } from '../helpers/dynalite-store.js';
 import { startFakeOpenAi } from '../helpers/fake-openai.js';
 import { fixture } from '../helpers/fixtures.js';
-import { aThread } from '../helpers/threads.js';
+import { aDraft, aMessage, aThread } from '../helpers/threads.js';
 
 // Real Powertools Metrics (switched on; they are off outside Lambda) read back from stdout as EMF, around the real
 // use cases on dynalite: the triage worker against a server that speaks OpenAI's protocol, the inbox API's reviews.
@@ -140,32 +140,8 @@ describe('draft review metrics and the send job correlation id', () => {
 
   async function seed(id: string): Promise<void> {
     const at = new Date(Date.now() - 30 * 60_000).toISOString();
-    const message: Message = {
-      threadId: id,
-      id: `m_${id}`,
-      direction: 'inbound',
-      channel: 'whatsapp',
-      externalId: `w_${id}`,
-      kind: 'text',
-      text: 'Waar blijft mijn bestelling?',
-      sentAt: at,
-      ingestedAt: at,
-      statuses: {},
-      raw: {},
-    };
-    const draft: Draft = {
-      threadId: id,
-      id: `d_${id}`,
-      inReplyTo: `m_${id}`,
-      state: 'proposed',
-      text: 'Hoi, we kijken het na.',
-      language: 'nl',
-      engine: 'test',
-      reasons: ['test'],
-      kbRefs: [],
-      createdAt: at,
-      version: 1,
-    };
+    const message: Message = aMessage({ threadId: id, id: `m_${id}`, externalId: `w_${id}`, text: 'Waar blijft mijn bestelling?', sentAt: at });
+    const draft: Draft = aDraft({ threadId: id, id: `d_${id}`, inReplyTo: `m_${id}`, createdAt: at });
     await db.store.saveThread(
       aThread({
         id,

@@ -3,22 +3,13 @@ import type { InboundMessage, ThreadStore } from '../../shared/domain/index.js';
 import { RuleClassifier, TemplateDrafter } from '../../shared/triage/index.js';
 import { createInboundEventProcessor } from '../../shared/use-cases/process-inbound-event.js';
 import { MemoryThreadStore } from '../helpers/memory-store.js';
+import { anInboundText } from '../helpers/threads.js';
 
 const store = new MemoryThreadStore();
 
 const processorOn = (s: ThreadStore) => createInboundEventProcessor({ store: s, classifier: new RuleClassifier(), drafter: new TemplateDrafter() });
 
-const message = (handle: string, wamid: string, text: string, sentAt = '2026-11-25T09:00:00.000Z'): InboundMessage => ({
-  type: 'message',
-  channel: 'whatsapp',
-  externalId: wamid,
-  contact: { handle, name: 'Klant' },
-  kind: 'text',
-  text,
-  sentAt,
-  ingestedAt: sentAt,
-  raw: {},
-});
+const message = anInboundText;
 
 const threadOf = async (handle: string) => {
   const id = (await store.findOpenThreadId('whatsapp', handle))!;

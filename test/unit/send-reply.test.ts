@@ -5,23 +5,14 @@ import { createInboundEventProcessor } from '../../shared/use-cases/process-inbo
 import { approveDraft } from '../../shared/use-cases/review-draft.js';
 import { sendApprovedDraft } from '../../shared/use-cases/send-reply.js';
 import { MemoryThreadStore } from '../helpers/memory-store.js';
+import { anInboundText } from '../helpers/threads.js';
 
 const store = new MemoryThreadStore();
 const agent = { sub: 'agent-1', name: 'Anna', role: 'agent' as const };
 const noJobs = { publish: async () => undefined };
 
 const process = () => createInboundEventProcessor({ store, classifier: new RuleClassifier(), drafter: new TemplateDrafter() });
-const message = (handle: string, wamid: string, text: string, sentAt: string): InboundMessage => ({
-  type: 'message',
-  channel: 'whatsapp',
-  externalId: wamid,
-  contact: { handle, name: 'Klant' },
-  kind: 'text',
-  text,
-  sentAt,
-  ingestedAt: sentAt,
-  raw: {},
-});
+const message = anInboundText;
 
 /** A thread with one approved draft, ready for the send worker. */
 async function approvedThread(handle: string) {
