@@ -57,8 +57,8 @@ export class MemoryThreadStore implements ThreadStore {
   async replaceOpenThread(channel: Channel, handle: string, staleThreadId: string, threadId: string): Promise<string> {
     const key = `${channel}#${handle}`;
     const current = this.contactRoutes.get(key);
-    if (current === staleThreadId) this.contactRoutes.set(key, threadId);
-    else if (current === undefined) this.contactRoutes.set(key, threadId);
+    // the stale route moves; a route that vanished meanwhile is claimed (as the DynamoDB store does)
+    if (current === staleThreadId || current === undefined) this.contactRoutes.set(key, threadId);
     return this.contactRoutes.get(key)!;
   }
 
