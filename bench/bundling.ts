@@ -28,7 +28,7 @@ export interface FunctionSpec {
 /** The Balie functions as BalieStack defines them (constructed in memory from cdk.json's context, esbuild skipped). */
 export function balieFunctions(): FunctionSpec[] {
   const { context } = JSON.parse(readFileSync(join(projectRoot, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
-  const app = new App({ context: { ...context, 'aws:cdk:bundling-stacks': [] } });
+  const app = new App({ context: { ...context, demo: 'true', 'aws:cdk:bundling-stacks': [] } });
   const stack = new BalieStack(app, 'Bench');
   return app.node
     .findAll()

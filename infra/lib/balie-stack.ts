@@ -1,16 +1,16 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { balieSettings } from './context.js';
-import { EmailIngest } from './email.js';
+import { EmailIngest, sesRegionProblem } from './email.js';
 import { Inbox } from './inbox.js';
 import { Ingest } from './ingest.js';
-import { inboundMaxAge, Monitoring, outboundMaxAge } from './monitoring.js';
+import { inboundMaxAgeFor, Monitoring, outboundMaxAge } from './monitoring.js';
 import { channelTokenKeys, Outbound } from './outbound.js';
 import { Storage } from './storage.js';
-import { Triage, triageTimeout } from './triage.js';
+import { Triage, triageTimeoutFor } from './triage.js';
 
 /** The HTTP API access log line ($context variables of HTTP APIs; requestId is required by the CDK). */
 const httpApiAccessLogFormat = AccessLogFormat.custom(
@@ -40,6 +40,14 @@ export class BalieStack extends Stack {
     super(scope, id, props);
     const settings = balieSettings(this);
     const { logLevel } = settings;
+    const regionProblem = settings.sesRegionCheck ? sesRegionProblem(this.region) : undefined;
+    if (regionProblem) throw new Error(regionProblem);
+    if (!settings.alarmEmail) {
+      Annotations.of(this).addWarningV2(
+        'balie:no-alarm-email',
+        'No alarmEmail is set: alarms go to the AlarmTopic only, and nobody is told. Set alarmEmail in cdk.json, or subscribe to the topic yourself.',
+      );
+    }
 
     // One URL for webhooks, API and UI, as the local stack serves them on one port.
     const httpApi = new HttpApi(this, 'HttpApi', { description: 'Balie webhooks, inbox API and web UI', createDefaultStage: false });
@@ -56,9 +64,8 @@ export class BalieStack extends Stack {
     const storage = new Storage(this, 'Storage');
     const ingest = new Ingest(this, 'Ingest', {
       httpApi,
-      consumerTimeout: triageTimeout,
+      consumerTimeout: triageTimeoutFor(settings.triage),
       logLevel,
-      metaVerifyToken: settings.metaVerifyToken,
     });
     const email = new EmailIngest(this, 'EmailIngest', {
       queue: ingest.queue,
@@ -81,6 +88,7 @@ export class BalieStack extends Stack {
       mediaBucket: email.bucket,
       channelTokens: outbound.channelTokens,
       graphApiBaseUrl: settings.graphApiBaseUrl,
+      settings: settings.triage,
     });
     const inbox = new Inbox(this, 'Inbox', {
       httpApi,
@@ -90,6 +98,7 @@ export class BalieStack extends Stack {
       mailBucket: email.bucket,
       logLevel,
       callbackUrl: settings.callbackUrl,
+      publicUrl: settings.publicUrl,
       logoutUrl: settings.logoutUrl,
       allowLocalhostCallback: settings.allowLocalhostCallback,
       cognitoDomainPrefix: settings.cognitoDomainPrefix,
@@ -104,10 +113,26 @@ export class BalieStack extends Stack {
         send: outbound.sendFunction,
       },
       workQueues: {
-        inbound: { queue: ingest.queue, maxAge: inboundMaxAge },
+        inbound: { queue: ingest.queue, maxAge: inboundMaxAgeFor(triageTimeoutFor(settings.triage)) },
         outbound: { queue: outbound.queue, maxAge: outboundMaxAge },
       },
-      deadLetterQueues: { inbound: ingest.deadLetterQueue, outbound: outbound.deadLetterQueue, 'email-ingest': email.deadLetterQueue },
+      deadLetterQueues: {
+        inbound: {
+          queue: ingest.deadLetterQueue,
+          instructions:
+            'Each is a customer message triage failed on 5 times. Find the cause in the triage logs (the correlation id is the message id), fix it, then: npm run redrive -- --from <InboundDeadLetterQueueUrl> --to <InboundQueueUrl>.',
+        },
+        outbound: {
+          queue: outbound.deadLetterQueue,
+          instructions:
+            'Each is an approved reply that could not be sent (the provider refused it 5 times); its draft stays approved. Check the send logs and the channel tokens, then: npm run redrive -- --from <OutboundDeadLetterQueueUrl> --to <OutboundQueueUrl>.',
+        },
+        'email-ingest': {
+          queue: email.deadLetterQueue,
+          instructions:
+            'Each is a mail SES delivered that ingest-email failed to read three times (a Lambda on-failure record: requestPayload is the SES event; the raw mail is still in the mail bucket under raw/). Do not redrive it to a queue: fix the cause in the ingest-email logs, then: npm run redrive -- --from <EmailIngestDeadLetterQueueUrl> --invoke <EmailIngestFunctionName>.',
+        },
+      },
       httpApi,
       alarmEmail: settings.alarmEmail,
     });
@@ -116,8 +141,8 @@ export class BalieStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: inbox.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: inbox.userPoolClient.userPoolClientId });
     new CfnOutput(this, 'InboxLoginUrl', {
-      value: inbox.userPoolDomain.signInUrl(inbox.userPoolClient, { redirectUri: inbox.callbackUrl }),
-      description: 'Cognito hosted UI sign-in for agents (the web UI starts it itself, with PKCE, from /login)',
+      value: inbox.loginUrl,
+      description: "Where agents sign in: the page's own /login, which starts Cognito's hosted UI with state and PKCE",
     });
     new CfnOutput(this, 'TableName', { value: storage.table.tableName });
     new CfnOutput(this, 'InboundQueueUrl', { value: ingest.queue.queueUrl });
@@ -142,6 +167,14 @@ export class BalieStack extends Stack {
     });
     new CfnOutput(this, 'MailBucketName', { value: email.bucket.bucketName });
     new CfnOutput(this, 'EmailIngestDeadLetterQueueUrl', { value: email.deadLetterQueue.queueUrl });
+    new CfnOutput(this, 'EmailIngestFunctionName', {
+      value: email.ingestFunction.functionName,
+      description: 'Replay the email-ingest DLQ on it: npm run redrive -- --from <EmailIngestDeadLetterQueueUrl> --invoke <this value>',
+    });
+    new CfnOutput(this, 'LlmApiKeySecretArn', {
+      value: triage.llmApiKey.secretArn,
+      description: 'For triageMode llm or hybrid: store the LLM API key here as JSON {"apiKey": "..."}',
+    });
     new CfnOutput(this, 'AlarmTopicArn', {
       value: monitoring.alarmTopic.topicArn,
       description: 'Every alarm notifies this topic; subscribe with -c alarmEmail=<address> or add a subscription',

@@ -1,47 +1,91 @@
 import { Duration } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 
-/** Context keys (cdk.json or `cdk synth -c key=value`) with the defaults used when they are unset. */
-export const contextDefaults = {
+/**
+ * Every setting of a deployment: a context key (cdk.json's `context`, cdk.context.json, or `cdk deploy -c key=value`)
+ * with its default and what it does. README's settings table lists the same keys (test/infra/settings.test.ts checks).
+ * Keep real values in cdk.json (or cdk.context.json) rather than on the command line: a later `cdk deploy` without
+ * the flags would otherwise deploy the defaults again.
+ */
+export const settingDefaults = {
+  /** 'true' deploys the demo placeholders of the required settings below on purpose (`npm run synth`, CI, tests). */
+  demo: 'false',
   /**
-   * Where Cognito's hosted UI sends the browser back with the authorisation code. Empty: the HTTP API's own
-   * `<ApiUrl>auth/callback`, which is right unless the UI is served on a custom domain.
+   * Required. The prefix of the hosted UI's domain, `https://<prefix>.auth.<region>.amazoncognito.com`. It must be
+   * unique in the region across all AWS accounts.
+   */
+  cognitoDomainPrefix: '',
+  /** Required. Comma-separated addresses (or domains) the SES receipt rule accepts mail for. */
+  supportAddresses: '',
+  /** Required. The From of every email reply: `Name <address>` or a bare address; its domain must be verified in SES. */
+  supportEmailFrom: '',
+  /**
+   * Where Cognito's hosted UI sends the browser back with the authorisation code, ending in `/auth/callback`. Empty:
+   * the HTTP API's own `<ApiUrl>auth/callback`, which is right unless the UI is served on a custom domain. The page's
+   * public URL (PUBLIC_URL of inbox-api, the InboxLoginUrl output) is this URL without `/auth/callback`.
    */
   callbackUrl: '',
-  /** Where Cognito's hosted UI sends the browser after sign-out. Empty: the HTTP API's own `<ApiUrl>login`. */
+  /** Where Cognito's hosted UI sends the browser after sign-out. Empty: the page's own `/login`. */
   logoutUrl: '',
   /** 'true' also lets the hosted UI return to the local stack (http://localhost:3000/auth/callback and /login). */
   allowLocalhostCallback: 'false',
-  /**
-   * The prefix of the hosted UI's domain, `https://<prefix>.auth.<region>.amazoncognito.com`. It must be unique in
-   * the region across all AWS accounts, so operators set their own; this default only makes a synth work.
-   */
-  cognitoDomainPrefix: 'balie-inbox-demo',
+  /** Powertools log level of every function: DEBUG, INFO, WARN or ERROR. */
   logLevel: 'INFO',
-  metaVerifyToken: 'balie-verify-token',
-  /** Comma-separated addresses (or domains) the SES receipt rule accepts mail for. */
-  supportAddresses: 'support@example.com',
+  /** Days the unparsed MIME of each mail is kept (raw/). */
   rawMailRetentionDays: '90',
+  /** Days email bodies, attachments and chat media are kept (mail/, media/); threads stay, the page then says so. */
   mailRetentionDays: '365',
-  /** The From of every email reply: `Name <address>` or a bare address; its domain must be verified in SES. */
-  supportEmailFrom: 'Balie <support@example.com>',
   /** The Meta Graph API version the send function calls (WhatsApp Cloud API, Messenger, Instagram), e.g. `v21.0`. */
   graphApiVersion: 'v21.0',
-  /** One address that gets every alarm by email (SNS asks it to confirm first). Empty: no subscription. */
+  /** One address that gets every alarm by email (SNS asks it to confirm first). Empty: no subscription (synth warns). */
   alarmEmail: '',
+  /**
+   * How triage classifies and drafts: `local` (never calls an LLM), `llm` (the LLM for every message) or `hybrid`
+   * (the LLM only when the local engine is unsure). `llm` and `hybrid` need an API key in the LlmApiKeySecret.
+   */
+  triageMode: 'local',
+  /** The OpenAI (or OpenAI-compatible) chat model for `llm` and `hybrid`. */
+  llmModel: 'gpt-4o-mini',
+  /** An OpenAI-compatible endpoint instead of api.openai.com (e.g. a gateway in your own account). Empty: OpenAI. */
+  llmBaseUrl: '',
+  /** Seconds one LLM call may take before it is abandoned; triage's timeout and the queue's are derived from it. */
+  llmTimeoutSeconds: '8',
+  /** The most triage functions running at once (2–1000); a flood of mail or spam waits in the queue, not in Lambda. */
+  triageMaxConcurrency: '5',
+  /** 'false' skips the check that the stack's region can receive mail with SES (for a region added after this list). */
+  sesRegionCheck: 'true',
+};
+export type SettingKey = keyof typeof settingDefaults;
+
+/** What `-c demo=true` puts in place of the required settings; a deploy without the flag refuses to use them. */
+export const demoSettings = {
+  cognitoDomainPrefix: 'balie-inbox-demo',
+  supportAddresses: 'support@example.com',
+  supportEmailFrom: 'Balie <support@example.com>',
+} satisfies Partial<Record<SettingKey, string>>;
+
+/** Keys that used to be settings, and why they no longer are. */
+const retiredSettings: Record<string, string> = {
+  metaVerifyToken:
+    'it fed the generated Meta secret, so changing it replaced the App Secret stored there; set verifyToken in the MetaWebhookSecret instead (README, "Deploy to AWS")',
 };
 
+export type TriageMode = 'local' | 'llm' | 'hybrid';
+
 export interface BalieSettings {
+  /** Whether the demo placeholders are in use. */
+  readonly demo: boolean;
   /** The callback URL the operator set; undefined means the HTTP API's own `/auth/callback`. */
   readonly callbackUrl?: string;
-  /** The sign-out URL the operator set; undefined means the HTTP API's own `/login`. */
+  /** The page's public URL (no trailing slash) when a callbackUrl is set: callbackUrl without `/auth/callback`. */
+  readonly publicUrl?: string;
+  /** The sign-out URL the operator set; undefined means the page's own `/login`. */
   readonly logoutUrl?: string;
   /** Whether the hosted UI may also return to the local stack on http://localhost:3000. */
   readonly allowLocalhostCallback: boolean;
   /** The prefix of the Cognito hosted UI domain. */
   readonly cognitoDomainPrefix: string;
   readonly logLevel: string;
-  readonly metaVerifyToken: string;
   readonly supportAddresses: string[];
   readonly rawMailRetention: Duration;
   readonly mailRetention: Duration;
@@ -53,6 +97,15 @@ export interface BalieSettings {
   readonly graphApiBaseUrl: string;
   /** Where the alarm topic sends its notifications by email; undefined means no email subscription. */
   readonly alarmEmail?: string;
+  readonly triage: {
+    readonly mode: TriageMode;
+    readonly llmModel: string;
+    readonly llmBaseUrl?: string;
+    readonly llmTimeout: Duration;
+    readonly maxConcurrency: number;
+  };
+  /** Whether to refuse a region where SES cannot receive mail. */
+  readonly sesRegionCheck: boolean;
 }
 
 // No whitespace, angle brackets, quotes or commas in the address itself, so a list of addresses is refused.
@@ -87,14 +140,45 @@ export function cognitoDomainPrefixProblem(prefix: string): string | undefined {
 
 /** The deployment's settings from the CDK context of `scope`; a bad value fails the synth and names its key. */
 export function balieSettings(scope: Construct): BalieSettings {
-  // cdk.json may hold numbers; `-c key=value` always gives strings.
-  const context = (key: keyof typeof contextDefaults): string => String((scope.node.tryGetContext(key) as string | number | undefined) ?? contextDefaults[key]);
-
-  const days = (key: 'rawMailRetentionDays' | 'mailRetentionDays'): Duration => {
-    const value = Number(context(key));
-    if (!Number.isInteger(value) || value < 1) throw new Error(`context ${key} must be a whole number of days, got "${context(key)}"`);
-    return Duration.days(value);
+  for (const [key, why] of Object.entries(retiredSettings)) {
+    if (scope.node.tryGetContext(key) !== undefined) throw new Error(`context ${key} is no longer a setting: ${why}`);
+  }
+  const flag = (key: 'allowLocalhostCallback' | 'demo' | 'sesRegionCheck'): boolean => {
+    const value = context(key).trim().toLowerCase();
+    if (value !== 'true' && value !== 'false') throw new Error(`context ${key} must be "true" or "false", got "${context(key)}"`);
+    return value === 'true';
   };
+  // cdk.json may hold numbers and booleans; `-c key=value` always gives strings.
+  const given = (key: SettingKey): string | undefined => {
+    const value = scope.node.tryGetContext(key) as string | number | boolean | undefined;
+    return value === undefined ? undefined : String(value);
+  };
+  const demo = (given('demo') ?? settingDefaults.demo).trim().toLowerCase() === 'true';
+  const context = (key: SettingKey): string => given(key) ?? (demo ? (demoSettings as Record<string, string>)[key] : undefined) ?? settingDefaults[key];
+
+  // A deploy that still carries the demo placeholders would take mail for example.com and claim a shared domain
+  // prefix: refused unless the operator says it is a demo.
+  if (!demo) {
+    const unset = (Object.keys(demoSettings) as (keyof typeof demoSettings)[]).filter((key) => !given(key)?.trim() || given(key) === demoSettings[key]);
+    if (unset.length > 0) {
+      throw new Error(
+        `set ${unset.join(', ')} in cdk.json (context) for this deployment, or pass -c demo=true to deploy the demo placeholders on purpose (README, "Deploy to AWS")`,
+      );
+    }
+  }
+
+  const whole = (
+    key: 'rawMailRetentionDays' | 'mailRetentionDays' | 'llmTimeoutSeconds' | 'triageMaxConcurrency',
+    min: number,
+    max: number,
+    unit: string,
+  ): number => {
+    const value = Number(context(key));
+    if (!Number.isInteger(value) || value < min || value > max)
+      throw new Error(`context ${key} must be a whole number of ${unit} from ${min} to ${max}, got "${context(key)}"`);
+    return value;
+  };
+  const days = (key: 'rawMailRetentionDays' | 'mailRetentionDays'): Duration => Duration.days(whole(key, 1, 36500, 'days'));
 
   // A receipt rule without recipients takes mail for every verified identity, so an empty list is refused.
   const addresses = (key: 'supportAddresses'): string[] => {
@@ -123,7 +207,7 @@ export function balieSettings(scope: Construct): BalieSettings {
   };
 
   // Cognito takes https URLs, and plain http only for localhost; a typo would otherwise surface at deploy.
-  const optionalUrl = (key: 'callbackUrl' | 'logoutUrl'): string | undefined => {
+  const optionalUrl = (key: 'callbackUrl' | 'logoutUrl' | 'llmBaseUrl'): string | undefined => {
     const value = context(key).trim();
     if (value === '') return undefined;
     let url: URL | undefined;
@@ -135,12 +219,6 @@ export function balieSettings(scope: Construct): BalieSettings {
     const allowed = url && (url.protocol === 'https:' || (url.protocol === 'http:' && url.hostname === 'localhost')) && url.hash === '';
     if (!allowed) throw new Error(`context ${key} must be an https URL (or http://localhost) without a fragment, got "${value}"`);
     return value;
-  };
-
-  const flag = (key: 'allowLocalhostCallback'): boolean => {
-    const value = context(key).trim().toLowerCase();
-    if (value !== 'true' && value !== 'false') throw new Error(`context ${key} must be "true" or "false", got "${context(key)}"`);
-    return value === 'true';
   };
 
   // SNS takes one bare address per email subscription; a name, a list or a typo would fail only at deploy.
@@ -158,13 +236,27 @@ export function balieSettings(scope: Construct): BalieSettings {
     return prefix;
   };
 
+  const callbackUrl = optionalUrl('callbackUrl');
+  // the function builds its redirect and sign-out URLs from its public URL, so the callback must be its own route
+  if (callbackUrl && !new URL(callbackUrl).pathname.endsWith('/auth/callback')) {
+    throw new Error(`context callbackUrl must end in /auth/callback (the page's own callback route), got "${callbackUrl}"`);
+  }
+  const mode = context('triageMode');
+  if (mode !== 'local' && mode !== 'llm' && mode !== 'hybrid') throw new Error(`context triageMode must be "local", "llm" or "hybrid", got "${mode}"`);
+  const model = context('llmModel').trim();
+  if (!/^[\w.:/-]{1,100}$/.test(model)) throw new Error(`context llmModel must be a model name like "gpt-4o-mini", got "${model}"`);
+  const logLevel = context('logLevel').trim().toUpperCase();
+  if (!['DEBUG', 'INFO', 'WARN', 'ERROR'].includes(logLevel))
+    throw new Error(`context logLevel must be DEBUG, INFO, WARN or ERROR, got "${context('logLevel')}"`);
+
   return {
-    callbackUrl: optionalUrl('callbackUrl'),
+    demo,
+    callbackUrl,
+    publicUrl: callbackUrl?.replace(/\/auth\/callback$/, ''),
     logoutUrl: optionalUrl('logoutUrl'),
     allowLocalhostCallback: flag('allowLocalhostCallback'),
     cognitoDomainPrefix: domainPrefix('cognitoDomainPrefix'),
-    logLevel: context('logLevel'),
-    metaVerifyToken: context('metaVerifyToken'),
+    logLevel,
     supportAddresses: addresses('supportAddresses'),
     rawMailRetention: days('rawMailRetentionDays'),
     mailRetention: days('mailRetentionDays'),
@@ -172,5 +264,13 @@ export function balieSettings(scope: Construct): BalieSettings {
     supportEmailAddress: supportFrom.address,
     graphApiBaseUrl: `https://graph.facebook.com/${graphVersion('graphApiVersion')}`,
     alarmEmail: optionalAddress('alarmEmail'),
+    triage: {
+      mode,
+      llmModel: model,
+      llmBaseUrl: optionalUrl('llmBaseUrl'),
+      llmTimeout: Duration.seconds(whole('llmTimeoutSeconds', 1, 60, 'seconds')),
+      maxConcurrency: whole('triageMaxConcurrency', 2, 1000, 'functions'),
+    },
+    sesRegionCheck: flag('sesRegionCheck'),
   };
 }

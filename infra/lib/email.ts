@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Token } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
@@ -17,6 +17,31 @@ export const rawMailPrefix = 'raw/';
 export const mailPartsPrefix = 'mail/';
 /** Where triage copies customer media of the chat channels (WhatsApp, Messenger, Instagram). */
 export const mediaPrefix = 'media/';
+
+/**
+ * The regions where SES receives mail (the inbound-smtp.<region>.amazonaws.com endpoints listed in the AWS General
+ * Reference, "Amazon Simple Email Service endpoints and quotas", as of 2024). Elsewhere the receipt rule set deploys
+ * but no mail ever arrives; a region AWS has added since can be allowed with `-c sesRegionCheck=false`.
+ */
+export const sesReceivingRegions = [
+  'us-east-1',
+  'us-east-2',
+  'us-west-2',
+  'ca-central-1',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-central-1',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'ap-southeast-3',
+  'ap-northeast-1',
+];
+
+/** Why `region` cannot receive mail with SES, or undefined when it can or is not known at synth (no env given). */
+export function sesRegionProblem(region: string): string | undefined {
+  if (Token.isUnresolved(region) || sesReceivingRegions.includes(region)) return undefined;
+  return `SES does not receive mail in ${region}; deploy Balie in one of ${sesReceivingRegions.join(', ')} (or pass -c sesRegionCheck=false if AWS has added email receiving to ${region} since)`;
+}
 
 export interface EmailIngestProps {
   /** The inbound queue that ingest-email publishes normalised events to. */

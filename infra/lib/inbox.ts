@@ -1,5 +1,6 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { HttpMethod, type HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AccountRecovery, Mfa, OAuthScope, UserPool, UserPoolClientIdentityProvider, type UserPoolClient, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -26,7 +27,9 @@ export interface InboxProps {
   readonly logLevel: string;
   /** Where Cognito sends the browser back with the authorisation code. @default the API's own `/auth/callback` */
   readonly callbackUrl?: string;
-  /** Where Cognito sends the browser after sign-out. @default the API's own `/login` */
+  /** The page's public URL when it is not the API's own (a custom domain): callbackUrl without `/auth/callback`. */
+  readonly publicUrl?: string;
+  /** Where Cognito sends the browser after sign-out. @default the page's own `/login` */
   readonly logoutUrl?: string;
   /** Also allow the local stack's http://localhost:3000 callback and sign-out URLs. */
   readonly allowLocalhostCallback: boolean;
@@ -36,8 +39,8 @@ export interface InboxProps {
 
 /**
  * What agents and supervisors use: the Cognito user pool they sign in to and the inbox-api function
- * that serves the JSON API and the web UI. The function checks the JWT itself (shared/auth), so the
- * UI's pages stay public while every `/api` route needs a token.
+ * that serves the JSON API and the web UI. Every `/api` route needs a Cognito JWT, checked at the gateway and again
+ * by the function (shared/auth); the UI's pages check their own session cookie.
  */
 export class Inbox extends Construct {
   readonly userPool: UserPool;
@@ -46,6 +49,8 @@ export class Inbox extends Construct {
   readonly userPoolDomain: UserPoolDomain;
   /** The URL the hosted UI returns to with the code; the first of the client's callback URLs. */
   readonly callbackUrl: string;
+  /** The page's sign-in: its own `/login`, which starts the hosted UI with state and PKCE. */
+  readonly loginUrl: string;
   readonly apiFunction: BalieFunction;
 
   constructor(scope: Construct, id: string, props: InboxProps) {
@@ -95,9 +100,12 @@ export class Inbox extends Construct {
 
     // The UI is served by the API itself, so by default Cognito returns to the API's own URL. The client depends
     // on the API (not the other way round), and the function only on the client, so there is no cycle.
-    const apiUrl = props.httpApi.apiEndpoint;
-    this.callbackUrl = props.callbackUrl ?? `${apiUrl}/auth/callback`;
-    const logoutUrl = props.logoutUrl ?? `${apiUrl}/login`;
+    // With a custom domain the function must know its public URL: it builds the redirect and sign-out URLs from it.
+    const publicUrl = props.publicUrl ?? props.httpApi.apiEndpoint;
+    this.callbackUrl = props.callbackUrl ?? `${publicUrl}/auth/callback`;
+    this.loginUrl = `${publicUrl}/login`;
+    // the function always signs out to its own /login, so that URL is registered whatever logoutUrl says
+    const logoutUrls = [...new Set([this.loginUrl, ...(props.logoutUrl ? [props.logoutUrl] : [])])];
 
     // A public client (no secret: the browser cannot keep one) using the authorisation code flow; the web UI
     // adds PKCE (code_challenge S256), which Cognito verifies when the code is exchanged.
@@ -110,7 +118,7 @@ export class Inbox extends Construct {
         flows: { authorizationCodeGrant: true },
         scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
         callbackUrls: [this.callbackUrl, ...(props.allowLocalhostCallback ? [localhostCallbackUrl] : [])],
-        logoutUrls: [logoutUrl, ...(props.allowLocalhostCallback ? [localhostLogoutUrl] : [])],
+        logoutUrls: [...logoutUrls, ...(props.allowLocalhostCallback ? [localhostLogoutUrl] : [])],
       },
       accessTokenValidity: Duration.hours(1),
       idTokenValidity: Duration.hours(1),
@@ -128,6 +136,7 @@ export class Inbox extends Construct {
         COGNITO_CLIENT_ID: this.userPoolClient.userPoolClientId,
         // https://<prefix>.auth.<region>.amazoncognito.com: /oauth2/authorize, /oauth2/token and /logout
         COGNITO_DOMAIN: this.userPoolDomain.baseUrl(),
+        ...(props.publicUrl ? { PUBLIC_URL: props.publicUrl } : {}),
         MAIL_BUCKET: props.mailBucket.bucketName,
         OUTBOUND_QUEUE_URL: props.outboundQueue.queueUrl,
         INBOUND_QUEUE_URL: props.inboundQueue.queueUrl,
@@ -162,18 +171,18 @@ export class Inbox extends Construct {
     );
 
     const integration = new HttpLambdaIntegration('ApiIntegration', this.apiFunction);
-    const apiRoutes = props.httpApi.addRoutes({ path: '/api/{proxy+}', methods: [HttpMethod.ANY], integration });
+    // The gateway checks the JWT (signature, issuer, this app client, expiry) before any /api request reaches the
+    // function, so unauthenticated traffic never runs (or bills) a Lambda; the function checks again, with its
+    // stricter rules (agent or supervisor group, iat, a maximum age), as it does in the local stack.
+    const authorizer = new HttpUserPoolAuthorizer('ApiAuthorizer', this.userPool, {
+      userPoolClients: [this.userPoolClient],
+      identitySource: ['$request.header.Authorization'],
+    });
+    props.httpApi.addRoutes({ path: '/api/{proxy+}', methods: [HttpMethod.ANY], integration, authorizer });
     const uiRoutes = [
       ...props.httpApi.addRoutes({ path: '/', methods: [HttpMethod.GET], integration }),
       ...props.httpApi.addRoutes({ path: '/{proxy+}', methods: [HttpMethod.ANY], integration }),
     ];
-    NagSuppressions.addResourceSuppressions(apiRoutes, [
-      {
-        id: 'AwsSolutions-APIG4',
-        reason:
-          'The inbox-api function verifies the Cognito JWT on every /api request itself (shared/auth: signature, issuer, app client, expiry, then the agent or supervisor group), as it does in the local stack, so one auth path is tested.',
-      },
-    ]);
     NagSuppressions.addResourceSuppressions(uiRoutes, [
       {
         id: 'AwsSolutions-APIG4',

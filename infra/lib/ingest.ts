@@ -14,9 +14,14 @@ export interface IngestProps {
   /** How long the consumer (triage) may take per batch; the queue's visibility timeout is 6× this. */
   readonly consumerTimeout: Duration;
   readonly logLevel: string;
-  /** The `hub.verify_token` Meta sends on subscription; the operator can change it in the secret. */
-  readonly metaVerifyToken: string;
 }
+
+/**
+ * What the Meta secret starts as, before the operator stores the real values. A constant on purpose: CloudFormation
+ * generates a new secret value (overwriting what the operator stored) whenever GenerateSecretString changes, so no
+ * setting may feed it. `balie-verify-token` is what deployments before settings moved out of it were created with.
+ */
+export const metaSecretTemplate = JSON.stringify({ verifyToken: 'balie-verify-token' });
 
 /**
  * Where every customer message enters: the Meta webhook endpoint and the inbound queue (with its DLQ)
@@ -37,12 +42,12 @@ export class Ingest extends Construct {
       props.consumerTimeout,
     ));
 
-    // appSecret starts random, so no one can forge X-Hub-Signature-256 before the operator stores
-    // the real App Secret from Meta's dashboard here.
+    // appSecret starts random, so no one can forge X-Hub-Signature-256 before the operator stores the real App
+    // Secret from Meta's dashboard here, with their own verifyToken (README, "Deploy to AWS").
     this.metaSecret = new Secret(this, 'MetaWebhookSecret', {
       description: 'Meta webhook credentials: appSecret (X-Hub-Signature-256) and verifyToken (hub.challenge)',
       generateSecretString: {
-        secretStringTemplate: JSON.stringify({ verifyToken: props.metaVerifyToken }),
+        secretStringTemplate: metaSecretTemplate,
         generateStringKey: 'appSecret',
         excludePunctuation: true,
         passwordLength: 48,

@@ -32,13 +32,16 @@ import type { FunctionName } from './function.js';
 export const metricsNamespace = 'Balie';
 
 /**
- * Oldest message on the inbound queue before the alarm. Triage takes a batch in seconds (1 s batching window, 30 s
- * timeout), and a message that failed once is visible again only after the 180 s visibility timeout; 5 minutes
- * therefore means triage is down, throttled or falling behind, or a message failed a second time, while the
- * tightest SLA (P1, 1 hour) still has 55 minutes left. SQS leaves messages received 3 times or more out of this
- * metric, so one poison message does not hold the alarm until it reaches the DLQ (its DLQ alarm reports it).
+ * Oldest message on the inbound queue before the alarm: the visibility timeout (6× triage's timeout) plus 2 minutes.
+ * Triage takes a batch in seconds, and a message that failed once is visible again only after the visibility
+ * timeout; older than that means triage is down, throttled or falling behind, or a message failed a second time.
+ * Without an LLM that is 5 minutes (30 s timeout, 180 s visibility), while the tightest SLA (P1, 1 hour) still has
+ * 55 minutes left. SQS leaves messages received 3 times or more out of this metric, so one poison message does not
+ * hold the alarm until it reaches the DLQ (its DLQ alarm reports it).
  */
-export const inboundMaxAge = Duration.minutes(5);
+export function inboundMaxAgeFor(triageTimeout: Duration): Duration {
+  return Duration.seconds(6 * triageTimeout.toSeconds() + 120);
+}
 
 /**
  * Oldest send job before the alarm. A provider's 429/5xx pushes a job back 10 s, 40 s, 160 s and 640 s
@@ -53,8 +56,8 @@ export interface MonitoringProps {
   readonly functions: Record<FunctionName, IFunction>;
   /** The queues functions consume, with the message age that is too old. */
   readonly workQueues: Record<string, { queue: IQueue; maxAge: Duration }>;
-  /** Every DLQ (and on-failure destination): one message in it is one alarm. */
-  readonly deadLetterQueues: Record<string, IQueue>;
+  /** Every DLQ (and on-failure destination): one message in it is one alarm, whose description says what to do. */
+  readonly deadLetterQueues: Record<string, { queue: IQueue; instructions: string }>;
   /** The HTTP API of webhooks, inbox API and UI: 4xx, 5xx and latency on the dashboard. */
   readonly httpApi: IHttpApi;
   /** Subscribed to the alarm topic by email when set (the recipient must confirm the subscription). */
@@ -135,11 +138,11 @@ export class Monitoring extends Construct {
     };
 
     // Any message in a DLQ is work Balie gave up on: an operator looks at it and redrives it (README, Operating Balie).
-    for (const [name, queue] of Object.entries(props.deadLetterQueues)) {
+    for (const [name, { queue, instructions }] of Object.entries(props.deadLetterQueues)) {
       alarm(
         `${pascal(name)}DlqAlarm`,
         `dlq-${name}`,
-        `The ${name} DLQ holds messages Balie gave up on. Find the cause in the logs, then: npm run redrive -- --from <dlq url> --to <queue url>.`,
+        `The ${name} DLQ holds messages Balie gave up on. ${instructions}`,
         queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: Stats.MAXIMUM }),
         0,
       );
@@ -259,7 +262,7 @@ export class Monitoring extends Construct {
     this.dashboard.addWidgets(
       graph(
         'DLQ depth',
-        Object.entries(props.deadLetterQueues).map(([name, queue]) =>
+        Object.entries(props.deadLetterQueues).map(([name, { queue }]) =>
           queue.metricApproximateNumberOfMessagesVisible({ label: name, period: Duration.minutes(1), statistic: Stats.MAXIMUM }),
         ),
       ),

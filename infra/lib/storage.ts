@@ -21,8 +21,10 @@ export class Storage extends Construct {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       // Dedupe markers expire; dynalite has no TTL, so only AWS enforces it.
       timeToLiveAttribute: 'ttl',
-      // Conversations with customers outlive any one deployment of the stack.
+      // Conversations with customers outlive any one deployment of the stack: kept when the stack is destroyed, and
+      // a DeleteTable (a mistaken replacement, a console click) is refused until the protection is switched off.
       removalPolicy: RemovalPolicy.RETAIN,
+      deletionProtection: true,
     });
 
     // GSI1, the inbox worklist: QUEUE#open or QUEUE#closed / <priority>#<slaDueAt>#<threadId> (docs/DESIGN.md).

@@ -3,19 +3,34 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
-import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Secret, type ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import { mediaPrefix } from './email.js';
+import type { BalieSettings, TriageMode } from './context.js';
 import { BalieFunction } from './function.js';
 import { allowTableIndexes, nagArnOf } from './nag.js';
 
+/** How often one LLM call is retried (the OpenAI SDK's maxRetries) before triage falls back to the local engine. */
+export const llmMaxRetries = 2;
+/** LLM calls per message: one, which triages and drafts together (shared/triage/openai); on failure the local engine decides. */
+const llmCallsPerMessage = 1;
+/** Waits between retries: the SDK's backoff (0.5 s, 1 s) or the provider's Retry-After, allowed per call. */
+const llmBackoffAllowance = Duration.seconds(10);
+/** A batch's store writes, media copies and, at cold start, loading the knowledge articles. */
+const triageWorkAllowance = Duration.seconds(15);
+
 /**
- * Room for a batch of ten with an OpenAI call each (timeouts and retries included); the inbound
- * queue's visibility timeout is derived from it.
+ * How long triage may take per batch. The records of a batch run in parallel (Powertools BatchProcessor), so it is
+ * one message's worst case: without an LLM 30 s; with one, every call timing out on every try, then the store.
+ * The inbound queue's visibility timeout (6×) and its age alarm are derived from it, so they always fit together.
  */
-export const triageTimeout = Duration.seconds(30);
+export function triageTimeoutFor(triage: { mode: TriageMode; llmTimeout: Duration }): Duration {
+  if (triage.mode === 'local') return Duration.seconds(30);
+  const perCall = triage.llmTimeout.toSeconds() * (llmMaxRetries + 1) + llmBackoffAllowance.toSeconds();
+  return Duration.seconds(Math.max(30, llmCallsPerMessage * perCall + triageWorkAllowance.toSeconds()));
+}
 
 /** Where the operator puts knowledge articles (markdown) in the mail bucket; triage loads them at cold start. */
 export const knowledgePrefix = 'knowledge/';
@@ -29,19 +44,39 @@ export interface TriageProps {
   /** The channel tokens: WhatsApp media is fetched from the Graph API with them. */
   readonly channelTokens: ISecret;
   readonly graphApiBaseUrl: string;
+  /** The triage mode and LLM settings (context triageMode, llmModel, llmBaseUrl, llmTimeoutSeconds, triageMaxConcurrency). */
+  readonly settings: BalieSettings['triage'];
 }
 
 /** Consumes the inbound queue: thread resolution, classification, priority and a drafted reply. */
 export class Triage extends Construct {
   readonly triageFunction: BalieFunction;
+  /** The LLM API key, stored by the operator as JSON {"apiKey": "..."}; read only when triageMode is llm or hybrid. */
+  readonly llmApiKey: Secret;
 
   constructor(scope: Construct, id: string, props: TriageProps) {
     super(scope, id);
+    const { settings } = props;
+    const usesLlm = settings.mode !== 'local';
+
+    // Created in every mode, so switching triageMode later needs no new secret; empty until the operator stores the
+    // key. A constant value, so no setting ever regenerates it over what the operator stored.
+    this.llmApiKey = new Secret(this, 'LlmApiKeySecret', {
+      description: 'The LLM API key for triageMode llm or hybrid, as JSON: {"apiKey": "..."}',
+      secretObjectValue: {},
+    });
+    NagSuppressions.addResourceSuppressions(this.llmApiKey, [
+      {
+        id: 'AwsSolutions-SMG4',
+        reason:
+          "The key is issued by the LLM provider (OpenAI's dashboard); Secrets Manager cannot mint a new one there, so rotation is the operator's put-secret-value, which triage picks up without a redeploy.",
+      },
+    ]);
 
     this.triageFunction = new BalieFunction(this, 'TriageFunction', {
       name: 'triage',
       description: 'Resolves the thread, classifies, prioritises and drafts a reply for each inbound event',
-      timeout: triageTimeout,
+      timeout: triageTimeoutFor(settings),
       // the local engine's language model (fastText lid.176, inside its package), its category and sentiment
       // models (read at cold start from model/ next to the bundle, not inlined into it) and the demo knowledge base
       runtimeFiles: {
@@ -56,8 +91,19 @@ export class Triage extends Construct {
         CHANNEL_SECRET_ARN: props.channelTokens.secretArn,
         GRAPH_API_BASE_URL: props.graphApiBaseUrl,
         KNOWLEDGE_PREFIX: knowledgePrefix,
+        TRIAGE_MODE: settings.mode,
+        ...(usesLlm
+          ? {
+              LLM_SECRET_ARN: this.llmApiKey.secretArn,
+              OPENAI_MODEL: settings.llmModel,
+              OPENAI_TIMEOUT_MS: String(settings.llmTimeout.toMilliseconds()),
+              OPENAI_MAX_RETRIES: String(llmMaxRetries),
+              ...(settings.llmBaseUrl ? { OPENAI_BASE_URL: settings.llmBaseUrl } : {}),
+            }
+          : {}),
       },
     });
+    if (usesLlm) this.llmApiKey.grantRead(this.triageFunction);
     props.table.grantReadWriteData(this.triageFunction);
     allowTableIndexes(this.triageFunction, props.table);
     // Exactly the calls it makes through S3BlobStore: put media/<channel>/<hash>, and at cold start list and get
@@ -93,6 +139,9 @@ export class Triage extends Construct {
         maxBatchingWindow: Duration.seconds(1),
         // One failing message is retried alone (and reaches the DLQ alone); the rest of the batch is done.
         reportBatchItemFailures: true,
+        // A flood (an outage, a spam run) waits in the queue instead of taking the account's concurrency from the
+        // inbox API; Lambda's SQS poller stops at this many, without the throttling a reserved concurrency causes.
+        maxConcurrency: settings.maxConcurrency,
       }),
     );
   }

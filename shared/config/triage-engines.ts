@@ -4,12 +4,16 @@ import { TemplateDrafter } from '../triage/index.js';
 import { ModelClassifier } from '../triage/local/model-classifier.js';
 import type { KnowledgeBase } from '../triage/knowledge/knowledge-base.js';
 import { parseEnv } from './env.js';
+import { llmApiKeyFromSecret } from './llm-secret.js';
 
 export const triageShape = {
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
   OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(8_000),
+  OPENAI_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  /** In AWS: the LlmApiKeySecret (JSON {"apiKey"}), read with a maximum age so a new key needs no redeploy. */
+  LLM_SECRET_ARN: z.string().min(1).optional(),
   /** local: never call an LLM; llm: always (when a key is set); hybrid: only when the local engine is unsure. */
   TRIAGE_MODE: z.enum(['local', 'llm', 'hybrid']).optional(),
   HYBRID_THRESHOLD: z.coerce.number().min(0).max(1).default(0.8),
@@ -18,8 +22,8 @@ export const triageShape = {
 
 /**
  * The triage engines from the environment: the local engine always; the OpenAI engine in front of it when
- * OPENAI_API_KEY is set (and TRIAGE_MODE is not `local`). Parsed once, at cold start; the OpenAI SDK (and the zod
- * helpers it brings) is evaluated only when that engine is configured.
+ * OPENAI_API_KEY or LLM_SECRET_ARN is set (and TRIAGE_MODE is not `local`). Parsed once, at cold start; the OpenAI
+ * SDK (and the zod helpers it brings) is evaluated only when that engine is configured.
  */
 export async function triageEngines(
   knowledge: KnowledgeBase | undefined,
@@ -27,11 +31,12 @@ export async function triageEngines(
 ): Promise<{ classifier: Classifier; drafter: Drafter; mode: string }> {
   const config = parseEnv(triageShape, env);
   const local = { classifier: new ModelClassifier(), drafter: new TemplateDrafter(knowledge) };
-  const mode = config.TRIAGE_MODE ?? (config.OPENAI_API_KEY ? 'llm' : 'local');
-  if (mode === 'local' || !config.OPENAI_API_KEY) return { ...local, mode: 'local' };
+  const apiKey = config.OPENAI_API_KEY ?? (config.LLM_SECRET_ARN ? llmApiKeyFromSecret(config.LLM_SECRET_ARN) : undefined);
+  const mode = config.TRIAGE_MODE ?? (apiKey ? 'llm' : 'local');
+  if (mode === 'local' || !apiKey) return { ...local, mode: 'local' };
   const [{ default: OpenAI }, { OpenAiEngine }] = await Promise.all([import('openai'), import('../triage/openai/openai-engine.js')]);
   const engine = new OpenAiEngine({
-    client: new OpenAI({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, timeout: config.OPENAI_TIMEOUT_MS, maxRetries: 2 }),
+    client: new OpenAI({ apiKey, baseURL: config.OPENAI_BASE_URL, timeout: config.OPENAI_TIMEOUT_MS, maxRetries: config.OPENAI_MAX_RETRIES }),
     model: config.OPENAI_MODEL,
     mode,
     hybridThreshold: config.HYBRID_THRESHOLD,

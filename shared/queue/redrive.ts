@@ -1,6 +1,7 @@
 import {
   ChangeMessageVisibilityBatchCommand,
   DeleteMessageBatchCommand,
+  DeleteMessageCommand,
   GetQueueAttributesCommand,
   ReceiveMessageCommand,
   SendMessageBatchCommand,
@@ -73,9 +74,26 @@ export async function redrive(sqs: SQSClient, options: RedriveOptions): Promise<
   if (options.to.endsWith('.fifo') || options.from.endsWith('.fifo')) throw new RedriveRefusedError('FIFO queues are not supported');
   await checkPair(sqs, options);
 
-  const visibilityTimeout = options.visibilityTimeoutSeconds ?? 60;
   const result: RedriveResult = { dryRun: options.dryRun ?? false, received: 0, moved: 0, failed: [], notDeleted: [] };
-  // Every message taken this run. One seen again is a message that could not be sent (or, in a dry run, was
+  await drain(sqs, options, result, async (fresh) => {
+    await moveBatch(sqs, options, fresh, result);
+    return result.stoppedBy === undefined;
+  });
+  return result;
+}
+
+/** What drain needs of a run's options. */
+type DrainOptions = Pick<RedriveOptions, 'from' | 'max' | 'dryRun' | 'visibilityTimeoutSeconds' | 'waitTimeSeconds'>;
+
+/**
+ * Receives from `options.from` up to 10 at a time until it is empty or `max` messages were taken, and hands each
+ * batch of fresh messages to `handle` (which says whether to go on); in a dry run it only counts them, and gives
+ * them back at the end.
+ */
+async function drain(sqs: SQSClient, options: DrainOptions, result: { received: number }, handle: (fresh: Message[]) => Promise<boolean>): Promise<void> {
+  const max = options.max ?? Number.POSITIVE_INFINITY;
+  const visibilityTimeout = options.visibilityTimeoutSeconds ?? 60;
+  // Every message taken this run. One seen again is a message that could not be handled (or, in a dry run, was
   // counted) whose visibility timeout ran out: it is not taken twice, and a receive of only such messages ends the run.
   const seen = new Set<string>();
   const counted: Message[] = [];
@@ -97,15 +115,80 @@ export async function redrive(sqs: SQSClient, options: RedriveOptions): Promise<
       if (fresh.length === 0) break;
       for (const m of fresh) seen.add(m.MessageId!);
       result.received += fresh.length;
-      if (result.dryRun) counted.push(...fresh);
-      else await moveBatch(sqs, options, fresh, result);
-      if (result.stoppedBy) break;
+      if (options.dryRun) counted.push(...fresh);
+      else if (!(await handle(fresh))) break;
     }
   } finally {
     // a dry run gives back what it counted at once, rather than after the visibility timeout
     if (counted.length > 0) await release(sqs, options.from, counted);
   }
+}
+
+export interface ReplayOptions extends DrainOptions {
+  /**
+   * Invokes the function again with the event it failed on (synchronously); resolves with an error text when the
+   * invocation failed, undefined when it succeeded.
+   */
+  readonly invoke: (payload: unknown, functionArn: string) => Promise<string | undefined>;
+}
+
+export interface ReplayResult {
+  readonly dryRun: boolean;
+  /** Messages taken from the DLQ (in a dry run: counted). */
+  received: number;
+  /** Invoked successfully and deleted from the DLQ. */
+  replayed: number;
+  /** Not replayed (not an invocation record, or the invocation failed): still in the DLQ. */
+  readonly failed: RedriveFailure[];
+  /** Replayed, but the DLQ refused to delete them: a later replay invokes them again. */
+  readonly notDeleted: RedriveFailure[];
+}
+
+/**
+ * Replays a Lambda on-failure destination (ingest-email's DLQ): each message is Lambda's invocation record, whose
+ * `requestPayload` is the event the function failed on (for ingest-email the SES event; the raw mail is still in
+ * the bucket). Invokes the function named in the record with that event, one at a time, and deletes the record only
+ * when the invocation succeeded; anything else stays in the DLQ. Redriving such a record to a queue would hand a
+ * consumer an event it cannot read, so this is the only way back for them.
+ */
+export async function replayFailedInvocations(sqs: SQSClient, options: ReplayOptions): Promise<ReplayResult> {
+  const max = options.max ?? Number.POSITIVE_INFINITY;
+  if (!(max === Number.POSITIVE_INFINITY || (Number.isInteger(max) && max > 0)))
+    throw new RedriveRefusedError(`max must be a positive whole number, got ${max}`);
+  const result: ReplayResult = { dryRun: options.dryRun ?? false, received: 0, replayed: 0, failed: [], notDeleted: [] };
+  await drain(sqs, options, result, async (fresh) => {
+    for (const m of fresh) {
+      const record = invocationRecordOf(m.Body);
+      if (!record) {
+        result.failed.push({ messageId: m.MessageId!, code: 'NotAnInvocationRecord', message: 'no requestPayload and requestContext.functionArn' });
+        continue;
+      }
+      const error = await options.invoke(record.requestPayload, record.functionArn).catch((err: Error) => `${err.name}: ${err.message}`);
+      if (error) {
+        result.failed.push({ messageId: m.MessageId!, code: 'InvocationFailed', message: error });
+        continue;
+      }
+      try {
+        await sqs.send(new DeleteMessageCommand({ QueueUrl: options.from, ReceiptHandle: m.ReceiptHandle! }));
+        result.replayed++;
+      } catch (err) {
+        result.notDeleted.push({ messageId: m.MessageId!, code: (err as Error).name, message: (err as Error).message });
+      }
+    }
+    return true;
+  });
   return result;
+}
+
+/** Lambda's on-failure record: `{requestContext: {functionArn, …}, requestPayload, responsePayload, …}`. */
+function invocationRecordOf(body: string | undefined): { requestPayload: unknown; functionArn: string } | undefined {
+  try {
+    const parsed = JSON.parse(body ?? '') as { requestPayload?: unknown; requestContext?: { functionArn?: unknown } };
+    const functionArn = parsed.requestContext?.functionArn;
+    return parsed.requestPayload !== undefined && typeof functionArn === 'string' ? { requestPayload: parsed.requestPayload, functionArn } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Refuses a `to` whose redrive policy names another DLQ: its messages would fail again on the wrong consumer. */

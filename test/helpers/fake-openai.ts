@@ -14,12 +14,15 @@ export type OpenAiAnswer =
 export async function startFakeOpenAi() {
   const requests: Array<{ model: string; messages: Array<{ role: string; content: string }>; response_format?: unknown }> = [];
   const answers: OpenAiAnswer[] = [];
+  /** The Authorization header of each request, in order. */
+  const authorizations: string[] = [];
   const server: Server = createServer((req, res) => {
     let raw = '';
     req.on('data', (d) => (raw += d));
     req.on('end', () => {
       if (req.url !== '/v1/chat/completions') return void res.writeHead(404).end();
       requests.push(JSON.parse(raw));
+      authorizations.push(req.headers.authorization ?? '');
       const answer = answers.shift() ?? { kind: 'status', status: 500 };
       if (answer.kind === 'hang') return void setTimeout(() => res.writeHead(200).end('{}'), answer.ms);
       if (answer.kind === 'status') {
@@ -49,6 +52,7 @@ export async function startFakeOpenAi() {
   return {
     baseURL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
     requests,
+    authorizations,
     answerNext: (...next: OpenAiAnswer[]) => answers.push(...next),
     close: () => new Promise<void>((r) => server.close(() => r())),
   };

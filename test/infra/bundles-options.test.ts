@@ -27,7 +27,7 @@ describe('bench/bundles.ts bundles what cdk synth bundles', () => {
 
   beforeAll(async () => {
     const { context } = JSON.parse(readFileSync(join(projectRoot, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
-    const app = new App({ context, outdir: join(dir, 'cdk.out') });
+    const app = new App({ context: { ...context, demo: 'true' }, outdir: join(dir, 'cdk.out') });
     new BalieStack(app, 'Test');
     app.synth();
     for (const fn of app.node.findAll().filter((c): c is BalieFunction => c instanceof BalieFunction)) {

@@ -1,7 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { balieSettings } from '../../infra/lib/context.js';
+import { demoSettings, balieSettings } from '../../infra/lib/context.js';
 import {
   actionsAllowedTo,
   asText,
@@ -124,7 +124,7 @@ describe('email channel', () => {
       template.hasResourceProperties('AWS::SES::ReceiptRule', {
         Rule: Match.objectLike({
           Enabled: true,
-          Recipients: String(cdkContext.supportAddresses).split(','),
+          Recipients: demoSettings.supportAddresses.split(','),
           ScanEnabled: true,
           TlsPolicy: 'Require',
         }),
@@ -266,11 +266,11 @@ describe('email channel settings from context', () => {
   });
 
   it('refuses a retention that is not a whole number of days, naming the key', () => {
-    expect(() => balieSettings(new App({ context: { mailRetentionDays: '1y' } }))).toThrow(/mailRetentionDays/);
-    expect(() => balieSettings(new App({ context: { rawMailRetentionDays: 0 } }))).toThrow(/rawMailRetentionDays/);
+    expect(() => balieSettings(new App({ context: { demo: 'true', mailRetentionDays: '1y' } }))).toThrow(/mailRetentionDays/);
+    expect(() => balieSettings(new App({ context: { demo: 'true', rawMailRetentionDays: 0 } }))).toThrow(/rawMailRetentionDays/);
   });
 
   it('refuses an empty support address list, which would take mail for every verified domain', () => {
-    expect(() => balieSettings(new App({ context: { supportAddresses: ' , ' } }))).toThrow(/supportAddresses/);
+    expect(() => balieSettings(new App({ context: { demo: 'true', supportAddresses: ' , ' } }))).toThrow(/supportAddresses/);
   });
 });

@@ -2,11 +2,12 @@ import { App } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BalieStack } from '../../infra/lib/balie-stack.js';
-import { balieSettings } from '../../infra/lib/context.js';
+import { demoSettings, balieSettings } from '../../infra/lib/context.js';
 import {
   actionsAllowedTo,
   cdkContext,
   functionOf,
+  envOf,
   onlyResource,
   resourcesAllowedFor,
   synthesizeBalie,
@@ -45,7 +46,7 @@ describe('agent sign-in through the Cognito hosted UI', () => {
 
   it('has a hosted UI domain on the user pool with the prefix from context', () => {
     const [poolId] = onlyResource(template, 'AWS::Cognito::UserPool');
-    expect(cdkContext.cognitoDomainPrefix).toBe('balie-inbox-demo');
+    expect(demoSettings.cognitoDomainPrefix).toBe('balie-inbox-demo');
     template.resourcePropertiesCountIs('AWS::Cognito::UserPoolDomain', { Domain: 'balie-inbox-demo', UserPoolId: { Ref: poolId } }, 1);
   });
 
@@ -85,21 +86,28 @@ describe('agent sign-in through the Cognito hosted UI', () => {
     for (const action of ['s3:ListBucket', 's3:PutObject', 's3:DeleteObject']) expect(resourcesAllowedFor(template, inboxApi, action), action).toEqual([]);
   });
 
-  it('names the hosted UI sign-in URL for the web client in the InboxLoginUrl output', () => {
-    const [domainId] = onlyResource(template, 'AWS::Cognito::UserPoolDomain');
-    const [clientId] = onlyResource(template, 'AWS::Cognito::UserPoolClient');
+  it('leads agents to the page’s own /login in the InboxLoginUrl output, which starts the hosted UI with state and PKCE', () => {
     const output = template.findOutputs('InboxLoginUrl').InboxLoginUrl as { Value: Join };
-    expect(output.Value['Fn::Join'][1]).toEqual([
-      'https://',
-      { Ref: domainId },
-      '.auth.',
-      { Ref: 'AWS::Region' },
-      '.amazoncognito.com/login?client_id=',
-      { Ref: clientId },
-      '&response_type=code&redirect_uri=',
-      { 'Fn::GetAtt': [apiId, 'ApiEndpoint'] },
-      '/auth/callback',
-    ]);
+    expect(output.Value['Fn::Join'][1]).toEqual([{ 'Fn::GetAtt': [apiId, 'ApiEndpoint'] }, '/login']);
+    expect(envOf(inboxApi)).not.toHaveProperty('PUBLIC_URL');
+  });
+
+  it('checks the Cognito JWT at the gateway on every /api route, and only there', () => {
+    const [authorizerId, authorizer] = onlyResource(template, 'AWS::ApiGatewayV2::Authorizer');
+    const [poolId] = onlyResource(template, 'AWS::Cognito::UserPool');
+    const [clientId] = onlyResource(template, 'AWS::Cognito::UserPoolClient');
+    expect(authorizer.Properties).toMatchObject({
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: { Audience: [{ Ref: clientId }] },
+    });
+    expect(JSON.stringify(authorizer.Properties.JwtConfiguration)).toContain(poolId);
+    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')) as Resource[];
+    const guarded = routes.filter((r) => r.Properties.AuthorizerId).map((r) => r.Properties.RouteKey);
+    expect(guarded).toEqual(['ANY /api/{proxy+}']);
+    for (const route of routes.filter((r) => r.Properties.AuthorizerId)) {
+      expect(route.Properties).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId } });
+    }
   });
 });
 
@@ -112,7 +120,7 @@ describe('sign-in settings from context', () => {
   it('fails the synth on a prefix Cognito would refuse, naming the key', () => {
     const bad = ['', '-shop', 'shop-', 'Shop', 'shop_support', 'shop.support', 'shop support', 'a'.repeat(64), 'my-aws-inbox', 'amazonshop', 'cognito-login'];
     for (const prefix of bad) {
-      expect(() => balieSettings(new App({ context: { cognitoDomainPrefix: prefix } })), prefix).toThrow(/context cognitoDomainPrefix/);
+      expect(() => balieSettings(new App({ context: { demo: 'true', cognitoDomainPrefix: prefix } })), prefix).toThrow(/context cognitoDomainPrefix/);
     }
     const app = new App({ context: { ...cdkContext, ...withoutBundling, cognitoDomainPrefix: 'balie-aws' } });
     expect(() => new BalieStack(app, 'Test')).toThrow(/cognitoDomainPrefix must not contain "aws"/);
@@ -120,7 +128,7 @@ describe('sign-in settings from context', () => {
 
   it('accepts prefixes of 1 to 63 lowercase letters, digits and inner hyphens', () => {
     for (const prefix of ['a', '7', 'a'.repeat(63), 'balie-shop-1', 'shop--inbox']) {
-      expect(balieSettings(new App({ context: { cognitoDomainPrefix: prefix } })).cognitoDomainPrefix).toBe(prefix);
+      expect(balieSettings(new App({ context: { demo: 'true', cognitoDomainPrefix: prefix } })).cognitoDomainPrefix).toBe(prefix);
     }
   });
 
@@ -131,18 +139,24 @@ describe('sign-in settings from context', () => {
       CallbackURLs: [apiUrl(apiId, '/auth/callback'), 'http://localhost:3000/auth/callback'],
       LogoutURLs: [apiUrl(apiId, '/login'), 'http://localhost:3000/login'],
     });
-    expect(balieSettings(new App()).allowLocalhostCallback).toBe(false);
-    expect(balieSettings(new App({ context: { allowLocalhostCallback: false } })).allowLocalhostCallback).toBe(false);
+    expect(balieSettings(new App({ context: { demo: 'true' } })).allowLocalhostCallback).toBe(false);
+    expect(balieSettings(new App({ context: { demo: 'true', allowLocalhostCallback: false } })).allowLocalhostCallback).toBe(false);
   });
 
-  it('uses callbackUrl and logoutUrl given on the command line instead of the API’s own, also in InboxLoginUrl', () => {
-    const template = synthesizeWith({ callbackUrl: 'https://inbox.shop.example/auth/callback', logoutUrl: 'https://inbox.shop.example/login' });
+  it('takes a custom domain’s callbackUrl: Cognito returns there, the function learns its public URL, InboxLoginUrl leads to its /login', () => {
+    const template = synthesizeWith({ callbackUrl: 'https://inbox.shop.example/auth/callback' });
     expect(webClient(template).Properties).toMatchObject({
       CallbackURLs: ['https://inbox.shop.example/auth/callback'],
       LogoutURLs: ['https://inbox.shop.example/login'],
     });
-    const output = template.findOutputs('InboxLoginUrl').InboxLoginUrl as { Value: Join };
-    expect(output.Value['Fn::Join'][1].at(-1)).toBe('&response_type=code&redirect_uri=https://inbox.shop.example/auth/callback');
+    const [, inboxApi] = functionOf(template, 'inbox-api');
+    expect(envOf(inboxApi).PUBLIC_URL).toBe('https://inbox.shop.example');
+    expect((template.findOutputs('InboxLoginUrl').InboxLoginUrl as { Value: unknown }).Value).toBe('https://inbox.shop.example/login');
+  });
+
+  it('registers a logoutUrl given beside the page’s own /login, which the function always signs out to', () => {
+    const template = synthesizeWith({ callbackUrl: 'https://inbox.shop.example/auth/callback', logoutUrl: 'https://www.shop.example/bye' });
+    expect(webClient(template).Properties.LogoutURLs).toEqual(['https://inbox.shop.example/login', 'https://www.shop.example/bye']);
   });
 
   it('refuses a callbackUrl or logoutUrl Cognito would refuse, and an allowLocalhostCallback that is not true or false, naming the key', () => {
@@ -152,10 +166,16 @@ describe('sign-in settings from context', () => {
       'https://inbox.shop.example/auth/callback#x',
       'ftp://x',
     ]) {
-      expect(() => balieSettings(new App({ context: { callbackUrl: url } })), url).toThrow(/context callbackUrl/);
-      expect(() => balieSettings(new App({ context: { logoutUrl: url } })), url).toThrow(/context logoutUrl/);
+      expect(() => balieSettings(new App({ context: { demo: 'true', callbackUrl: url } })), url).toThrow(/context callbackUrl/);
+      expect(() => balieSettings(new App({ context: { demo: 'true', logoutUrl: url } })), url).toThrow(/context logoutUrl/);
     }
-    expect(balieSettings(new App({ context: { callbackUrl: 'http://localhost:3000/auth/callback' } })).callbackUrl).toBe('http://localhost:3000/auth/callback');
-    expect(() => balieSettings(new App({ context: { allowLocalhostCallback: 'yes' } }))).toThrow(/context allowLocalhostCallback/);
+    expect(balieSettings(new App({ context: { demo: 'true', callbackUrl: 'http://localhost:3000/auth/callback' } })).callbackUrl).toBe(
+      'http://localhost:3000/auth/callback',
+    );
+    // the function's callback route is /auth/callback; any other path would never reach it
+    expect(() => balieSettings(new App({ context: { demo: 'true', callbackUrl: 'https://inbox.shop.example/oauth' } }))).toThrow(
+      /must end in \/auth\/callback/,
+    );
+    expect(() => balieSettings(new App({ context: { demo: 'true', allowLocalhostCallback: 'yes' } }))).toThrow(/context allowLocalhostCallback/);
   });
 });

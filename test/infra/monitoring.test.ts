@@ -2,7 +2,9 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BalieStack } from '../../infra/lib/balie-stack.js';
-import { inboundMaxAge, outboundMaxAge } from '../../infra/lib/monitoring.js';
+import { inboundMaxAgeFor, outboundMaxAge } from '../../infra/lib/monitoring.js';
+import { triageTimeoutFor } from '../../infra/lib/triage.js';
+import { Duration } from 'aws-cdk-lib';
 import { asText, cdkContext, onlyResource, queueFeeding, withoutBundling, type Resource } from './template-queries.js';
 
 type GetAtt = { 'Fn::GetAtt': [string, string] };
@@ -134,7 +136,7 @@ describe('monitoring', () => {
     });
 
     it('alarms when a message waits too long on the queues that feed triage (5 min) and send (15 min)', () => {
-      expect(inboundMaxAge.toSeconds()).toBe(300);
+      expect(inboundMaxAgeFor(triageTimeoutFor({ mode: 'local', llmTimeout: Duration.seconds(8) })).toSeconds()).toBe(300);
       expect(outboundMaxAge.toSeconds()).toBe(900);
       for (const [service, seconds] of [
         ['triage', 300],

@@ -1,7 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { balieSettings, bareAddressOf } from '../../infra/lib/context.js';
+import { demoSettings, balieSettings, bareAddressOf } from '../../infra/lib/context.js';
 import {
   actionsAllowedTo,
   asText,
@@ -105,7 +105,7 @@ describe('outbound path', () => {
       expect(send.Properties.Environment).toEqual({
         Variables: expect.objectContaining({
           TABLE_NAME: { Ref: tableId },
-          SUPPORT_EMAIL_FROM: cdkContext.supportEmailFrom,
+          SUPPORT_EMAIL_FROM: demoSettings.supportEmailFrom,
           LOG_LEVEL: cdkContext.logLevel,
         }),
       });
@@ -246,12 +246,12 @@ describe('outbound settings from context', () => {
 
   it('refuses a graphApiVersion not of the form v21.0, naming the key', () => {
     for (const version of ['v22', '22.0', 'V22.0', 'v22.0/', 'v22.0/me', 'v22.0?x=1', ' v22.0', 'v22.0 ', 'latest', '']) {
-      expect(() => balieSettings(new App({ context: { graphApiVersion: version } })), version).toThrow(/graphApiVersion/);
+      expect(() => balieSettings(new App({ context: { demo: 'true', graphApiVersion: version } })), version).toThrow(/graphApiVersion/);
     }
   });
 
   it('uses Graph API v21.0 when graphApiVersion is not set', () => {
-    expect(balieSettings(new App()).graphApiBaseUrl).toBe('https://graph.facebook.com/v21.0');
+    expect(balieSettings(new App({ context: { demo: 'true' } })).graphApiBaseUrl).toBe('https://graph.facebook.com/v21.0');
   });
 
   it('finds the bare address in a From with a display name and takes a bare address as it is', () => {
@@ -262,12 +262,12 @@ describe('outbound settings from context', () => {
 
   it('refuses a supportEmailFrom without exactly one address, naming the key', () => {
     for (const from of ['Balie', 'Balie <support>', 'Balie support@example.com', 'a@shop.example, b@shop.example', '<a@shop.example> <b@shop.example>', '']) {
-      expect(() => balieSettings(new App({ context: { supportEmailFrom: from } })), from).toThrow(/supportEmailFrom/);
+      expect(() => balieSettings(new App({ context: { demo: 'true', supportEmailFrom: from } })), from).toThrow(/supportEmailFrom/);
     }
   });
 
   it('uses "Balie <support@example.com>" when supportEmailFrom is not set', () => {
-    const settings = balieSettings(new App());
+    const settings = balieSettings(new App({ context: { demo: 'true' } }));
     expect(settings).toMatchObject({ supportEmailFrom: 'Balie <support@example.com>', supportEmailAddress: 'support@example.com' });
   });
 });

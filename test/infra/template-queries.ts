@@ -7,11 +7,20 @@ import { BalieStack } from '../../infra/lib/balie-stack.js';
 
 export type Resource = { Properties: Record<string, unknown> };
 type Ref = { Ref: string };
+
+/** A function's environment variables as the template sets them. */
+export function envOf(fn: Resource): Record<string, unknown> {
+  return (fn.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {};
+}
 type GetAtt = { 'Fn::GetAtt': [string, string] };
 export type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
 
 /** The context `cdk synth` runs with (feature flags included), so the test sees what deploys. */
-export const cdkContext = (JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> }).context;
+/** cdk.json's context with `demo: 'true'`, as `npm run synth` gives it: the demo placeholders of the required settings. */
+export const cdkContext: Record<string, unknown> = {
+  ...(JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> }).context,
+  demo: 'true',
+};
 
 /** Context that skips esbuild (as `cdk deploy --exclusively` does for other stacks), for tests that need no code. */
 export const withoutBundling = { 'aws:cdk:bundling-stacks': [] };

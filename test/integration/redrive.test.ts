@@ -16,7 +16,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSqs, type Emulator } from '../../local/emulators.js';
 import { ensureQueueWithDlq, MAX_RECEIVE_COUNT, queueDepth, type QueueRef } from '../../local/queues.js';
-import { redrive, RedriveRefusedError } from '../../shared/queue/redrive.js';
+import { redrive, RedriveRefusedError, replayFailedInvocations } from '../../shared/queue/redrive.js';
 import { waitFor } from '../helpers/fixtures.js';
 
 const config = () => ({ region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
@@ -214,5 +214,64 @@ describe('DLQ redrive (local-aws-sqs)', () => {
     expect(bodies(await drain(pair.queue))).toEqual(['one', 'two']);
 
     await expect(run('--max', 'lots')).rejects.toMatchObject({ code: 2 });
+  }, 60_000);
+});
+
+// ingest-email's DLQ is a Lambda on-failure destination: each message is Lambda's record of an invocation that
+// failed every retry, with the SES event it failed on. It goes back by invoking the function again.
+describe('replaying failed invocations (local-aws-sqs)', () => {
+  const functionArn = 'arn:aws:lambda:eu-west-1:123456789012:function:Balie-EmailIngestFunction:$LATEST';
+  const sesEvent = (id: string) => ({ Records: [{ eventSource: 'aws:ses', ses: { mail: { messageId: id }, receipt: {} } }] });
+  /** What Lambda puts on an on-failure destination (its documented invocation record). */
+  const onFailureRecord = (id: string) =>
+    JSON.stringify({
+      version: '1.0',
+      timestamp: '2026-12-03T10:00:00.000Z',
+      requestContext: { requestId: `req-${id}`, functionArn, condition: 'RetriesExhausted', approximateInvokeCount: 3 },
+      requestPayload: sesEvent(id),
+      responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' },
+      responsePayload: { errorType: 'Error', errorMessage: 'S3 was down' },
+    });
+
+  it('invokes the function again with each event it failed on, and deletes only the records that then succeeded', async () => {
+    const { dlq } = await queueWithDlq();
+    await put(dlq, [{ body: onFailureRecord('mail-1') }, { body: onFailureRecord('mail-2') }, { body: onFailureRecord('mail-3') }, { body: 'not a record' }]);
+    const invoked: unknown[] = [];
+
+    const result = await replayFailedInvocations(sqs, {
+      from: dlq.url,
+      visibilityTimeoutSeconds: 1,
+      invoke: async (payload, arn) => {
+        invoked.push(payload);
+        expect(arn).toBe(functionArn);
+        return JSON.stringify(payload).includes('mail-2') ? 'Unhandled: still broken' : undefined;
+      },
+    });
+
+    expect(result).toMatchObject({ received: 4, replayed: 2, notDeleted: [] });
+    expect(result.failed.map((f) => f.code).sort()).toEqual(['InvocationFailed', 'NotAnInvocationRecord']);
+    expect(invoked).toEqual(expect.arrayContaining([sesEvent('mail-1'), sesEvent('mail-2'), sesEvent('mail-3')]));
+    expect(invoked).toHaveLength(3);
+    // what did not go back is still there for the next run
+    await waitFor(async () => ((await queueDepth(sqs, dlq.url)).visible === 2 ? true : undefined), { what: 'the two records left in the DLQ' });
+  });
+
+  it('invokes nothing on a dry run and leaves the DLQ as it was', async () => {
+    const { dlq } = await queueWithDlq();
+    await put(dlq, [{ body: onFailureRecord('mail-1') }, { body: onFailureRecord('mail-2') }]);
+    let invocations = 0;
+
+    const result = await replayFailedInvocations(sqs, { from: dlq.url, dryRun: true, invoke: async () => void invocations++ });
+
+    expect(result).toMatchObject({ dryRun: true, received: 2, replayed: 0, failed: [] });
+    expect(invocations).toBe(0);
+    expect(await queueDepth(sqs, dlq.url)).toEqual({ visible: 2, inFlight: 0 });
+  });
+
+  it('npm run redrive: takes exactly one of --to and --invoke', async () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const run = (...args: string[]) => promisify(execFile)('npm', ['run', '--silent', 'redrive', '--', ...args], { cwd: root });
+    await expect(run('--from', 'http://127.0.0.1:1/q', '--to', 'http://127.0.0.1:1/r', '--invoke', 'fn')).rejects.toMatchObject({ code: 2 });
+    await expect(run('--from', 'http://127.0.0.1:1/q')).rejects.toMatchObject({ code: 2 });
   }, 60_000);
 });

@@ -133,7 +133,11 @@ export class OpenAiEngine implements Classifier, Drafter {
 class InvalidAnswerError extends Error {}
 
 function describeFailure(err: unknown, ms: number): string {
-  const e = err as { status?: number; name?: string; message?: string };
+  const e = err as { status?: number; name?: string; message?: string; cause?: { name?: string; message?: string } };
+  // the key comes from a function (the LLM secret): our own configuration errors name the secret, never its value
+  if (/from 'apiKey' function/.test(e?.message ?? '')) {
+    return /^configuration error: /.test(e.cause?.message ?? '') ? e.cause!.message! : `could not read the API key (${e.cause?.name ?? 'error'})`;
+  }
   if (e?.name === 'APIConnectionTimeoutError' || /timed? ?out/i.test(e?.message ?? '')) return `timed out after ${ms} ms`;
   if (typeof e?.status === 'number') return `HTTP ${e.status} (after the SDK's retries)`;
   if (err instanceof InvalidAnswerError) return `invalid answer: ${err.message}`;

@@ -1,0 +1,71 @@
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { triageEngines } from '../../shared/config/triage-engines.js';
+import type { LlmTriage } from '../../shared/triage/openai/schema.js';
+import { startFakeOpenAi } from '../helpers/fake-openai.js';
+
+// In AWS the LLM key is in the LlmApiKeySecret (infra/lib/triage.ts), not in the function's environment: triage
+// reads it from Secrets Manager (mocked here) and calls a server that speaks OpenAI's protocol with it.
+describe('the LLM API key from Secrets Manager', () => {
+  const secrets = mockClient(SecretsManagerClient);
+  let openai: Awaited<ReturnType<typeof startFakeOpenAi>>;
+  const answer: LlmTriage = {
+    category: 'order',
+    confidence: 0.9,
+    sentiment: 'neutral',
+    sentimentScore: 0,
+    language: 'nl',
+    urgencyCues: [],
+    tags: [],
+    reasons: ['vraagt naar een pakket'],
+    draft: 'Hoi! We zoeken je pakket op.',
+    kbRefs: [],
+    instructionsInMessage: false,
+  };
+  const env = () => ({
+    LLM_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:LlmApiKey',
+    OPENAI_BASE_URL: openai.baseURL,
+    TRIAGE_MODE: 'llm',
+    OPENAI_MAX_RETRIES: '0',
+  });
+  const message = { text: 'Waar blijft mijn pakket? Bestelling 12345', channel: 'email' as const, key: 'email#1' };
+
+  beforeAll(async () => {
+    openai = await startFakeOpenAi();
+  });
+  afterEach(() => secrets.reset());
+  afterAll(() => openai.close());
+
+  it('calls the LLM with the key stored in the secret', async () => {
+    secrets.on(GetSecretValueCommand).resolves({ SecretString: JSON.stringify({ apiKey: 'sk-from-the-secret' }) });
+    openai.answerNext({ kind: 'json', content: answer });
+    const engines = await triageEngines(undefined, env());
+    expect(engines.mode).toBe('llm');
+
+    const classification = await engines.classifier.classify(message);
+
+    expect(classification.engine).toBe('openai:gpt-4o-mini');
+    expect(openai.authorizations.at(-1)).toBe('Bearer sk-from-the-secret');
+    expect(secrets.commandCalls(GetSecretValueCommand)[0]!.args[0].input).toEqual({ SecretId: env().LLM_SECRET_ARN });
+  });
+
+  it('falls back to the local engine, naming the secret and not its value, while no key is stored', async () => {
+    secrets.on(GetSecretValueCommand).resolves({ SecretString: JSON.stringify({}) });
+    const calls = openai.requests.length;
+    const engines = await triageEngines(undefined, env());
+
+    const classification = await engines.classifier.classify(message);
+
+    expect(classification.engine).toMatch(/\+fallback$/);
+    expect(classification.reasons.join(' ')).toMatch(/LLM API key secret must hold apiKey/);
+    expect(openai.requests.length).toBe(calls);
+  });
+
+  it('uses the local engine alone in local mode, without reading the secret', async () => {
+    const engines = await triageEngines(undefined, { ...env(), TRIAGE_MODE: 'local' });
+
+    expect(engines.mode).toBe('local');
+    expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(0);
+  });
+});
