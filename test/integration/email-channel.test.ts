@@ -127,13 +127,15 @@ describe('email through /local/email (S3 → ingest-email → SQS → triage)', 
     expect(thread.messages[0]!.triage).toBeUndefined();
   });
 
-  it('quarantines a mail SES calls spam: visible, flagged, no draft', async () => {
+  it('quarantines a mail SES calls spam: visible, flagged, not triaged, no draft', async () => {
     const thread = await deliver(
       mail({ from: 'win@lottery.example', subject: 'You won', body: 'Claim your prize', id: 'spam-1@lottery.example' }),
       'spam=FAIL',
     );
     expect(thread.flags).toContain('quarantined');
     expect(thread.messages[0]!.email?.quarantined).toBe('SES spam verdict FAIL');
+    // no classification and no LLM call: a spam run costs a store write per mail, nothing more
+    expect(thread.messages[0]!.triage).toBeUndefined();
     expect(thread.drafts).toEqual([]);
   });
 
