@@ -80,7 +80,11 @@ function functionNameOf(nameOrArn: string): string {
 }
 
 async function replay(functionName: string): Promise<number> {
-  const lambda = new LambdaClient(clientConfigFor(from));
+  // LAMBDA_ENDPOINT: a server that speaks Lambda's Invoke API (the tests'), with the local emulator's dummy credentials
+  const endpoint = process.env.LAMBDA_ENDPOINT;
+  const lambda = new LambdaClient(
+    endpoint ? { endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : clientConfigFor(from),
+  );
   try {
     const result = await replayFailedInvocations(sqs, {
       from,

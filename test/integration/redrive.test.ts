@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import {
@@ -267,6 +269,44 @@ describe('replaying failed invocations (local-aws-sqs)', () => {
     expect(invocations).toBe(0);
     expect(await queueDepth(sqs, dlq.url)).toEqual({ visible: 2, inFlight: 0 });
   });
+
+  it('npm run redrive --invoke: invokes the function through Lambda’s Invoke API and keeps what failed', async () => {
+    const { dlq } = await queueWithDlq();
+    await put(dlq, [{ body: onFailureRecord('mail-ok') }, { body: onFailureRecord('mail-bad') }]);
+    // Lambda's Invoke API: POST /2015-03-31/functions/<name>/invocations; a function error is a 200 with X-Amz-Function-Error
+    const calls: { path: string; body: unknown; type: string | undefined }[] = [];
+    const lambda = createServer((req, res) => {
+      let raw = '';
+      req.on('data', (d: Buffer) => (raw += d.toString()));
+      req.on('end', () => {
+        calls.push({ path: req.url ?? '', body: JSON.parse(raw), type: req.headers['x-amz-invocation-type'] as string | undefined });
+        const failed = raw.includes('mail-bad');
+        res
+          .writeHead(200, { 'content-type': 'application/json', ...(failed ? { 'x-amz-function-error': 'Unhandled' } : {}) })
+          .end(JSON.stringify(failed ? { errorType: 'Error', errorMessage: 'still broken' } : null));
+      });
+    });
+    await new Promise<void>((r) => lambda.listen(0, '127.0.0.1', r));
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    try {
+      const run = promisify(execFile)('npm', ['run', '--silent', 'redrive', '--', '--from', dlq.url, '--invoke', 'Balie-EmailIngestFunction'], {
+        cwd: root,
+        env: { ...process.env, LAMBDA_ENDPOINT: `http://127.0.0.1:${(lambda.address() as AddressInfo).port}` },
+      });
+      const failure = await run.then(
+        () => undefined,
+        (err: { code: number; stdout: string; stderr: string }) => err,
+      );
+      expect(failure?.code).toBe(1);
+      expect(failure?.stdout).toContain('received 2, replayed 1, failed 1, not deleted 0');
+      expect(failure?.stderr).toMatch(/not replayed, left in the DLQ: .*InvocationFailed: Unhandled: .*still broken/);
+    } finally {
+      lambda.close();
+    }
+    expect(calls.map((c) => c.path).sort()).toEqual(Array(2).fill('/2015-03-31/functions/Balie-EmailIngestFunction/invocations'));
+    expect(calls.map((c) => c.type)).toEqual(['RequestResponse', 'RequestResponse']);
+    expect(calls.map((c) => c.body)).toEqual(expect.arrayContaining([sesEvent('mail-ok'), sesEvent('mail-bad')]));
+  }, 60_000);
 
   it('npm run redrive: takes exactly one of --to and --invoke', async () => {
     const root = fileURLToPath(new URL('../..', import.meta.url));
