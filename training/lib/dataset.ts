@@ -14,8 +14,8 @@ export const exampleSchema = z.object({
 });
 export type Example = z.infer<typeof exampleSchema>;
 
-export const LABELLED_DIR = new URL('../../shared/triage/data/labelled/', import.meta.url);
-export const FEEDBACK_DIR = new URL('../../shared/triage/data/feedback/', import.meta.url);
+export const LABELLED_DIR = new URL('../data/labelled/', import.meta.url);
+export const FEEDBACK_DIR = new URL('../data/feedback/', import.meta.url);
 
 /** Every labelled example in the JSONL files of a folder; a bad line stops with its file and line number. */
 export function loadExamples(dir: URL): Example[] {

@@ -1,13 +1,13 @@
-// npm run eval: the local engine on the held-out 15% of shared/triage/data/labelled, per language:
+// npm run eval: the local engine on the held-out 15% of training/data/labelled, per language:
 // accuracy, macro-F1 and a confusion matrix for category and sentiment, and how often the language is right.
 import { ModelClassifier } from '../shared/triage/local/model-classifier.js';
 import { CATEGORY_LABELS, SENTIMENT_LABELS } from '../shared/triage/local/model-classifier.js';
-import { isHeldOut, LABELLED_DIR, loadExamples, type Example } from './triage/dataset.js';
+import { isHeldOut, LABELLED_DIR, loadExamples, type Example } from './lib/dataset.js';
 
 // Hand-written messages in phrasings the generator never used (banking, retail, airline tweets): a rough check of
 // how the model does on text unlike its training data. 48 lines, so each one moves the scores by ~2%.
-const UNSEEN_DIR = new URL('../shared/triage/data/unseen/', import.meta.url);
-import { evaluate, formatReport } from './triage/metrics.js';
+const UNSEEN_DIR = new URL('./data/unseen/', import.meta.url);
+import { evaluate, formatReport } from './lib/metrics.js';
 
 const classifier = new ModelClassifier();
 async function run(examples: Example[]) {

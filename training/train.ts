@@ -1,11 +1,11 @@
-// npm run train: trains the local triage models from shared/triage/data/labelled (and agents' corrections in
-// shared/triage/data/feedback) and writes shared/triage/local/model/*.json. The held-out split is never trained on.
+// npm run train: trains the local triage models from training/data/labelled (and agents' corrections in
+// training/data/feedback) and writes shared/triage/local/model/*.json. The held-out split is never trained on.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { extractFeatures } from '../shared/triage/local/features.js';
 import { CATEGORY_LABELS, SENTIMENT_LABELS } from '../shared/triage/local/labels.js';
-import { FEEDBACK_DIR, isHeldOut, LABELLED_DIR, loadExampleFile, loadExamples, textOf } from './triage/dataset.js';
-import { trainSoftmax } from './triage/ftrl.js';
+import { FEEDBACK_DIR, isHeldOut, LABELLED_DIR, loadExampleFile, loadExamples, textOf } from './lib/dataset.js';
+import { trainSoftmax } from './lib/ftrl.js';
 
 // --feedback <file.jsonl>: agents' corrections and approved replies, e.g. from GET /local/feedback.jsonl
 const { values } = parseArgs({ options: { feedback: { type: 'string', multiple: true, default: [] } } });

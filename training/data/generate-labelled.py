@@ -4,7 +4,7 @@
 generate-labelled.py -- DATA-AUTHORING SCRIPT. NOT USED AT RUN TIME.
 
 Nothing in the Balie application imports or executes this file. It only exists so that the labelled
-customer-service messages in shared/triage/data/labelled/ ({en,nl,de,fr}.jsonl) can be regenerated,
+customer-service messages in training/data/labelled/ ({en,nl,de,fr}.jsonl) can be regenerated,
 reviewed and extended reproducibly.
 
 How it works
@@ -20,7 +20,7 @@ How it works
   * Exact duplicate texts are dropped (across all languages). The seed is fixed, so every run produces
     byte-identical output. Standard library only (Python 3.8+).
 
-Usage:  python3 shared/triage/data/generate-labelled.py [--out DIR]
+Usage:  python3 training/data/generate-labelled.py [--out DIR]
         (default DIR: the labelled/ folder next to this script)
 
 Output: JSON Lines, one object per line with keys text, subject (email only, optional), channel,
