@@ -1,5 +1,15 @@
 import type OpenAI from 'openai';
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  ContentFilterFinishReasonError,
+  LengthFinishReasonError,
+  OpenAIError,
+} from 'openai/error';
 import { zodResponseFormat } from 'openai/helpers/zod';
+import { ZodError } from 'zod';
 import type { Channel, Classification, Classifier, DraftProposal, DraftRequest, Drafter } from '../../domain/index.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { redactPii } from '../safety.js';
@@ -132,15 +142,20 @@ export class OpenAiEngine implements Classifier, Drafter {
 
 class InvalidAnswerError extends Error {}
 
+/** Why the LLM was not used, from the error's type (the OpenAI SDK's classes), never from its message text. */
 function describeFailure(err: unknown, ms: number): string {
-  const e = err as { status?: number; name?: string; message?: string; cause?: { name?: string; message?: string } };
-  // the key comes from a function (the LLM secret): our own configuration errors name the secret, never its value
-  if (/from 'apiKey' function/.test(e?.message ?? '')) {
-    return /^configuration error: /.test(e.cause?.message ?? '') ? e.cause!.message! : `could not read the API key (${e.cause?.name ?? 'error'})`;
-  }
-  if (e?.name === 'APIConnectionTimeoutError' || /timed? ?out/i.test(e?.message ?? '')) return `timed out after ${ms} ms`;
-  if (typeof e?.status === 'number') return `HTTP ${e.status} (after the SDK's retries)`;
+  if (err instanceof APIConnectionTimeoutError) return `timed out after ${ms} ms`;
+  if (err instanceof APIUserAbortError) return `aborted after ${ms} ms`;
+  if (err instanceof APIConnectionError) return `could not connect (after the SDK's retries)`;
+  if (err instanceof APIError) return `HTTP ${err.status ?? 'error'} (after the SDK's retries)`;
   if (err instanceof InvalidAnswerError) return `invalid answer: ${err.message}`;
-  if (e?.name === 'ZodError' || /JSON|parse/i.test(e?.message ?? '')) return 'invalid answer: not the requested JSON';
-  return e?.name ?? 'error';
+  if (err instanceof LengthFinishReasonError) return 'invalid answer: cut off at the token limit';
+  if (err instanceof ContentFilterFinishReasonError) return "invalid answer: stopped by the provider's content filter";
+  if (err instanceof ZodError || err instanceof SyntaxError) return 'invalid answer: not the requested JSON';
+  // the key comes from a function (the LLM secret), which the SDK wraps; our configuration errors name the secret,
+  // never its value
+  if (err instanceof OpenAIError && err.cause instanceof Error) {
+    return /^configuration error: /.test(err.cause.message) ? err.cause.message : `could not read the API key (${err.cause.name})`;
+  }
+  return err instanceof Error ? err.name : 'error';
 }
