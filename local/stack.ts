@@ -204,13 +204,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     }),
   );
 
+  // one object: senders and the media archive are made again only when the tokens change
+  const channels = options.channels ?? {};
   const triage = await composeTriage({
     dynamo: dynamoClient,
     s3: s3Client,
     tableName,
     mediaBucket: LOCAL_DEFAULTS.mailBucket,
     knowledgePrefix: LOCAL_DEFAULTS.knowledgePrefix,
-    credentials: async () => options.channels ?? {},
+    credentials: async () => channels,
     engineEnv: options.triageEnv ?? process.env,
     observability: createObservability('triage'),
   });
@@ -219,7 +221,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     sqs: async () => sqsClient,
     tableName,
     emailFrom: LOCAL_DEFAULTS.emailFrom,
-    credentials: async () => options.channels ?? {},
+    credentials: async () => channels,
     unconfigured: outbox,
     queueUrlOf: () => outbound.queue.url,
     observability: createObservability('send'),
