@@ -88,6 +88,7 @@ export class BalieStack extends Stack {
       outboundQueue: outbound.queue,
       inboundQueue: ingest.queue,
       mailBucket: email.bucket,
+      mailRetention: settings.mailRetention,
       logLevel,
       callbackUrl: settings.callbackUrl,
       logoutUrl: settings.logoutUrl,
