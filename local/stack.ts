@@ -78,6 +78,8 @@ export interface LocalStackOptions {
   knowledgeDir?: string;
   /** Real channel credentials; a channel without one sends to the local outbox. */
   channels?: ChannelCredentials;
+  /** The local bucket keeps everything; set to name a retention when the page says an original is gone (as in AWS). */
+  mailRetentionDays?: number;
   logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
 }
 
@@ -195,6 +197,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       outboundQueueUrl: outbound.queue.url,
       inboundQueueUrl: inbound.queue.url,
       mailBucket: LOCAL_DEFAULTS.mailBucket,
+      mailRetentionDays: options.mailRetentionDays,
       auth: { kind: 'local', keys: [keys.publicJwk], issuer: LOCAL_ISSUER },
       web: {
         login: { kind: 'local', agents: DEMO_AGENTS, sign: (agent) => signLocalToken(keys.privateJwk, agent) },

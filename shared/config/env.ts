@@ -68,6 +68,8 @@ export const inboxApiShape = {
   PUBLIC_URL: z.url('PUBLIC_URL must be an https URL').optional(),
   /** The bucket of email bodies, attachments and media. */
   MAIL_BUCKET: z.string().min(3).optional(),
+  /** How long mail parts and media are kept there (the lifecycle rule, context mailRetentionDays): the page says so when one is gone. */
+  MAIL_RETENTION_DAYS: z.coerce.number('MAIL_RETENTION_DAYS must be a number of days').int().positive().optional(),
   /** JSON list of approved WhatsApp templates: [{"name","language","body"}] (body with {{1}} placeholders). */
   WHATSAPP_TEMPLATES: z
     .string()
