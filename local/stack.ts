@@ -78,6 +78,8 @@ export interface LocalStackOptions {
   knowledgeDir?: string;
   /** Real channel credentials; a channel without one sends to the local outbox. */
   channels?: ChannelCredentials;
+  /** The local bucket keeps everything; set to name a retention when the page says an original is gone (as in AWS). */
+  mailRetentionDays?: number;
   logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
 }
 
@@ -195,6 +197,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       outboundQueueUrl: outbound.queue.url,
       inboundQueueUrl: inbound.queue.url,
       mailBucket: LOCAL_DEFAULTS.mailBucket,
+      mailRetentionDays: options.mailRetentionDays,
       auth: { kind: 'local', keys: [keys.publicJwk], issuer: LOCAL_ISSUER },
       web: {
         login: { kind: 'local', agents: DEMO_AGENTS, sign: (agent) => signLocalToken(keys.privateJwk, agent) },
@@ -204,13 +207,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     }),
   );
 
+  // one object: senders and the media archive are made again only when the tokens change
+  const channels = options.channels ?? {};
   const triage = await composeTriage({
     dynamo: dynamoClient,
     s3: s3Client,
     tableName,
     mediaBucket: LOCAL_DEFAULTS.mailBucket,
     knowledgePrefix: LOCAL_DEFAULTS.knowledgePrefix,
-    credentials: async () => options.channels ?? {},
+    credentials: async () => channels,
     engineEnv: options.triageEnv ?? process.env,
     observability: createObservability('triage'),
   });
@@ -219,7 +224,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     sqs: async () => sqsClient,
     tableName,
     emailFrom: LOCAL_DEFAULTS.emailFrom,
-    credentials: async () => options.channels ?? {},
+    credentials: async () => channels,
     unconfigured: outbox,
     queueUrlOf: () => outbound.queue.url,
     observability: createObservability('send'),

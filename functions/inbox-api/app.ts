@@ -49,6 +49,8 @@ export interface InboxApiDeps {
   events?: EventPublisher;
   /** Email bodies and attachments in the object store (the page shows and downloads them). */
   blobs?: BlobStore;
+  /** How long the object store keeps mail parts and media (its lifecycle rule): the page names it when one is gone. */
+  mailRetentionDays?: number;
   /** The agents' web page at `/`; without it only the JSON API is served. */
   web?: { login: LoginProvider; directory?: DirectoryEntry[]; presignDownloads?: boolean };
   /** DraftsApproved, DraftsEdited, DraftsRejected, recorded from each review's outcome; flushed by the Lambda entry once per invocation. */
@@ -165,6 +167,7 @@ export function createInboxApiApp(given: InboxApiDeps): Hono<AuthEnv> {
         jobs: deps.jobs,
         events: deps.events,
         blobs: deps.blobs,
+        mailRetentionDays: deps.mailRetentionDays,
         templates: deps.templates,
         logger: deps.logger,
         metrics: deps.metrics,

@@ -27,6 +27,8 @@ export interface InboxApiWiring {
   inboundQueueUrl?: string;
   /** Email bodies, attachments and media; without it the page shows none. */
   mailBucket?: string;
+  /** How long the bucket keeps mail parts and media; named when one is gone. */
+  mailRetentionDays?: number;
   /** Approved WhatsApp templates; the demo defaults otherwise. */
   templates?: MessageTemplate[];
   /** Who signs the tokens: Cognito in AWS, the key in DATA_DIR locally. */
@@ -52,6 +54,7 @@ export function composeInboxApi(wiring: InboxApiWiring): Hono<AuthEnv> {
           wiring.mailBucket,
         )
       : undefined,
+    mailRetentionDays: wiring.mailRetentionDays,
     templates: wiring.templates,
     auth: wiring.auth,
     web: wiring.web,

@@ -19,6 +19,7 @@ export const app = composeInboxApi({
   outboundQueueUrl: config.OUTBOUND_QUEUE_URL,
   inboundQueueUrl: config.INBOUND_QUEUE_URL,
   mailBucket: config.MAIL_BUCKET,
+  mailRetentionDays: config.MAIL_RETENTION_DAYS,
   templates: config.WHATSAPP_TEMPLATES,
   auth: cognitoSource(config.AWS_REGION, config.COGNITO_USER_POOL_ID, config.COGNITO_CLIENT_ID),
   web:

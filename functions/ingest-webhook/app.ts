@@ -3,6 +3,7 @@ import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { SignatureError } from '../../shared/channels/errors.js';
 import { answerVerification } from '../../shared/channels/meta-signature.js';
 import { normaliseMetaMessagingWebhook } from '../../shared/channels/meta-messaging/normalise.js';
 import { normaliseWhatsappWebhook } from '../../shared/channels/whatsapp/normalise.js';
@@ -16,6 +17,8 @@ import { ingestMetaWebhook } from '../../shared/use-cases/ingest-webhook.js';
 export interface WebhookAppDeps {
   /** The Meta app secret (X-Hub-Signature-256) and the handshake's verify token, read when first needed. */
   secret: () => Promise<MetaSecret>;
+  /** The secret read again now (rate-limited by the reader): for a signature or verify token it does not match. */
+  rereadSecret?: () => Promise<MetaSecret>;
   maxBodyBytes: number;
   publisher: EventPublisher;
   logger: Logger;
@@ -32,6 +35,8 @@ export function createWebhookApp(deps: WebhookAppDeps): Hono {
   app.onError(errorHandler(deps.logger));
   app.use('/webhooks/*', correlation());
   const { metrics } = deps;
+  const { rereadSecret } = deps;
+  const rereadAppSecret = rereadSecret && (async () => (await rereadSecret()).appSecret);
   const publisher = correlatedEvents(deps.publisher, metrics && ((events) => recordMessagesIn(metrics, events)));
   const channels = {
     whatsapp: normaliseWhatsappWebhook,
@@ -41,14 +46,19 @@ export function createWebhookApp(deps: WebhookAppDeps): Hono {
 
   for (const [channel, normalise] of Object.entries(channels)) {
     const path = `/webhooks/${channel}`;
-    app.get(path, async (c) =>
-      c.text(
-        answerVerification(
-          { mode: c.req.query('hub.mode'), token: c.req.query('hub.verify_token'), challenge: c.req.query('hub.challenge') },
-          (await deps.secret()).verifyToken,
-        ),
-      ),
-    );
+    app.get(path, async (c) => {
+      const query = { mode: c.req.query('hub.mode'), token: c.req.query('hub.verify_token'), challenge: c.req.query('hub.challenge') };
+      const { verifyToken } = await deps.secret();
+      try {
+        return c.text(answerVerification(query, verifyToken));
+      } catch (error) {
+        // the operator changed the verify token in the secret and pressed "Verify" in Meta's dashboard right after
+        if (!(error instanceof SignatureError) || !query.token || !rereadSecret) throw error;
+        const fresh = (await rereadSecret()).verifyToken;
+        if (fresh === verifyToken) throw error;
+        return c.text(answerVerification(query, fresh));
+      }
+    });
     app.post(
       path,
       bodyLimit({
@@ -60,7 +70,7 @@ export function createWebhookApp(deps: WebhookAppDeps): Hono {
       async (c) => {
         const raw = new Uint8Array(await c.req.arrayBuffer());
         const { appSecret } = await deps.secret();
-        const result = await ingestMetaWebhook({ appSecret, publisher, normalise }, raw, c.req.header('x-hub-signature-256'));
+        const result = await ingestMetaWebhook({ appSecret, rereadAppSecret, publisher, normalise }, raw, c.req.header('x-hub-signature-256'));
         deps.logger.info('webhook accepted', { channel, events: result.accepted, correlation_id: currentCorrelationId() });
         return c.json({ received: result.accepted });
       },

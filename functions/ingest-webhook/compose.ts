@@ -10,6 +10,8 @@ export interface IngestWebhookWiring {
   inboundQueueUrl: string;
   /** The Meta app secret (X-Hub-Signature-256) and the handshake's verify token, read when first needed. */
   secret: () => Promise<MetaSecret>;
+  /** The secret read again now (rate-limited): a signature made with a just-rotated App Secret. Without it, never. */
+  rereadSecret?: () => Promise<MetaSecret>;
   maxBodyBytes: number;
   observability: Observability;
 }
@@ -19,6 +21,7 @@ export function composeIngestWebhook(wiring: IngestWebhookWiring): Hono {
   const { logger, metrics, tracer } = wiring.observability;
   return createWebhookApp({
     secret: wiring.secret,
+    rereadSecret: wiring.rereadSecret,
     maxBodyBytes: wiring.maxBodyBytes,
     publisher: new SqsEventPublisher(tracer.captureAWSv3Client(wiring.sqs), wiring.inboundQueueUrl),
     logger,

@@ -1,8 +1,7 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { handle } from 'hono/aws-lambda';
 import { parseEnv, webhookShape } from '../../shared/config/env.js';
-import { metaWebhookSecret } from '../../shared/config/meta-secret.js';
-import { once } from '../../shared/config/once.js';
+import { metaSecretReader } from '../../shared/config/meta-secret.js';
 import { createObservability, instrumented } from '../../shared/observability/powertools.js';
 import { composeIngestWebhook } from './compose.js';
 
@@ -12,12 +11,16 @@ if (!config.META_SECRET_ARN && !(config.META_APP_SECRET && config.META_VERIFY_TO
   throw new Error('configuration error: set META_SECRET_ARN, or META_APP_SECRET and META_VERIFY_TOKEN');
 }
 
+// Secrets Manager is read on the first request, not at init: its SDK client loads only then (and the Parameters and
+// Secrets extension, should it replace the SDK here, answers in the invoke phase only); again every
+// SECRETS_MAX_AGE_SECONDS, and when a signature does not verify with the secret in hand
+const metaSecret = metaSecretReader(config, { logger: observability.logger });
+
 export const app = composeIngestWebhook({
   sqs: new SQSClient({}),
   inboundQueueUrl: config.INBOUND_QUEUE_URL,
-  // Secrets Manager is read on the first request, not at init: its SDK client loads only then (and the Parameters and
-  // Secrets extension, should it replace the SDK here, answers in the invoke phase only)
-  secret: once(() => metaWebhookSecret(config)),
+  secret: metaSecret,
+  rereadSecret: metaSecret.reread,
   maxBodyBytes: config.MAX_WEBHOOK_BYTES,
   observability,
 });

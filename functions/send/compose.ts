@@ -5,6 +5,7 @@ import type { SQSRecord } from 'aws-lambda';
 import { SesEmailSender } from '../../shared/channels/email/ses-sender.js';
 import { createDocumentClient } from '../../shared/config/clients.js';
 import { once, type Lazy } from '../../shared/config/once.js';
+import { derived } from '../../shared/config/refreshing.js';
 import { sendersFor, type ChannelCredentials } from '../../shared/config/senders.js';
 import { ProviderError, type Channel, type Sender } from '../../shared/domain/index.js';
 import type { Observability } from '../../shared/observability/powertools.js';
@@ -22,7 +23,7 @@ export interface SendWiring {
   tableName: string;
   /** The From of email replies. */
   emailFrom: string;
-  /** Channel tokens: a chat channel with one is sent through the Graph API. Read with the first chat reply. */
+  /** Channel tokens: a chat channel with one is sent through the Graph API. Read with the first chat reply, then as it answers (refreshed). */
   credentials: Lazy<ChannelCredentials>;
   /** Where a channel without a sender goes: the local outbox on a laptop; by default a sender that fails visibly. */
   unconfigured?: Sender;
@@ -42,8 +43,9 @@ export function composeSend(wiring: SendWiring) {
         wiring.emailFrom,
       )
     : wiring.unconfigured;
-  // an email reply needs no channel token: the secret is read when the first chat reply goes out
-  const chatSenders = once(async () => sendersFor(await wiring.credentials(), email, (channel) => wiring.unconfigured ?? noSender(channel)));
+  // an email reply needs no channel token: the secret is read when the first chat reply goes out; the senders are
+  // made again when the tokens were (a rotated token)
+  const chatSenders = derived(wiring.credentials, (credentials) => sendersFor(credentials, email, (channel) => wiring.unconfigured ?? noSender(channel)));
   const senderFor = (channel: Channel): Sender =>
     channel === 'email' && email ? email : { send: async (message) => (await chatSenders())(channel).send(message) };
   return createSendHandler({

@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { readChannelCredentials } from '../../shared/config/channel-credentials.js';
+import { channelCredentialsReader } from '../../shared/config/channel-credentials.js';
 import { parseEnv, sendShape } from '../../shared/config/env.js';
 import { once } from '../../shared/config/once.js';
 import { createObservability, instrumented } from '../../shared/observability/powertools.js';
@@ -8,7 +8,8 @@ import { composeSend } from './compose.js';
 const observability = createObservability('send');
 const config = parseEnv(sendShape);
 
-// SQS, SES and the channel secret are each loaded by the first job that needs them, not at every cold start
+// SQS, SES and the channel secret are each loaded by the first job that needs them, not at every cold start (the
+// secret is read again once SECRETS_MAX_AGE_SECONDS old)
 export const handler = instrumented(
   observability,
   composeSend({
@@ -18,7 +19,7 @@ export const handler = instrumented(
     ses: once(async () => new (await import('@aws-sdk/client-sesv2')).SESv2Client({ maxAttempts: 1 })),
     tableName: config.TABLE_NAME,
     emailFrom: config.SUPPORT_EMAIL_FROM,
-    credentials: once(async () => ({ ...(await readChannelCredentials(config.CHANNEL_SECRET_ARN)), graphApiBaseUrl: config.GRAPH_API_BASE_URL })),
+    credentials: channelCredentialsReader(config, { logger: observability.logger }),
     observability,
   }),
 );

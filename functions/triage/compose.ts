@@ -2,7 +2,8 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { GraphMediaArchive } from '../../shared/channels/meta-graph/media-archive.js';
 import { createDocumentClient } from '../../shared/config/clients.js';
-import { once, type Lazy } from '../../shared/config/once.js';
+import type { Lazy } from '../../shared/config/once.js';
+import { derived } from '../../shared/config/refreshing.js';
 import { graphOptionsFor, type ChannelCredentials } from '../../shared/config/senders.js';
 import { triageEngines } from '../../shared/config/triage-engines.js';
 import type { BlobStore, MediaArchive } from '../../shared/domain/index.js';
@@ -48,9 +49,9 @@ export async function composeTriage(wiring: TriageWiring): Promise<{ handler: Re
   return { handler, mode: engines.mode };
 }
 
-/** Most messages carry no media: the channel secret is read when the first one does. */
+/** Most messages carry no media: the channel secret is read when the first one does, the archive made again with new tokens. */
 function lazyMediaArchive(blobs: BlobStore, credentials: Lazy<ChannelCredentials>): MediaArchive {
-  const archive = once(async () => new GraphMediaArchive(blobs, graphOptionsFor(await credentials())));
+  const archive = derived(credentials, (tokens) => new GraphMediaArchive(blobs, graphOptionsFor(tokens)));
   return { archive: async (channel, media) => (await archive()).archive(channel, media) };
 }
 

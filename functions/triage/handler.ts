@@ -1,8 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
-import { readChannelCredentials } from '../../shared/config/channel-credentials.js';
+import { channelCredentialsReader } from '../../shared/config/channel-credentials.js';
 import { parseEnv, triageWorkerShape } from '../../shared/config/env.js';
-import { once } from '../../shared/config/once.js';
 import { createObservability, instrumented } from '../../shared/observability/powertools.js';
 import { composeTriage } from './compose.js';
 
@@ -15,8 +14,9 @@ const { handler: triage } = await composeTriage({
   tableName: config.TABLE_NAME,
   mediaBucket: config.MEDIA_BUCKET,
   knowledgePrefix: config.KNOWLEDGE_PREFIX,
-  // the channel secret is read when the first media needs downloading, not at every cold start
-  credentials: once(async () => ({ ...(await readChannelCredentials(config.CHANNEL_SECRET_ARN)), graphApiBaseUrl: config.GRAPH_API_BASE_URL })),
+  // the channel secret is read when the first media needs downloading, not at every cold start; again once it is
+  // SECRETS_MAX_AGE_SECONDS old
+  credentials: channelCredentialsReader(config, { logger: observability.logger }),
   observability,
 });
 

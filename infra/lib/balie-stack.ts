@@ -96,6 +96,7 @@ export class BalieStack extends Stack {
       outboundQueue: outbound.queue,
       inboundQueue: ingest.queue,
       mailBucket: email.bucket,
+      mailRetention: settings.mailRetention,
       logLevel,
       callbackUrl: settings.callbackUrl,
       publicUrl: settings.publicUrl,

@@ -24,6 +24,8 @@ export interface InboxProps {
   readonly inboundQueue: IQueue;
   /** The mail bucket: agents download email bodies and attachments (mail/) and chat media (media/) through the API. */
   readonly mailBucket: IBucket;
+  /** How long the bucket keeps mail parts and media (its lifecycle rule): the page names it when an original is gone. */
+  readonly mailRetention: Duration;
   readonly logLevel: string;
   /** Where Cognito sends the browser back with the authorisation code. @default the API's own `/auth/callback` */
   readonly callbackUrl?: string;
@@ -138,6 +140,7 @@ export class Inbox extends Construct {
         COGNITO_DOMAIN: this.userPoolDomain.baseUrl(),
         ...(props.publicUrl ? { PUBLIC_URL: props.publicUrl } : {}),
         MAIL_BUCKET: props.mailBucket.bucketName,
+        MAIL_RETENTION_DAYS: String(props.mailRetention.toDays()),
         OUTBOUND_QUEUE_URL: props.outboundQueue.queueUrl,
         INBOUND_QUEUE_URL: props.inboundQueue.queueUrl,
         LOG_LEVEL: props.logLevel,
@@ -150,11 +153,22 @@ export class Inbox extends Construct {
     // "New draft" queues a request for the triage worker, which holds the engines and the LLM's longer timeout.
     props.inboundQueue.grantSendMessages(this.apiFunction);
     // Agents download attachments, email bodies and chat media through the API: GetObject under those two
-    // prefixes only (not raw/, the unparsed MIME), no listing, no writing. The bucket is S3-encrypted, no KMS.
+    // prefixes only (not raw/, the unparsed MIME), no writing. The bucket is S3-encrypted, no KMS.
     this.apiFunction.addToRolePolicy(
       new PolicyStatement({
         actions: ['s3:GetObject'],
         resources: [props.mailBucket.arnForObjects(`${mailPartsPrefix}*`), props.mailBucket.arnForObjects(`${mediaPrefix}*`)],
+      }),
+    );
+    // Mail parts and media expire (mailRetention) while their threads stay. S3 tells a caller that a key is missing
+    // (NoSuchKey, 404) only when it may list it, else AccessDenied (403), and the page would answer 500 where it
+    // should say the original is gone. Listing is allowed for the same two prefixes (S3 checks a GET of a missing
+    // key with the key as s3:prefix); the API itself never lists.
+    this.apiFunction.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [props.mailBucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [`${mailPartsPrefix}*`, `${mediaPrefix}*`] } },
       }),
     );
     NagSuppressions.addResourceSuppressions(

@@ -27,7 +27,20 @@ export const authShape = {
   AWS_REGION: z.string().default('eu-west-1'),
 };
 
+/** How long a Lambda instance uses a secret it read before it reads it again: rotating one needs no redeploy. */
+export const DEFAULT_SECRETS_MAX_AGE_SECONDS = 300;
+
+export const secretsShape = {
+  SECRETS_MAX_AGE_SECONDS: z.coerce
+    .number('SECRETS_MAX_AGE_SECONDS must be a number of seconds')
+    .int()
+    .min(1)
+    .max(86_400)
+    .default(DEFAULT_SECRETS_MAX_AGE_SECONDS),
+};
+
 export const webhookShape = {
+  ...secretsShape,
   INBOUND_QUEUE_URL: z.url('INBOUND_QUEUE_URL must be the inbound SQS queue URL'),
   /** In AWS: a Secrets Manager secret (JSON appSecret, verifyToken), read on the first request. */
   META_SECRET_ARN: z.string().min(1).optional(),
@@ -55,6 +68,8 @@ export const inboxApiShape = {
   PUBLIC_URL: z.url('PUBLIC_URL must be an https URL').optional(),
   /** The bucket of email bodies, attachments and media. */
   MAIL_BUCKET: z.string().min(3).optional(),
+  /** How long mail parts and media are kept there (the lifecycle rule, context mailRetentionDays): the page says so when one is gone. */
+  MAIL_RETENTION_DAYS: z.coerce.number('MAIL_RETENTION_DAYS must be a number of days').int().positive().optional(),
   /** JSON list of approved WhatsApp templates: [{"name","language","body"}] (body with {{1}} placeholders). */
   WHATSAPP_TEMPLATES: z
     .string()
@@ -68,6 +83,7 @@ export const inboxApiShape = {
 
 export const triageWorkerShape = {
   ...common,
+  ...secretsShape,
   MEDIA_BUCKET: z.string().optional(),
   CHANNEL_SECRET_ARN: z.string().optional(),
   GRAPH_API_BASE_URL: z.url().optional(),
@@ -81,4 +97,5 @@ export const sendShape = {
   GRAPH_API_BASE_URL: z.url().optional(),
   /** A Secrets Manager secret (JSON) with whatsappAccessToken, pageAccessToken, instagramAccessToken. */
   CHANNEL_SECRET_ARN: z.string().optional(),
+  ...secretsShape,
 };

@@ -1,10 +1,15 @@
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { z } from 'zod';
+import { SecretReadError } from './errors.js';
+import { once } from './once.js';
+
+/** Made when a function first reads a secret, then kept: a refresh every few minutes must not build a client each time. */
+const defaultClient = once(async () => new (await import('@aws-sdk/client-secrets-manager')).SecretsManagerClient({}));
 
 /**
- * A Secrets Manager secret holding JSON, validated with `schema`. Values live in memory only; a missing, non-JSON or
- * wrongly shaped secret fails with `what` and `expected`, never a value. The SDK client is loaded here, when a secret
- * is first read (a default client when none is given), not by every function that imports this module.
+ * A Secrets Manager secret holding JSON, validated with `schema`. Values live in memory only; an unreadable, non-JSON
+ * or wrongly shaped secret fails with `what`, the ARN and `expected`, never a value. The SDK is loaded here, when a
+ * secret is first read, not by every function that imports this module.
  */
 export async function readJsonSecret<S extends z.ZodType>(
   client: SecretsManagerClient | undefined,
@@ -13,15 +18,21 @@ export async function readJsonSecret<S extends z.ZodType>(
   what: string,
   expected: string,
 ): Promise<z.infer<S>> {
-  const sdk = await import('@aws-sdk/client-secrets-manager');
-  const out = await (client ?? new sdk.SecretsManagerClient({})).send(new sdk.GetSecretValueCommand({ SecretId: secretArn }));
+  const [sdk, secrets] = await Promise.all([import('@aws-sdk/client-secrets-manager'), client ?? defaultClient()]);
+  let text: string | undefined;
+  try {
+    text = (await secrets.send(new sdk.GetSecretValueCommand({ SecretId: secretArn }))).SecretString;
+  } catch (error) {
+    throw new SecretReadError(`could not read the ${what} (${secretArn}): ${(error as Error).name ?? 'unknown error'}`, { cause: error });
+  }
   let json: unknown;
   try {
-    json = JSON.parse(out.SecretString ?? '');
+    json = JSON.parse(text ?? '');
   } catch {
-    throw new Error(`configuration error: the ${what} is not JSON`);
+    // JSON.parse's message quotes the start of the text: not a word of it here
+    throw new SecretReadError(`configuration error: the ${what} (${secretArn}) is not JSON`);
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new Error(`configuration error: the ${what} must hold ${expected}`);
+  if (!parsed.success) throw new SecretReadError(`configuration error: the ${what} (${secretArn}) must hold ${expected}`);
   return parsed.data;
 }

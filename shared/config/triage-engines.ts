@@ -3,7 +3,7 @@ import type { Classifier, Drafter } from '../domain/index.js';
 import { TemplateDrafter } from '../triage/index.js';
 import { ModelClassifier } from '../triage/local/model-classifier.js';
 import type { KnowledgeBase } from '../triage/knowledge/knowledge-base.js';
-import { parseEnv } from './env.js';
+import { parseEnv, secretsShape } from './env.js';
 import { llmApiKeyFromSecret } from './llm-secret.js';
 
 export const triageShape = {
@@ -14,6 +14,8 @@ export const triageShape = {
   OPENAI_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
   /** In AWS: the LlmApiKeySecret (JSON {"apiKey"}), read with a maximum age so a new key needs no redeploy. */
   LLM_SECRET_ARN: z.string().min(1).optional(),
+  /** How long the key read from LLM_SECRET_ARN is used before it is read again. */
+  ...secretsShape,
   /** local: never call an LLM; llm: always (when a key is set); hybrid: only when the local engine is unsure. */
   TRIAGE_MODE: z.enum(['local', 'llm', 'hybrid']).optional(),
   HYBRID_THRESHOLD: z.coerce.number().min(0).max(1).default(0.8),
@@ -31,7 +33,9 @@ export async function triageEngines(
 ): Promise<{ classifier: Classifier; drafter: Drafter; mode: string }> {
   const config = parseEnv(triageShape, env);
   const local = { classifier: new ModelClassifier(), drafter: new TemplateDrafter(knowledge) };
-  const apiKey = config.OPENAI_API_KEY ?? (config.LLM_SECRET_ARN ? llmApiKeyFromSecret(config.LLM_SECRET_ARN) : undefined);
+  const apiKey =
+    config.OPENAI_API_KEY ??
+    (config.LLM_SECRET_ARN ? llmApiKeyFromSecret(config.LLM_SECRET_ARN, { maxAgeMs: config.SECRETS_MAX_AGE_SECONDS * 1000 }) : undefined);
   const mode = config.TRIAGE_MODE ?? (apiKey ? 'llm' : 'local');
   if (mode === 'local' || !apiKey) return { ...local, mode: 'local' };
   const [{ default: OpenAI }, { OpenAiEngine }] = await Promise.all([import('openai'), import('../triage/openai/openai-engine.js')]);

@@ -18,6 +18,19 @@ export class ValidationError extends BalieError {
 
 export class NotFoundError extends BalieError {}
 
+/**
+ * A message's stored original (mail body, attachment, media) is no longer in the bucket: mail parts and media expire
+ * after the retention days (the bucket's lifecycle rule) while the thread stays. `details` says how long they are kept.
+ */
+export class OriginalGoneError extends NotFoundError {
+  constructor(
+    message: string,
+    readonly details: { retentionDays?: number },
+  ) {
+    super(message);
+  }
+}
+
 export class InvalidTransitionError extends BalieError {
   constructor(
     readonly from: string,

@@ -223,7 +223,7 @@ export interface BlobStore {
   get(key: string): Promise<Uint8Array>;
   /** Keys under a prefix (up to `max`). */
   list(prefix: string, max?: number): Promise<string[]>;
-  /** A short-lived URL that downloads the object as an attachment named `filename` (S3: presigned GET). */
+  /** A short-lived URL that downloads the object as an attachment named `filename` (S3: presigned GET); NotFoundError when there is none. */
   downloadUrl?(key: string, options: { filename: string; expiresInSeconds: number }): Promise<string>;
 }
 

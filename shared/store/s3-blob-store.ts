@@ -17,8 +17,11 @@ export class S3BlobStore implements BlobStore {
   }
 
   private async sdk() {
-    const [s3, { GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand }] = await Promise.all([this.client(), import('@aws-sdk/client-s3')]);
-    return { s3, GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand };
+    const [s3, { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand }] = await Promise.all([
+      this.client(),
+      import('@aws-sdk/client-s3'),
+    ]);
+    return { s3, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand };
   }
 
   async put(key: string, body: Uint8Array | string, contentType: string): Promise<void> {
@@ -50,10 +53,16 @@ export class S3BlobStore implements BlobStore {
    * A presigned GET: the browser fetches the file from S3 itself, so size is not bound by Lambda's 6 MB response
    * and bytes are never re-encoded. S3 answers it as a download of opaque bytes, whatever type the customer's
    * mail claimed, so it can never render, let alone run, in any origin. The presigner is loaded when an agent first
-   * opens an attachment, not at every cold start of every function that stores blobs.
+   * opens an attachment, not at every cold start of every function that stores blobs. The object is asked for
+   * first (a HEAD, allowed by s3:GetObject): a URL to an expired one would leave the agent on S3's XML error.
    */
   async downloadUrl(key: string, options: { filename: string; expiresInSeconds: number }): Promise<string> {
-    const [{ s3, GetObjectCommand }, { getSignedUrl }] = await Promise.all([this.sdk(), import('@aws-sdk/s3-request-presigner')]);
+    const [{ s3, GetObjectCommand, HeadObjectCommand }, { getSignedUrl }] = await Promise.all([this.sdk(), import('@aws-sdk/s3-request-presigner')]);
+    try {
+      await s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+    } catch (err) {
+      throw missingOr(err, key, `head ${key}`);
+    }
     const command = new GetObjectCommand({
       Bucket: this.bucket,
       Key: key,
@@ -64,15 +73,29 @@ export class S3BlobStore implements BlobStore {
   }
 
   async get(key: string): Promise<Uint8Array> {
-    const { s3, GetObjectCommand, NoSuchKey } = await this.sdk();
+    const { s3, GetObjectCommand } = await this.sdk();
     try {
       const out = await s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
       return await out.Body!.transformToByteArray();
     } catch (err) {
-      if (err instanceof NoSuchKey || (err as { name?: string }).name === 'NoSuchKey') throw new NotFoundError(`no object at ${key}`);
-      throw translate(err, `get ${key}`);
+      throw missingOr(err, key, `get ${key}`);
     }
   }
+}
+
+/**
+ * NoSuchKey (GET) and NotFound (HEAD: no body, so the SDK names the status) mean the key is not there: expired by
+ * the bucket's lifecycle rule, most often. S3 says so only to a caller allowed to list the key's prefix; without
+ * s3:ListBucket it answers AccessDenied (403) instead, which is why inbox-api, which reads originals that expire,
+ * may list mail/ and media/ (s3:prefix, infra/lib/inbox.ts). AccessDenied is deliberately not taken for a missing
+ * key: with that grant in place it means a real refusal (a key outside the granted prefixes, a changed role or
+ * bucket policy), and telling an agent "the original is gone" would hide a fault an operator must fix behind a
+ * plausible message. It stays an error: a 500, seen by the function's errors alarm.
+ */
+function missingOr(err: unknown, key: string, what: string): Error {
+  const name = (err as { name?: string }).name;
+  if (name === 'NoSuchKey' || name === 'NotFound') return new NotFoundError(`no object at ${key}`, { cause: err });
+  return translate(err, what);
 }
 
 function translate(err: unknown, what: string): Error {

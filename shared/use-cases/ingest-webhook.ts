@@ -1,9 +1,12 @@
 import { verifyMetaSignature } from '../channels/meta-signature.js';
-import { PayloadError } from '../channels/errors.js';
+import { PayloadError, SignatureError } from '../channels/errors.js';
 import { inboundEventSchema, type EventPublisher, type InboundEvent } from '../domain/index.js';
 
 export interface IngestWebhookDeps {
+  /** The App Secret in hand (cached by the instance). */
   appSecret: string;
+  /** The App Secret read again now; it answers the one in hand when it may not read again yet (rate-limited). */
+  rereadAppSecret?: () => Promise<string>;
   publisher: EventPublisher;
   normalise: (body: unknown, ingestedAt: Date) => InboundEvent[];
   now?: () => Date;
@@ -25,7 +28,7 @@ export const MAX_ID_BYTES = 512;
  * worker can read and store are acknowledged: anything else is a 400 for Meta, not a poison message after a 200.
  */
 export async function ingestMetaWebhook(deps: IngestWebhookDeps, rawBody: Uint8Array, signature: string | undefined): Promise<{ accepted: number }> {
-  verifyMetaSignature(rawBody, signature, deps.appSecret);
+  await verifySignature(deps, rawBody, signature);
   let text: string;
   let body: unknown;
   try {
@@ -39,6 +42,21 @@ export async function ingestMetaWebhook(deps: IngestWebhookDeps, rawBody: Uint8A
   events.forEach(assertStorable);
   if (events.length > 0) await deps.publisher.publish(events);
   return { accepted: events.length };
+}
+
+/**
+ * Meta signs with a rotated App Secret from the moment the operator rotates it, while this instance may hold the old
+ * one for a few minutes more: a signature that does not verify is checked once more with the secret read again.
+ */
+async function verifySignature(deps: IngestWebhookDeps, rawBody: Uint8Array, signature: string | undefined): Promise<void> {
+  try {
+    verifyMetaSignature(rawBody, signature, deps.appSecret);
+  } catch (error) {
+    if (!(error instanceof SignatureError) || !signature || !deps.rereadAppSecret) throw error;
+    const fresh = await deps.rereadAppSecret();
+    if (fresh === deps.appSecret) throw error;
+    verifyMetaSignature(rawBody, signature, fresh);
+  }
 }
 
 function assertStorable(event: InboundEvent, index: number): void {

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { DeleteObjectCommand } from '@aws-sdk/client-s3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Thread } from '../../shared/domain/index.js';
+import type { ThreadDetail } from '../../shared/use-cases/read-threads.js';
 import { artifactPath, browserAvailable, launchChromium } from '../helpers/browser.js';
 import { whatsappTextWebhook } from '../../local/whatsapp-payloads.js';
 import { waitFor } from '../helpers/fixtures.js';
@@ -32,7 +34,7 @@ describe.skipIf(!available)('the agent inbox page in Chromium', { timeout: 60_00
   }
 
   beforeAll(async () => {
-    t = await startTestStack({ demo: true });
+    t = await startTestStack({ demo: true, mailRetentionDays: 365 });
     await waitFor(async () => ((await threads()).length >= 8 ? true : undefined), { what: 'the demo threads', timeoutMs: 30_000 });
     await t.settled();
     browser = await launchChromium();
@@ -100,6 +102,30 @@ describe.skipIf(!available)('the agent inbox page in Chromium', { timeout: 60_00
     await page.hover('#thread-title');
     expect(await frame.locator('script').count()).toBe(0);
     expect(dialogs).toEqual([]);
+  });
+
+  it('downloads an attachment, and once its original expired says so beside the link instead of a failed download', async () => {
+    const raw = readFileSync(new URL('../fixtures/email/attachment-pdf.eml', import.meta.url), 'utf8')
+      .replace('<att-pdf-1@deboer-bv.nl>', '<att-pdf-browser@deboer-bv.nl>')
+      .replace('<mark@deboer-bv.nl>', '<mark.expired@deboer-bv.nl>');
+    expect((await t.postEmail(raw)).status).toBe(202);
+    await t.settled();
+    const thread = await waitFor(async () => (await threads('?channel=email')).find((th) => th.contact.handle === 'mark.expired@deboer-bv.nl'), {
+      what: 'the mail with a PDF',
+    });
+    const page = await signedIn('local-agent');
+    await page.goto(`${t.stack.url}/threads/${thread.id}?lang=nl`);
+    const link = page.locator('.attachments a', { hasText: 'factuur-2026-1183.pdf' });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('factuur-2026-1183.pdf');
+
+    const detail = (await t.api<ThreadDetail>(`/api/threads/${thread.id}`, 'supervisor')).body;
+    await t.stack.s3Client.send(new DeleteObjectCommand({ Bucket: t.stack.mailBucket, Key: detail.messages[0]!.attachments![0]!.key }));
+    await link.click();
+    await expect.poll(() => page.locator('.attachments .gone').textContent()).toBe('Het origineel is niet meer beschikbaar (bewaard 365 dagen).');
+    expect(new URL(page.url()).pathname).toBe(`/threads/${thread.id}`);
+    await link.click();
+    expect(await page.locator('.attachments .gone').count()).toBe(1);
   });
 
   it('shows a new message without a reload, and lets a supervisor correct the triage, note, and read the audit trail', async () => {

@@ -219,8 +219,13 @@ describe('email channel', () => {
         expect(actionsAllowedTo(template, functionOf(template, service)[1]).filter((a) => a.startsWith('s3:'))).toEqual([]);
       }
       const inboxApi = functionOf(template, 'inbox-api')[1];
-      expect(actionsAllowedTo(template, inboxApi).filter((a) => a.startsWith('s3:'))).toEqual(['s3:GetObject']);
+      expect(
+        actionsAllowedTo(template, inboxApi)
+          .filter((a) => a.startsWith('s3:'))
+          .sort(),
+      ).toEqual(['s3:GetObject', 's3:ListBucket']);
       expect(resourcesAllowedFor(template, inboxApi, 's3:GetObject')).toEqual([`${bucketId}.Arn/mail/*`, `${bucketId}.Arn/media/*`]);
+      expect(resourcesAllowedFor(template, inboxApi, 's3:ListBucket')).toEqual([`${bucketId}.Arn`]);
 
       const triage = functionOf(template, 'triage')[1];
       expect(
@@ -260,6 +265,8 @@ describe('email channel settings from context', () => {
           Rules: Match.arrayWith([Match.objectLike({ Prefix: 'raw/', ExpirationInDays: 30 }), Match.objectLike({ Prefix: 'mail/', ExpirationInDays: 730 })]),
         },
       });
+      // the page names the retention when an original is gone
+      expect(functionOf(template, 'inbox-api')[1].Properties.Environment).toEqual({ Variables: expect.objectContaining({ MAIL_RETENTION_DAYS: '730' }) });
     } finally {
       cleanup();
     }

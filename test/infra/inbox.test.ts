@@ -9,7 +9,9 @@ import {
   functionOf,
   envOf,
   onlyResource,
+  asText,
   resourcesAllowedFor,
+  statementsAllowedTo,
   synthesizeBalie,
   withoutBundling,
   type Resource,
@@ -67,7 +69,7 @@ describe('agent sign-in through the Cognito hosted UI', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON', EnabledMfas: ['SOFTWARE_TOKEN_MFA'] });
   });
 
-  it('tells the inbox API the hosted UI base URL, the user pool, the client and the mail bucket', () => {
+  it('tells the inbox API the hosted UI base URL, the user pool, the client, the mail bucket and how long it keeps mail', () => {
     const [domainId] = onlyResource(template, 'AWS::Cognito::UserPoolDomain');
     expect(inboxApi.Properties.Environment).toEqual({
       Variables: expect.objectContaining({
@@ -75,15 +77,32 @@ describe('agent sign-in through the Cognito hosted UI', () => {
         COGNITO_USER_POOL_ID: { Ref: onlyResource(template, 'AWS::Cognito::UserPool')[0] },
         COGNITO_CLIENT_ID: { Ref: onlyResource(template, 'AWS::Cognito::UserPoolClient')[0] },
         MAIL_BUCKET: { Ref: mailBucketId(template) },
+        MAIL_RETENTION_DAYS: String(cdkContext.mailRetentionDays),
       }),
     });
   });
 
-  it('lets the inbox API read objects under mail/ and media/ only: no raw/, no listing, no writing', () => {
+  it('lets the inbox API read objects under mail/ and media/ only: no raw/, no writing', () => {
     const bucketId = mailBucketId(template);
-    expect(actionsAllowedTo(template, inboxApi).filter((a) => a.startsWith('s3:'))).toEqual(['s3:GetObject']);
+    expect(
+      actionsAllowedTo(template, inboxApi)
+        .filter((a) => a.startsWith('s3:'))
+        .sort(),
+    ).toEqual(['s3:GetObject', 's3:ListBucket']);
     expect(resourcesAllowedFor(template, inboxApi, 's3:GetObject')).toEqual([`${bucketId}.Arn/mail/*`, `${bucketId}.Arn/media/*`]);
-    for (const action of ['s3:ListBucket', 's3:PutObject', 's3:DeleteObject']) expect(resourcesAllowedFor(template, inboxApi, action), action).toEqual([]);
+    for (const action of ['s3:PutObject', 's3:DeleteObject']) expect(resourcesAllowedFor(template, inboxApi, action), action).toEqual([]);
+  });
+
+  it('lets the inbox API list mail/ and media/ only, so S3 answers a missing (expired) key with 404, not 403', () => {
+    const lists = statementsAllowedTo(template, inboxApi).filter((s) => s.Action === 's3:ListBucket');
+    expect(lists.map((s) => ({ ...s, Resource: asText(s.Resource) }))).toEqual([
+      {
+        Effect: 'Allow',
+        Action: 's3:ListBucket',
+        Resource: `${mailBucketId(template)}.Arn`,
+        Condition: { StringLike: { 's3:prefix': ['mail/*', 'media/*'] } },
+      },
+    ]);
   });
 
   it('leads agents to the page’s own /login in the InboxLoginUrl output, which starts the hosted UI with state and PKCE', () => {

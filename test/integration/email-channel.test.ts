@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Thread, ThreadPage } from '../../shared/domain/index.js';
 import type { ThreadDetail } from '../../shared/use-cases/read-threads.js';
@@ -171,6 +171,26 @@ describe('email through /local/email (S3 → ingest-email → SQS → triage)', 
         .subarray(0, 8)
         .toString(),
     ).toBe('%PDF-1.4');
+  });
+
+  it('answers 404 with a clear JSON error, not a 500, once an attachment is no longer in the bucket (expired)', async () => {
+    const raw = eml('attachment-pdf.eml').toString('utf8').replace('<att-pdf-1@deboer-bv.nl>', '<att-pdf-expired@deboer-bv.nl>');
+    const thread = await deliver(raw);
+    const message = thread.messages[0]!;
+    const url = `${t.stack.url}/ui/threads/${thread.id}/messages/${message.id}/attachments/0`;
+    const cookie = `balie_session=${await t.token('supervisor')}`;
+    // while it is there: a presigned GET on the bucket (s3rver here)
+    const there = await fetch(url, { headers: { cookie }, redirect: 'manual' });
+    expect(there.status).toBe(302);
+    expect((await fetch(there.headers.get('location')!)).status).toBe(200);
+
+    await t.stack.s3Client.send(new DeleteObjectCommand({ Bucket: t.stack.mailBucket, Key: message.attachments![0]!.key }));
+    const gone = await fetch(url, { headers: { cookie }, redirect: 'manual' });
+    expect(gone.status).toBe(404);
+    expect(await gone.json()).toMatchObject({ error: 'original_gone', message: 'The original is no longer available.' });
+    const page = await fetch(url, { headers: { cookie, accept: 'text/html', 'accept-language': 'nl' }, redirect: 'manual' });
+    expect(page.status).toBe(404);
+    expect(await page.text()).toContain('Het origineel is niet meer beschikbaar.');
   });
 
   it.each(['iso-2022-jp.eml', 'latin1-de.eml', 'utf8-headers.eml', 'bare-lf.eml', 'malformed-headers.eml', 'reply-apple-de.eml'])(

@@ -88,6 +88,7 @@ beforeAll(async () => {
     jobs: { publish: async (job) => void jobs.push(job) },
     events: { publish: async (batch) => void events.push(...batch) },
     blobs: blobStore,
+    mailRetentionDays: 365,
     auth: { kind: 'local', keys: [publicJwk], issuer: ISSUER },
     logger: createLogger('test'),
     agents: new DynamoAgentDirectory(db.documents, 'balie'),
@@ -487,6 +488,41 @@ describe('the page: sign-in, session and form safety', () => {
     expect(Buffer.from(await res.arrayBuffer()).toString()).toBe('%PDF');
     expect((await app.request('/ui/threads/t_anns/messages/m_t_anns/attachments/1', { headers: { cookie } })).status).toBe(404);
     expect((await app.request('/ui/threads/t_anns/messages/m_t_anns/attachments/0', { headers: { cookie: await session('bob') } })).status).toBe(403);
+  });
+
+  it('says the original is gone, and how long originals are kept, when its object expired: a 404 in every form, never a 500', async () => {
+    const expired = { key: 'mail/expired/attachments/0-bon.pdf', filename: 'bon.pdf', contentType: 'application/pdf', size: 4, inline: false };
+    const email = { messageId: '<old@example.com>', references: [], to: ['support@shop.example'], cc: [], rawKey: 'raw/old', remoteImagesBlocked: 0 };
+    await seed(aThread({ id: 't_old', channel: 'email', contact: { handle: 'oud@example.nl', name: 'Oud' } }), {
+      message: { channel: 'email', kind: 'email', email: { ...email, truncated: true, htmlKey: 'mail/expired/body.html' }, attachments: [expired] },
+    });
+    const cookie = await session('ann');
+    const attachment = '/ui/threads/t_old/messages/m_t_old/attachments/0';
+
+    const json = await app.request(attachment, { headers: { cookie } });
+    expect(json.status).toBe(404);
+    expect(await json.json()).toEqual({
+      error: 'original_gone',
+      message: 'The original is no longer available (kept 365 days).',
+      details: { retentionDays: 365 },
+    });
+    // the page's script puts this beside the link
+    const fragment = await app.request(attachment, { headers: { cookie: `${cookie}; balie_lang=nl`, 'x-balie-fragment': '1' } });
+    expect([fragment.status, await fragment.text()]).toEqual([
+      404,
+      '<p class="flash error gone" role="alert">Het origineel is niet meer beschikbaar (bewaard 365 dagen).</p>',
+    ]);
+    // the mail's frame, and a link opened without the script, are pages that say it
+    for (const path of ['/ui/threads/t_old/messages/m_t_old/html', attachment]) {
+      const page = await app.request(path, { headers: { cookie, accept: 'text/html,application/xhtml+xml', 'accept-language': 'nl-NL,nl;q=0.9' } });
+      expect(page.status, path).toBe(404);
+      expect(page.headers.get('content-security-policy')).toBe("default-src 'none'; img-src data:; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox");
+      expect(await page.text()).toContain('Het origineel is niet meer beschikbaar (bewaard 365 dagen).');
+    }
+    // an index the message does not have is still a plain 404, not "gone"
+    expect(await (await app.request('/ui/threads/t_old/messages/m_t_old/attachments/3', { headers: { cookie } })).json()).toMatchObject({
+      error: 'not_found',
+    });
   });
 });
 

@@ -58,8 +58,25 @@ describe('the LLM API key from Secrets Manager', () => {
     const classification = await engines.classifier.classify(message);
 
     expect(classification.engine).toMatch(/\+fallback$/);
-    expect(classification.reasons.join(' ')).toMatch(/LLM API key secret must hold apiKey/);
+    expect(classification.reasons.join(' ')).toMatch(/configuration error: the LLM API key secret \(arn:aws:secretsmanager:[^)]*\) must hold apiKey/);
     expect(openai.requests.length).toBe(calls);
+  });
+
+  it('uses a new key without a redeploy: the key in hand until SECRETS_MAX_AGE_SECONDS, then the stored one', async () => {
+    secrets.on(GetSecretValueCommand).resolves({ SecretString: JSON.stringify({ apiKey: 'sk-old' }) });
+    const engines = await triageEngines(undefined, { ...env(), SECRETS_MAX_AGE_SECONDS: '1' });
+    openai.answerNext({ kind: 'json', content: answer }, { kind: 'json', content: answer }, { kind: 'json', content: answer });
+    await engines.classifier.classify({ ...message, key: 'k1' });
+    secrets.on(GetSecretValueCommand).resolves({ SecretString: JSON.stringify({ apiKey: 'sk-new' }) });
+    await engines.classifier.classify({ ...message, key: 'k2' });
+    expect(openai.authorizations.slice(-2)).toEqual(['Bearer sk-old', 'Bearer sk-old']);
+    expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(1);
+
+    // one second is the shortest maximum age; waiting it out is the point of this test
+    await new Promise((r) => setTimeout(r, 1_100));
+    await engines.classifier.classify({ ...message, key: 'k3' });
+    expect(openai.authorizations.at(-1)).toBe('Bearer sk-new');
+    expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(2);
   });
 
   it('uses the local engine alone in local mode, without reading the secret', async () => {

@@ -48,7 +48,7 @@ describe('channel tokens at cold start', () => {
   it('refuses a secret of the wrong shape without showing it', async () => {
     sm.on(GetSecretValueCommand).resolves({ SecretString: JSON.stringify({ whatsappAccessToken: 12345678 }) });
     const error = (await readChannelCredentials('arn:x', client()).catch((e: Error) => e)) as Error;
-    expect(error.message).toMatch(/channel secret must hold/);
+    expect(error.message).toMatch(/channel secret \(arn:x\) must hold/);
     expect(error.message).not.toContain('12345678');
   });
 });

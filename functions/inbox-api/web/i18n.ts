@@ -66,6 +66,9 @@ const en = {
   attachments: 'Attachments',
   showHtml: 'Show the original email (HTML, sandboxed)',
   media: 'Media',
+  /** Mail parts and media expire from the bucket after the retention days; the thread stays. */
+  originalGone: (days?: number) =>
+    days ? `The original is no longer available (kept ${days} ${days === 1 ? 'day' : 'days'}).` : 'The original is no longer available.',
   flags: {
     quarantined: 'quarantined (spam or virus)',
     dmarc_fail: 'sender not verified (DMARC fail)',
@@ -181,6 +184,8 @@ const nl: Dictionary = {
   attachments: 'Bijlagen',
   showHtml: 'Originele e-mail tonen (HTML, afgeschermd)',
   media: 'Media',
+  originalGone: (days?: number) =>
+    days ? `Het origineel is niet meer beschikbaar (bewaard ${days} ${days === 1 ? 'dag' : 'dagen'}).` : 'Het origineel is niet meer beschikbaar.',
   flags: {
     quarantined: 'in quarantaine (spam of virus)',
     dmarc_fail: 'afzender niet geverifieerd (DMARC)',

@@ -9,7 +9,6 @@ import * as z from 'zod';
 import type { AuthEnv } from '../../../shared/auth/middleware.js';
 import type { Agent } from '../../../shared/auth/roles.js';
 import {
-  NotFoundError,
   type BlobStore,
   type EventPublisher,
   type MessageTemplate,
@@ -23,6 +22,7 @@ import type { KnownAgents } from '../../../shared/use-cases/known-agents.js';
 import { countsFor, getThreadDetail, listWorklist, type ThreadDetail } from '../../../shared/use-cases/read-threads.js';
 import { loadAssets } from './assets.js';
 import { registerThreadActions } from './actions.js';
+import { registerOriginalRoutes } from './originals.js';
 import { dictionaries, pickLanguage, type Dictionary } from './i18n.js';
 import { loginRoutes } from './login-routes.js';
 import { toQueryString, worklistParamsSchema, worklistQuery, type WorklistParams } from './params.js';
@@ -39,6 +39,8 @@ export interface WebDeps {
   events?: EventPublisher;
   /** Email bodies and attachments in the object store. */
   blobs?: BlobStore;
+  /** How long the object store keeps them (its lifecycle rule): named when one is gone. */
+  mailRetentionDays?: number;
   templates?: MessageTemplate[];
   login: LoginProvider;
   verify: (token: string) => Promise<Agent>;
@@ -57,9 +59,6 @@ export interface WebDeps {
 }
 
 const COUNTS_TTL_MS = 15_000;
-const DOWNLOAD_URL_SECONDS = 60;
-/** The mail's own frame: inline styles and data: images only, never a script, never a request, framed by us alone. */
-const EMAIL_FRAME_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox";
 
 /**
  * The agents' web page, server-rendered with Hono JSX: every string a customer wrote goes through JSX escaping,
@@ -150,37 +149,7 @@ export function createWebApp(deps: WebDeps): Hono<AuthEnv> {
       );
     return c.html(<ThreadView ctx={ctx} thread={loaded.thread} />);
   });
-  guarded.get('/ui/threads/:id/messages/:messageId/attachments/:index', async (c) => {
-    const thread = await loadThread(c.req.param('id'), c.get('agent'));
-    const attachment = thread.messages.find((m) => m.id === c.req.param('messageId'))?.attachments?.[Number(c.req.param('index'))];
-    if (!attachment) throw new NotFoundError('no such attachment');
-    return download(c, attachment.key, attachment.filename);
-  });
-  guarded.get('/ui/threads/:id/messages/:messageId/html', async (c) => {
-    const thread = await loadThread(c.req.param('id'), c.get('agent'));
-    const email = thread.messages.find((m) => m.id === c.req.param('messageId'))?.email;
-    // sanitized at ingest; bodies too big for the table were kept in the object store
-    const html = email?.html ?? (email?.htmlKey && deps.blobs ? Buffer.from(await deps.blobs.get(email.htmlKey)).toString('utf8') : undefined);
-    if (html === undefined) throw new NotFoundError('this message has no HTML body');
-    return c.html(html, 200, {
-      'content-security-policy': EMAIL_FRAME_CSP,
-      'x-frame-options': 'SAMEORIGIN',
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
-      'cache-control': 'private, no-store',
-    });
-  });
-  guarded.get('/ui/threads/:id/messages/:messageId/media', async (c) => {
-    const thread = await loadThread(c.req.param('id'), c.get('agent'));
-    const media = thread.messages.find((m) => m.id === c.req.param('messageId'))?.media;
-    if (!media?.key) throw new NotFoundError('no stored media for this message');
-    return download(
-      c,
-      media.key,
-      `${c.req.param('messageId')}.${(media.mimeType ?? 'application/octet-stream').split('/')[1]?.replace(/[^a-z0-9]/gi, '') || 'bin'}`,
-    );
-  });
-
+  registerOriginalRoutes(guarded, deps, { language, loadThread });
   registerThreadActions(guarded, deps, { contextOf, tryLoadThread });
 
   app.route('/', guarded);
@@ -265,23 +234,6 @@ export function createWebApp(deps: WebDeps): Hono<AuthEnv> {
       if (known?.status === 403 || known?.status === 404) return { error: (err as Error).message, status: known.status };
       throw err;
     }
-  }
-
-  async function download(c: Context, key: string, filename: string) {
-    if (!deps.blobs) throw new NotFoundError('attachments are not available here');
-    if ((deps.presignDownloads ?? true) && deps.blobs.downloadUrl) {
-      return c.redirect(await deps.blobs.downloadUrl(key, { filename, expiresInSeconds: DOWNLOAD_URL_SECONDS }), 302);
-    }
-    const body = await deps.blobs.get(key);
-    return c.body(new Uint8Array(body), 200, {
-      // opaque bytes whatever the mail claimed: the browser saves the file and never interprets it
-      'content-type': 'application/octet-stream',
-      // always a download, never rendered in our origin; and even if it were, it could run nothing
-      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`,
-      'content-security-policy': "default-src 'none'; sandbox",
-      'x-content-type-options': 'nosniff',
-      'cache-control': 'private, no-store',
-    });
   }
 }
 

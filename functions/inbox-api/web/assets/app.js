@@ -190,6 +190,12 @@
       void openThread(/** @type {HTMLElement} */ (link.closest('.item')));
       return;
     }
+    const original = /** @type {HTMLAnchorElement | null} */ (target.closest('.attachments a'));
+    if (original && !mouse.ctrlKey && !mouse.metaKey && !mouse.shiftKey) {
+      event.preventDefault();
+      void openOriginal(original);
+      return;
+    }
     if (target.closest('a.back') && matchMedia('(max-width: 800px)').matches) {
       event.preventDefault();
       app.classList.remove('has-thread');
@@ -200,6 +206,18 @@
     if (button?.dataset.toggle) toggleReject();
     if (button?.hasAttribute('data-help')) /** @type {HTMLDialogElement} */ ($('#help'))?.showModal();
   });
+
+  /** An attachment or media: downloaded when it is there; when it expired, the server's sentence beside the link. */
+  async function openOriginal(/** @type {HTMLAnchorElement} */ link) {
+    // not following the redirect: the file comes from the second, real navigation
+    const res = await request(link.href, { redirect: 'manual' }).catch(() => undefined);
+    if (res?.status === 404 && (res.headers.get('content-type') || '').startsWith('text/html')) {
+      link.parentElement?.querySelector('.gone')?.remove();
+      link.insertAdjacentHTML('afterend', await res.text());
+      return;
+    }
+    location.assign(link.href);
+  }
 
   function focusEnd(/** @type {HTMLTextAreaElement | HTMLInputElement | null} */ field) {
     if (!field) return;

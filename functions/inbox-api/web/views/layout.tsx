@@ -23,6 +23,26 @@ export function Document({ title, lang, style, script, children }: { title: stri
   );
 }
 
+/** A message's original that is gone, said in the mail's frame or as the page a download link opened (no stylesheet: the frame's CSP allows none). */
+export function GoneDocument({ lang, message }: { lang: UiLanguage; message: string }) {
+  return (
+    <>
+      {raw('<!DOCTYPE html>')}
+      <html lang={lang}>
+        <head>
+          <meta charset="utf-8" />
+          <title>{message}</title>
+        </head>
+        <body>
+          <p class="gone" style="font: 15px/1.4 system-ui, sans-serif; margin: 1em; color: #5c2b29">
+            {message}
+          </p>
+        </body>
+      </html>
+    </>
+  );
+}
+
 export function AppShell({ ctx, children, hasThread }: { ctx: PageContext; children: Child; hasThread: boolean }) {
   const { t } = ctx;
   return (

@@ -85,9 +85,9 @@ export function ThreadView({ ctx, thread, flash, templates }: ThreadViewProps) {
                 <ul class="attachments" aria-label={t.attachments}>
                   {m.attachments.map((a, i) => (
                     <li>
-                      <a href={`${base}/messages/${encodeURIComponent(m.id)}/attachments/${i}`} download={a.filename}>
-                        📎 {a.filename}
-                      </a>{' '}
+                      {/* no `download` attribute: the file comes as an attachment anyway (Content-Disposition), and a
+                          link to an original that is gone then opens a page that says so, not a failed download */}
+                      <a href={`${base}/messages/${encodeURIComponent(m.id)}/attachments/${i}`}>📎 {a.filename}</a>{' '}
                       <small>
                         {a.contentType}, {bytes(a.size)}
                       </small>
