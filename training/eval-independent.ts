@@ -1,10 +1,11 @@
-// npm run eval:independent [-- --dir training/eval/independent] [--engine model|rules]
+// npm run eval:independent [-- --dir training/eval/independent] [--model DIR] [--verbose]
 // The local engine on the independent evaluation set: messages written by an author who never saw the generator,
 // the training rows or the code (training/eval/independent/README.md says who and how). Never trained on.
 // Per language, industry and channel: category accuracy and macro-F1, sentiment macro-F1, and whether the messages
 // a service desk would answer within hours (urgent) got P1 or P2; beside the keyword-rule engine as a baseline.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { categorySchema, channelSchema, decidePriority, sentimentLabelSchema, type Classifier } from '../shared/domain/index.js';
@@ -27,7 +28,9 @@ const rowSchema = z.object({
 });
 type Row = z.infer<typeof rowSchema>;
 
-const { values } = parseArgs({ options: { dir: { type: 'string', default: 'training/eval/independent' }, verbose: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { dir: { type: 'string', default: 'training/eval/independent' }, model: { type: 'string' }, verbose: { type: 'boolean', default: false } },
+});
 
 export function loadIndependentSet(dir: string): Row[] {
   return readdirSync(dir)
@@ -97,7 +100,10 @@ function by(outcomes: Outcome[], key: (o: Outcome) => string): Map<string, Outco
 const rows = loadIndependentSet(values.dir);
 console.log(`independent evaluation set: ${rows.length} messages from ${values.dir} (never trained on)\n`);
 for (const [name, classifier] of [
-  ['model (the shipped local engine)', new ModelClassifier()],
+  [
+    values.model ? `model from ${values.model}` : 'model (the shipped local engine)',
+    new ModelClassifier(values.model ? pathToFileURL(`${values.model.replace(/\/$/, '')}/`) : undefined),
+  ],
   ['rules (keyword baseline, local-rules-v1)', new RuleClassifier()],
 ] as const) {
   const outcomes = await run(classifier, rows);

@@ -1,19 +1,38 @@
-// npm run train: trains the local triage models from training/data/labelled (and agents' corrections in
-// training/data/feedback) and writes shared/triage/local/model/*.json. The held-out split is never trained on.
+// npm run train: trains the local triage models from training/data/labelled (generated) and training/data/written
+// (written one by one), and agents' corrections in training/data/feedback, and writes shared/triage/local/model/*.json
+// (or --out DIR). The held-out split is never trained on. --sources generated,written picks the data (both by default).
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { extractFeatures } from '../shared/triage/local/features.js';
 import { CATEGORY_LABELS, SENTIMENT_LABELS } from '../shared/triage/local/labels.js';
-import { FEEDBACK_DIR, isHeldOut, LABELLED_DIR, loadExampleFile, loadExamples, textOf } from './lib/dataset.js';
+import { FEEDBACK_DIR, isHeldOut, LABELLED_DIR, loadExampleFile, loadExamples, textOf, WRITTEN_DIR } from './lib/dataset.js';
 import { trainSoftmax } from './lib/ftrl.js';
 
 // --feedback <file.jsonl>: agents' corrections and approved replies, e.g. from GET /local/feedback.jsonl
-const { values } = parseArgs({ options: { feedback: { type: 'string', multiple: true, default: [] } } });
-const labelled = loadExamples(LABELLED_DIR);
+const { values } = parseArgs({
+  options: {
+    feedback: { type: 'string', multiple: true, default: [] },
+    out: { type: 'string' },
+    sources: { type: 'string', default: 'generated,written' },
+    // a written message counts this many times: they are fewer than the generated rows, and far more like customers
+    'written-weight': { type: 'string', default: '3' },
+  },
+});
+const sources = values.sources.split(',');
+const generated = sources.includes('generated') ? loadExamples(LABELLED_DIR) : [];
+const written = sources.includes('written') ? loadExamples(WRITTEN_DIR) : [];
+const labelled = [...generated, ...written];
+const writtenWeight = Number(values['written-weight']);
+if (!Number.isInteger(writtenWeight) || writtenWeight < 1) throw new Error(`--written-weight must be a whole number ≥ 1, got ${values['written-weight']}`);
 const feedback = [...loadExamples(FEEDBACK_DIR), ...values.feedback.flatMap((file) => loadExampleFile(file))];
-const train = [...labelled.filter((e) => !isHeldOut(e)), ...feedback];
+const train = [
+  ...generated.filter((e) => !isHeldOut(e)),
+  ...written.filter((e) => !isHeldOut(e)).flatMap((e) => Array<typeof e>(writtenWeight).fill(e)),
+  ...feedback,
+];
 console.log(
-  `training on ${train.length} examples (${feedback.length} from agents' corrections); ${labelled.length - train.length + feedback.length} held out for npm run eval`,
+  `training on ${train.length} examples (${generated.length} generated, ${written.length} written ×${writtenWeight}, ${feedback.length} from agents' corrections); ${labelled.filter(isHeldOut).length} held out for npm run eval`,
 );
 
 const rows = train.map((e) => ({ e, features: extractFeatures(textOf(e)) }));
@@ -26,12 +45,13 @@ const sentiment = trainSoftmax(
   rows.map((r) => ({ features: r.features, label: SENTIMENT_LABELS.indexOf(r.e.sentiment) })),
   [...SENTIMENT_LABELS],
 );
-mkdirSync(new URL('../shared/triage/local/model/', import.meta.url), { recursive: true });
+const outDir = values.out ? pathToFileURL(`${values.out.replace(/\/$/, '')}/`) : new URL('../shared/triage/local/model/', import.meta.url);
+mkdirSync(outDir, { recursive: true });
 for (const [name, model] of [
   ['category', category],
   ['sentiment', sentiment],
 ] as const) {
-  const path = new URL(`../shared/triage/local/model/${name}.json`, import.meta.url);
+  const path = new URL(`${name}.json`, outDir);
   writeFileSync(path, JSON.stringify(model) + '\n');
   console.log(
     `${name}: ${Buffer.from(model.buckets, 'base64').length / 4} features kept, ${Math.round(JSON.stringify(model).length / 1024)} KB → ${path.pathname}`,

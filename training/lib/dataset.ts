@@ -16,6 +16,8 @@ export type Example = z.infer<typeof exampleSchema>;
 
 export const LABELLED_DIR = new URL('../data/labelled/', import.meta.url);
 export const FEEDBACK_DIR = new URL('../data/feedback/', import.meta.url);
+/** Messages written one by one by authors who never saw the generator or the evaluation set (data/written/README.md). */
+export const WRITTEN_DIR = new URL('../data/written/', import.meta.url);
 
 /** Every labelled example in the JSONL files of a folder; a bad line stops with its file and line number. */
 export function loadExamples(dir: URL): Example[] {

@@ -20,16 +20,21 @@ export const MODEL_ENGINE = 'local-model-v1';
  */
 export const MODEL_DIR = new URL('./model/', import.meta.url);
 
-let models: { categories: LinearModel; sentiments: LinearModel } | undefined;
+type Models = { categories: LinearModel; sentiments: LinearModel };
+const loaded = new Map<string, Models>();
 
-/** Both models, read and spread into their lookup tables once per process (the first ModelClassifier does it). */
-function loadedModels(): { categories: LinearModel; sentiments: LinearModel } {
-  models ??= { categories: loadModel('category'), sentiments: loadModel('sentiment') };
+/** Both models of a folder, read and spread into their lookup tables once per process (the first ModelClassifier does it). */
+function loadedModels(dir: URL): Models {
+  let models = loaded.get(dir.href);
+  if (!models) {
+    models = { categories: loadModel(dir, 'category'), sentiments: loadModel(dir, 'sentiment') };
+    loaded.set(dir.href, models);
+  }
   return models;
 }
 
-function loadModel(name: 'category' | 'sentiment'): LinearModel {
-  const file = new URL(`${name}.json`, MODEL_DIR);
+function loadModel(dir: URL, name: 'category' | 'sentiment'): LinearModel {
+  const file = new URL(`${name}.json`, dir);
   let json: string;
   try {
     json = readFileSync(file, 'utf8');
@@ -47,9 +52,12 @@ function loadModel(name: 'category' | 'sentiment'): LinearModel {
  * tags. Every result says which words decided it.
  */
 export class ModelClassifier implements Classifier {
-  constructor() {
+  private readonly models: Models;
+
+  /** `modelDir`: a folder with category.json and sentiment.json (`npm run train -- --out DIR`); the shipped model by default. */
+  constructor(modelDir: URL = MODEL_DIR) {
     // at construction (the triage handler builds its engines at cold start), not at the first message
-    loadedModels();
+    this.models = loadedModels(modelDir);
   }
 
   async classify(input: { text: string; subject?: string; channel: Channel }): Promise<Classification> {
@@ -57,8 +65,8 @@ export class ModelClassifier implements Classifier {
     const folded = fold(text);
     const features = extractFeatures(text, folded);
     const { language } = await identifyLanguage(text);
-    const category = categoryOf(features);
-    const sentiment = sentimentOf(features, text, folded);
+    const category = categoryOf(this.models.categories, features);
+    const sentiment = sentimentOf(this.models.sentiments, features, text, folded);
     const urgencyCues = detectUrgency(folded);
     const reasons = [category.reason, sentiment.reason];
     if (urgencyCues.length) reasons.push(`urgency: ${urgencyCues.join(', ')}`);
@@ -75,8 +83,7 @@ export class ModelClassifier implements Classifier {
   }
 }
 
-export function categoryOf(features: Features): { label: Category; confidence: number; reason: string } {
-  const { categories } = loadedModels();
+function categoryOf(categories: LinearModel, features: Features): { label: Category; confidence: number; reason: string } {
   const p = categories.predict(features);
   const best = argmax(p);
   const label = CATEGORY_LABELS[best]!;
@@ -90,8 +97,7 @@ export function categoryOf(features: Features): { label: Category; confidence: n
   };
 }
 
-function sentimentOf(features: Features, text: string, folded: string): { value: Classification['sentiment']; reason: string } {
-  const { sentiments } = loadedModels();
+function sentimentOf(sentiments: LinearModel, features: Features, text: string, folded: string): { value: Classification['sentiment']; reason: string } {
   const p = sentiments.predict(features);
   const best = argmax(p);
   const score = round(p[2]! - p[0]!);
