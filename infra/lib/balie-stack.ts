@@ -45,7 +45,7 @@ export class BalieStack extends Stack {
     if (!settings.alarmEmail) {
       Annotations.of(this).addWarningV2(
         'balie:no-alarm-email',
-        'No alarmEmail is set: alarms go to the AlarmTopic only, and nobody is told. Set alarmEmail in cdk.json, or subscribe to the topic yourself.',
+        'No alarmEmail is set: alarms go to the AlarmTopic only, and nobody is told. Set alarmEmail in balie.settings.json, or subscribe to the topic yourself.',
       );
     }
 

@@ -2,10 +2,10 @@ import { Duration } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 
 /**
- * Every setting of a deployment: a context key (cdk.json's `context`, cdk.context.json, or `cdk deploy -c key=value`)
- * with its default and what it does. README's settings table lists the same keys (test/infra/settings.test.ts checks).
- * Keep real values in cdk.json (or cdk.context.json) rather than on the command line: a later `cdk deploy` without
- * the flags would otherwise deploy the defaults again.
+ * Every setting of a deployment: a context key (balie.settings.json, read by infra/bin/balie.ts, or `cdk deploy -c
+ * key=value`) with its default and what it does. README's settings table lists the same keys
+ * (test/infra/settings.test.ts checks). Keep real values in balie.settings.json rather than on the command line: a
+ * later `cdk deploy` without the flags would otherwise deploy the defaults again.
  */
 export const settingDefaults = {
   /** 'true' deploys the demo placeholders of the required settings below on purpose (`npm run synth`, CI, tests). */
@@ -56,6 +56,27 @@ export const settingDefaults = {
   sesRegionCheck: 'true',
 };
 export type SettingKey = keyof typeof settingDefaults;
+
+/**
+ * The settings in balie.settings.json: one JSON object of settings (strings, numbers or booleans). An unknown key
+ * (a typo would otherwise be ignored and deploy the default) or a value of another kind fails the synth by name.
+ */
+export function readSettingsFile(text: string, name: string): Record<string, string> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`${name} is not JSON: ${(err as Error).message}`);
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new Error(`${name} must be one JSON object of settings`);
+  const settings: Record<string, string> = {};
+  for (const [key, value] of Object.entries(json)) {
+    if (!(key in settingDefaults)) throw new Error(`${name}: "${key}" is not a setting; the settings are ${Object.keys(settingDefaults).join(', ')}`);
+    if (!['string', 'number', 'boolean'].includes(typeof value)) throw new Error(`${name}: "${key}" must be a string, number or true/false`);
+    settings[key] = String(value);
+  }
+  return settings;
+}
 
 /** What `-c demo=true` puts in place of the required settings; a deploy without the flag refuses to use them. */
 export const demoSettings = {
@@ -148,7 +169,7 @@ export function balieSettings(scope: Construct): BalieSettings {
     if (value !== 'true' && value !== 'false') throw new Error(`context ${key} must be "true" or "false", got "${context(key)}"`);
     return value === 'true';
   };
-  // cdk.json may hold numbers and booleans; `-c key=value` always gives strings.
+  // context may hold numbers and booleans; `-c key=value` always gives strings.
   const given = (key: SettingKey): string | undefined => {
     const value = scope.node.tryGetContext(key) as string | number | boolean | undefined;
     return value === undefined ? undefined : String(value);
@@ -162,7 +183,7 @@ export function balieSettings(scope: Construct): BalieSettings {
     const unset = (Object.keys(demoSettings) as (keyof typeof demoSettings)[]).filter((key) => !given(key)?.trim() || given(key) === demoSettings[key]);
     if (unset.length > 0) {
       throw new Error(
-        `set ${unset.join(', ')} in cdk.json (context) for this deployment, or pass -c demo=true to deploy the demo placeholders on purpose (README, "Deploy to AWS")`,
+        `set ${unset.join(', ')} in balie.settings.json for this deployment, or pass -c demo=true to deploy the demo placeholders on purpose (README, "Deploy to AWS")`,
       );
     }
   }

@@ -111,7 +111,7 @@ export class BalieFunction extends NodejsFunction {
 /**
  * The esbuild options every Balie function is bundled with: minified ESM for node22 with linked source maps (no
  * sources inside), and the runtime files copied in after bundling. The AWS SDK is bundled, not left to the
- * runtime's copy: cold starts measured 20–27% shorter in `npm run bench` (README, "Bundle size, cold start and
+ * runtime's copy: import CPU measured 19–32% lower (init p50 4–27% shorter) in `npm run bench` (README, "Bundle size, cold start and
  * cost"), and the version that runs is the one in package-lock.json that the tests ran against.
  */
 export function balieBundlingOptions(runtimeFiles?: Record<string, string>): BundlingOptions {

@@ -66,8 +66,8 @@ export class Ingest extends Construct {
       description: 'Verifies and normalises Meta webhooks, then queues them for triage',
       environment: {
         INBOUND_QUEUE_URL: this.queue.queueUrl,
-        // read once per instance, on its first request: the secret never sits in the function's configuration, and
-        // rotating it needs no redeploy
+        // read on the first request and again once SECRETS_MAX_AGE_SECONDS old (or at once after a signature that does
+        // not verify): the secret never sits in the function's configuration, and rotating it needs no redeploy
         META_SECRET_ARN: this.metaSecret.secretArn,
         LOG_LEVEL: props.logLevel,
       },

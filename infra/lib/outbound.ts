@@ -51,8 +51,8 @@ export class Outbound extends Construct {
     ({ queue: this.queue, deadLetterQueue: this.deadLetterQueue } = workQueueWithDlq(this, { queue: 'Queue', dlq: 'Dlq' }, sendTimeout));
 
     // Created empty: no token is ever in the template or the repository. The operator stores the tokens from
-    // Meta's dashboard (aws secretsmanager put-secret-value); the send function reads them once per instance (with
-    // its first chat reply), so a new token reaches new instances without a deploy. A channel without a token fails visibly on its drafts.
+    // Meta's dashboard (aws secretsmanager put-secret-value); the send function reads them with its first chat reply
+    // and again once SECRETS_MAX_AGE_SECONDS old, so a new token is used without a deploy. A channel without a token fails visibly on its drafts.
     // Keep the template's `{}` as it is: a changed initial value would overwrite the tokens the operator stored.
     this.channelTokens = new Secret(this, 'ChannelTokens', {
       description: `Meta channel access tokens for the send function, as JSON: ${channelTokenKeys.join(', ')} (each optional). Created empty; the operator fills it in.`,

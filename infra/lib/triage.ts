@@ -16,7 +16,11 @@ import { allowTableIndexes, nagArnOf } from './nag.js';
 export const llmMaxRetries = 2;
 /** LLM calls per message: one, which triages and drafts together (shared/triage/openai); on failure the local engine decides. */
 const llmCallsPerMessage = 1;
-/** Waits between retries: the SDK's backoff (0.5 s, 1 s) or the provider's Retry-After, allowed per call. */
+/**
+ * Waits between retries: the SDK's backoff (0.5 s, 1 s) or the provider's Retry-After. The engine aborts a call that
+ * has used its tries and this allowance (LLM_BACKOFF_ALLOWANCE_MS in shared/config/triage-engines.ts), so a long
+ * Retry-After falls back to the local engine instead of outliving the function.
+ */
 const llmBackoffAllowance = Duration.seconds(10);
 /** A batch's store writes, media copies and, at cold start, loading the knowledge articles. */
 const triageWorkAllowance = Duration.seconds(15);

@@ -6,6 +6,9 @@ import type { KnowledgeBase } from '../triage/knowledge/knowledge-base.js';
 import { parseEnv, secretsShape } from './env.js';
 import { llmApiKeyFromSecret } from './llm-secret.js';
 
+/** What one LLM call may spend waiting between its tries; infra/lib/triage.ts (llmBackoffAllowance) allows the same. */
+export const LLM_BACKOFF_ALLOWANCE_MS = 10_000;
+
 export const triageShape = {
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.url().optional(),
@@ -47,6 +50,8 @@ export async function triageEngines(
     local,
     knowledge,
     redactPii: config.REDACT_PII === 'true',
+    // every try, and 10 s for the waits between them: infra/lib/triage.ts allows the same per call
+    deadlineMs: config.OPENAI_TIMEOUT_MS * (config.OPENAI_MAX_RETRIES + 1) + LLM_BACKOFF_ALLOWANCE_MS,
   });
   return { classifier: engine, drafter: engine, mode };
 }

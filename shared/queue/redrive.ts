@@ -156,7 +156,9 @@ export async function replayFailedInvocations(sqs: SQSClient, options: ReplayOpt
   if (!(max === Number.POSITIVE_INFINITY || (Number.isInteger(max) && max > 0)))
     throw new RedriveRefusedError(`max must be a positive whole number, got ${max}`);
   const result: ReplayResult = { dryRun: options.dryRun ?? false, received: 0, replayed: 0, failed: [], notDeleted: [] };
-  await drain(sqs, options, result, async (fresh) => {
+  // records are invoked one at a time, each for up to the function's timeout (ingest-email: 60 s): a batch of 10 stays
+  // hidden long enough that none shows again (and ends the run) before its turn
+  await drain(sqs, { visibilityTimeoutSeconds: 15 * 60, ...options }, result, async (fresh) => {
     for (const m of fresh) {
       const record = invocationRecordOf(m.Body);
       if (!record) {

@@ -1,9 +1,28 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { LlmTriage } from '../../shared/triage/openai/schema.js';
+
+/** A valid structured answer of the LLM (an order question in Dutch, with a draft); override what a test is about. */
+export function anLlmAnswer(overrides: Partial<LlmTriage> = {}): LlmTriage {
+  return {
+    category: 'order',
+    confidence: 0.9,
+    sentiment: 'neutral',
+    sentimentScore: 0,
+    language: 'nl',
+    urgencyCues: [],
+    tags: [],
+    reasons: ['vraagt naar een pakket'],
+    draft: 'Hoi! We zoeken je pakket op.',
+    kbRefs: [],
+    instructionsInMessage: false,
+    ...overrides,
+  };
+}
 
 export type OpenAiAnswer =
   | { kind: 'json'; content: unknown; promptTokens?: number; completionTokens?: number }
-  | { kind: 'status'; status: number; body?: unknown }
+  | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
   | { kind: 'raw'; content: string }
   | { kind: 'hang'; ms: number };
 
@@ -27,7 +46,7 @@ export async function startFakeOpenAi() {
       if (answer.kind === 'hang') return void setTimeout(() => res.writeHead(200).end('{}'), answer.ms);
       if (answer.kind === 'status') {
         res
-          .writeHead(answer.status, { 'content-type': 'application/json' })
+          .writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers })
           .end(JSON.stringify(answer.body ?? { error: { message: `status ${answer.status}`, type: 'server_error', code: null } }));
         return;
       }

@@ -1,7 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoSettings, balieSettings } from '../../infra/lib/context.js';
+import { demoSettings, balieSettings, settingDefaults } from '../../infra/lib/context.js';
 import {
   actionsAllowedTo,
   asText,
@@ -78,7 +78,7 @@ describe('email channel', () => {
         Properties: {
           BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
           PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
-          LifecycleConfiguration: { Rules: [expect.objectContaining({ ExpirationInDays: Number(cdkContext.mailRetentionDays) })] },
+          LifecycleConfiguration: { Rules: [expect.objectContaining({ ExpirationInDays: Number(settingDefaults.mailRetentionDays) })] },
         },
       });
       template.hasResourceProperties('AWS::S3::BucketPolicy', {
@@ -96,8 +96,8 @@ describe('email channel', () => {
       template.hasResourceProperties('AWS::S3::Bucket', {
         LifecycleConfiguration: {
           Rules: Match.arrayWith([
-            Match.objectLike({ Prefix: 'raw/', ExpirationInDays: Number(cdkContext.rawMailRetentionDays), Status: 'Enabled' }),
-            Match.objectLike({ Prefix: 'mail/', ExpirationInDays: Number(cdkContext.mailRetentionDays), Status: 'Enabled' }),
+            Match.objectLike({ Prefix: 'raw/', ExpirationInDays: Number(settingDefaults.rawMailRetentionDays), Status: 'Enabled' }),
+            Match.objectLike({ Prefix: 'mail/', ExpirationInDays: Number(settingDefaults.mailRetentionDays), Status: 'Enabled' }),
           ]),
         },
       });
@@ -174,7 +174,7 @@ describe('email channel', () => {
           INBOUND_QUEUE_URL: { Ref: inboundQueueId },
           MAIL_BUCKET: { Ref: bucketId },
           RAW_MAIL_PREFIX: 'raw/',
-          LOG_LEVEL: cdkContext.logLevel,
+          LOG_LEVEL: settingDefaults.logLevel,
         }),
       });
     });

@@ -2,7 +2,7 @@ import { App } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BalieStack } from '../../infra/lib/balie-stack.js';
-import { demoSettings, balieSettings } from '../../infra/lib/context.js';
+import { demoSettings, balieSettings, settingDefaults } from '../../infra/lib/context.js';
 import {
   actionsAllowedTo,
   cdkContext,
@@ -77,7 +77,7 @@ describe('agent sign-in through the Cognito hosted UI', () => {
         COGNITO_USER_POOL_ID: { Ref: onlyResource(template, 'AWS::Cognito::UserPool')[0] },
         COGNITO_CLIENT_ID: { Ref: onlyResource(template, 'AWS::Cognito::UserPoolClient')[0] },
         MAIL_BUCKET: { Ref: mailBucketId(template) },
-        MAIL_RETENTION_DAYS: String(cdkContext.mailRetentionDays),
+        MAIL_RETENTION_DAYS: String(settingDefaults.mailRetentionDays),
       }),
     });
   });

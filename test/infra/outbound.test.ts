@@ -1,7 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoSettings, balieSettings, bareAddressOf } from '../../infra/lib/context.js';
+import { demoSettings, balieSettings, settingDefaults, bareAddressOf } from '../../infra/lib/context.js';
 import {
   actionsAllowedTo,
   asText,
@@ -106,7 +106,7 @@ describe('outbound path', () => {
         Variables: expect.objectContaining({
           TABLE_NAME: { Ref: tableId },
           SUPPORT_EMAIL_FROM: demoSettings.supportEmailFrom,
-          LOG_LEVEL: cdkContext.logLevel,
+          LOG_LEVEL: settingDefaults.logLevel,
         }),
       });
     });

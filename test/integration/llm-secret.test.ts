@@ -2,27 +2,14 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { triageEngines } from '../../shared/config/triage-engines.js';
-import type { LlmTriage } from '../../shared/triage/openai/schema.js';
-import { startFakeOpenAi } from '../helpers/fake-openai.js';
+import { anLlmAnswer, startFakeOpenAi } from '../helpers/fake-openai.js';
 
 // In AWS the LLM key is in the LlmApiKeySecret (infra/lib/triage.ts), not in the function's environment: triage
 // reads it from Secrets Manager (mocked here) and calls a server that speaks OpenAI's protocol with it.
 describe('the LLM API key from Secrets Manager', () => {
   const secrets = mockClient(SecretsManagerClient);
   let openai: Awaited<ReturnType<typeof startFakeOpenAi>>;
-  const answer: LlmTriage = {
-    category: 'order',
-    confidence: 0.9,
-    sentiment: 'neutral',
-    sentimentScore: 0,
-    language: 'nl',
-    urgencyCues: [],
-    tags: [],
-    reasons: ['vraagt naar een pakket'],
-    draft: 'Hoi! We zoeken je pakket op.',
-    kbRefs: [],
-    instructionsInMessage: false,
-  };
+  const answer = anLlmAnswer();
   const env = () => ({
     LLM_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:LlmApiKey',
     OPENAI_BASE_URL: openai.baseURL,
@@ -58,7 +45,9 @@ describe('the LLM API key from Secrets Manager', () => {
     const classification = await engines.classifier.classify(message);
 
     expect(classification.engine).toMatch(/\+fallback$/);
-    expect(classification.reasons.join(' ')).toMatch(/configuration error: the LLM API key secret \(arn:aws:secretsmanager:[^)]*\) must hold apiKey/);
+    expect(classification.reasons.join(' ')).toMatch(/configuration error: the LLM API key secret must hold apiKey/);
+    // the reason is shown to agents: no account id or secret name
+    expect(classification.reasons.join(' ')).not.toContain('arn:');
     expect(openai.requests.length).toBe(calls);
   });
 

@@ -11,10 +11,9 @@ import { triageEngines } from '../../shared/config/triage-engines.js';
 import type { Draft, Message, PublishOptions, SendJob } from '../../shared/domain/index.js';
 import { DynamoAgentDirectory } from '../../shared/store/index.js';
 import { DEMO_KNOWLEDGE_DIR, loadKnowledgeBaseDir } from '../../shared/triage/knowledge/knowledge-base.js';
-import type { LlmTriage } from '../../shared/triage/openai/schema.js';
 import { createInboundEventProcessor } from '../../shared/use-cases/process-inbound-event.js';
 import { startDynaliteStore } from '../helpers/dynalite-store.js';
-import { startFakeOpenAi } from '../helpers/fake-openai.js';
+import { anLlmAnswer, startFakeOpenAi } from '../helpers/fake-openai.js';
 import { fixture } from '../helpers/fixtures.js';
 import { aDraft, aMessage, aThread } from '../helpers/threads.js';
 
@@ -56,19 +55,7 @@ const context = aLambdaContext();
 const withMetric = (name: string) => emf.filter((blob) => name in blob);
 
 describe('triage metrics', () => {
-  const llmAnswer: LlmTriage = {
-    category: 'order',
-    confidence: 0.9,
-    sentiment: 'negative',
-    sentimentScore: -0.4,
-    language: 'nl',
-    urgencyCues: [],
-    tags: [],
-    reasons: ['vraagt naar een pakket'],
-    draft: 'Hoi! We zoeken je pakket op.',
-    kbRefs: [],
-    instructionsInMessage: false,
-  };
+  const llmAnswer = anLlmAnswer({ sentiment: 'negative', sentimentScore: -0.4 });
   const record = (id: string, externalId: string, handle: string): SQSRecord =>
     anSqsRecord({
       messageId: id,

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LlmTriage } from '../../shared/triage/openai/schema.js';
 import type { ModeReport } from '../../shared/use-cases/triage-report.js';
 import { whatsappTextWebhook } from '../../local/whatsapp-payloads.js';
-import { startFakeOpenAi } from '../helpers/fake-openai.js';
+import { anLlmAnswer, startFakeOpenAi } from '../helpers/fake-openai.js';
 import { waitFor } from '../helpers/fixtures.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 
@@ -20,19 +19,7 @@ afterAll(async () => {
   await openai?.close();
 });
 
-const answer: LlmTriage = {
-  category: 'other',
-  confidence: 0.9,
-  sentiment: 'neutral',
-  sentimentScore: 0,
-  language: 'nl',
-  urgencyCues: [],
-  tags: [],
-  reasons: ['vraag zonder categorie'],
-  draft: 'Hoi! Waarmee kunnen we je helpen?',
-  kbRefs: [],
-  instructionsInMessage: false,
-};
+const answer = anLlmAnswer({ category: 'other', reasons: ['vraag zonder categorie'], draft: 'Hoi! Waarmee kunnen we je helpen?' });
 
 describe('cost per 1,000 messages from recorded token counts', () => {
   it('reports, per mode, the LLM calls, tokens and cost the triage worker recorded', async () => {

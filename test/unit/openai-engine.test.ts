@@ -16,8 +16,9 @@ beforeEach(() => {
 });
 
 const knowledge = loadKnowledgeBaseDir(DEMO_KNOWLEDGE_DIR);
-const engine = (mode: 'llm' | 'hybrid' = 'llm', timeout = 2_000) =>
+const engine = (mode: 'llm' | 'hybrid' = 'llm', timeout = 2_000, deadlineMs?: number) =>
   new OpenAiEngine({
+    deadlineMs,
     client: new OpenAI({ apiKey: 'sk-test', baseURL: openai.baseURL, timeout, maxRetries: 2 }),
     model: 'gpt-4o-mini',
     mode,
@@ -105,6 +106,17 @@ describe('OpenAI engine (against a local server that speaks the protocol)', () =
     expect(result.llm?.fallback).toMatch(why);
     expect(result.reasons.at(-1)).toMatch(/^OpenAI not used: .*; local engine decided$/);
     expect(result.category).toBe('billing');
+  });
+
+  it('gives up at its deadline when the provider asks it to wait longer (Retry-After), so triage outlives no call', async () => {
+    openai.answerNext({ kind: 'status', status: 429, headers: { 'retry-after': '30' } });
+    const started = Date.now();
+    const result = await engine('llm', 2_000, 400).classify(message);
+    expect(result.engine).toBe('local-rules-v1+fallback');
+    expect(result.llm?.fallback).toMatch(/^gave up at the deadline after \d+ ms$/);
+    // the SDK alone would have waited the 30 s it was told to
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(openai.requests).toHaveLength(1);
   });
 
   it('in hybrid mode asks the LLM only when the local engine is unsure', async () => {

@@ -24,6 +24,12 @@ export interface OpenAiEngineOptions {
   local: { classifier: Classifier; drafter: Drafter };
   knowledge?: KnowledgeBase;
   redactPii: boolean;
+  /**
+   * The most one call may take, tries and waits between them included (a provider's Retry-After is otherwise
+   * obeyed without limit): past it the call is aborted and the local engine decides, well inside the function's
+   * timeout (infra/lib/triage.ts derives both from the same settings). @default no limit beyond the SDK's own
+   */
+  deadlineMs?: number;
 }
 
 const SYSTEM = `You triage customer-service messages for a web shop and draft a reply for a human agent to approve.
@@ -99,6 +105,30 @@ export class OpenAiEngine implements Classifier, Drafter {
     return this.options.local.drafter.draft(request);
   }
 
+  /**
+   * `call` with an overall deadline: the SDK's own timeout is per try, and it sleeps as long as a Retry-After says
+   * without looking at the signal, so the deadline is raced here and the signal stops whatever try comes next.
+   */
+  private async withinDeadline<T>(call: (signal: AbortSignal | undefined) => Promise<T>): Promise<T> {
+    const ms = this.options.deadlineMs;
+    if (!ms) return call(undefined);
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(new DeadlineError(ms));
+      }, ms);
+    });
+    const running = call(controller.signal);
+    running.catch(() => undefined); // what it does after the deadline is nobody's business
+    try {
+      return await Promise.race([running, deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   private async ask(
     input: { text: string; subject?: string; channel: Channel; contactName?: string },
     local: Classification,
@@ -112,15 +142,20 @@ export class OpenAiEngine implements Classifier, Drafter {
       message: clean(input.text),
       knowledge: hits.map((h) => ({ id: h.ref, text: h.passage.text })),
     };
-    const completion = await this.options.client.chat.completions.parse({
-      model: this.options.model,
-      temperature: 0.2,
-      messages: [
-        { role: 'system', content: SYSTEM },
-        { role: 'user', content: `Customer message as JSON data:\n${JSON.stringify(payload)}` },
-      ],
-      response_format: zodResponseFormat(llmTriageSchema, 'triage'),
-    });
+    const completion = await this.withinDeadline((signal) =>
+      this.options.client.chat.completions.parse(
+        {
+          model: this.options.model,
+          temperature: 0.2,
+          messages: [
+            { role: 'system', content: SYSTEM },
+            { role: 'user', content: `Customer message as JSON data:\n${JSON.stringify(payload)}` },
+          ],
+          response_format: zodResponseFormat(llmTriageSchema, 'triage'),
+        },
+        { signal },
+      ),
+    );
     const parsed = completion.choices[0]?.message.parsed;
     if (!parsed) throw new InvalidAnswerError(completion.choices[0]?.message.refusal ? 'the model refused' : 'no parsed answer');
     const allowed = new Set(hits.map((h) => h.ref));
@@ -142,8 +177,15 @@ export class OpenAiEngine implements Classifier, Drafter {
 
 class InvalidAnswerError extends Error {}
 
+class DeadlineError extends Error {
+  constructor(readonly ms: number) {
+    super(`no answer within the deadline of ${ms} ms`);
+  }
+}
+
 /** Why the LLM was not used, from the error's type (the OpenAI SDK's classes), never from its message text. */
 function describeFailure(err: unknown, ms: number): string {
+  if (err instanceof DeadlineError) return `gave up at the deadline after ${ms} ms`;
   if (err instanceof APIConnectionTimeoutError) return `timed out after ${ms} ms`;
   if (err instanceof APIUserAbortError) return `aborted after ${ms} ms`;
   if (err instanceof APIConnectionError) return `could not connect (after the SDK's retries)`;
@@ -155,7 +197,10 @@ function describeFailure(err: unknown, ms: number): string {
   // the key comes from a function (the LLM secret), which the SDK wraps; our configuration errors name the secret,
   // never its value
   if (err instanceof OpenAIError && err.cause instanceof Error) {
-    return /^configuration error: /.test(err.cause.message) ? err.cause.message : `could not read the API key (${err.cause.name})`;
+    // the reason is stored on the message and shown to agents: no ARN (account id, secret name) in it
+    return /^configuration error: /.test(err.cause.message)
+      ? err.cause.message.replace(/\s*\(arn:[^)]*\)/g, '')
+      : `could not read the API key (${err.cause.name})`;
   }
   return err instanceof Error ? err.name : 'error';
 }
