@@ -5,7 +5,6 @@ import { demoSettings, balieSettings, settingDefaults } from '../../infra/lib/co
 import {
   actionsAllowedTo,
   asText,
-  cdkContext,
   functionOf,
   onlyResource,
   queueFeeding,

@@ -5,7 +5,6 @@ import { demoSettings, balieSettings, settingDefaults, bareAddressOf } from '../
 import {
   actionsAllowedTo,
   asText,
-  cdkContext,
   functionOf,
   onlyResource,
   queueFeeding,
