@@ -28,6 +28,24 @@ describe('local model engine', () => {
     expect(r.engine).toBe('local-model-v1');
   });
 
+  it('gives reasons an agent can read: no function words, no number placeholders', async () => {
+    const texts = [
+      'Hoi, waar blijft mijn bestelling 10482? Ik heb al 3 keer gebeld en nog steeds niks ontvangen.',
+      'I was charged twice for order 20931. Please refund it.',
+      'Guten Tag, ich habe die Rechnung 2026-118 zweimal bezahlt.',
+      "Bonjour, je n'ai toujours pas reçu mon colis commandé le 3 mars",
+    ];
+    for (const text of texts) {
+      const { reasons } = await classifier.classify({ text, channel: 'email' });
+      const quoted = reasons.slice(0, 2).flatMap((r) => [...r.matchAll(/"([^"]+)"/g)].map((m) => m[1]!));
+      expect(quoted.length, text).toBeGreaterThan(0);
+      for (const phrase of quoted) {
+        expect(phrase, text).toMatch(/\p{L}{3,}/u);
+        expect(['ik heb', 'heb', 'en', 'i was', 'the', 'ich habe', 'je', '0', '00000'], text).not.toContain(phrase);
+      }
+    }
+  });
+
   it('reads anger and thanks in Dutch and English', async () => {
     expect((await classify('Ik ben het spuugzat, wat een waardeloze service')).sentiment.label).toBe('negative');
     expect((await classify('Super bedankt, top geholpen!')).sentiment.label).toBe('positive');

@@ -199,6 +199,11 @@ for (const [lang, list] of Object.entries(FUNCTION_WORDS)) {
   for (const w of list) LOOKUP.set(w, [...(LOOKUP.get(w) ?? []), lang]);
 }
 
+/** Whether `word` (folded) is a function word of nl, en, de or fr: it tells languages apart, never why a message is what it is. */
+export function isFunctionWord(word: string): boolean {
+  return LOOKUP.has(word);
+}
+
 export interface LanguageGuess {
   language: string;
   /** Share of the counted function words that belong to the winner. */

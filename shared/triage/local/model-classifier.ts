@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Category, Channel, Classification, Classifier } from '../../domain/index.js';
 import { extractFeatures, type Features } from './features.js';
+import { isFunctionWord } from './language.js';
 import { identifyLanguage } from './language-id.js';
 import { LinearModel, type SerializedModel } from './linear-model.js';
 import { scoreSentiment } from './sentiment.js';
@@ -110,9 +111,13 @@ function sentimentOf(sentiments: LinearModel, features: Features, text: string, 
   };
 }
 
-/** The words of this text that pushed hardest towards `label`. */
+/**
+ * The words of this text that pushed hardest towards `label`, as an agent can read them: a word or phrase only when
+ * it has a word of three letters or more that is not a function word ("en", "heb", "the") or a number placeholder.
+ */
 function topWords(model: LinearModel, features: Features, label: number): string[] {
   return features.words
+    .filter((w) => w.text.split(' ').some((part) => part.length >= 3 && /\p{L}/u.test(part) && !isFunctionWord(part)))
     .map((w) => ({ text: w.text, weight: model.contribution(w.index, label, features.value) }))
     .filter((w) => w.weight > 0)
     .sort((a, b) => b.weight - a.weight)
