@@ -1,5 +1,9 @@
-// npm run triage: JSON lines {"id","text","subject"?,"channel"?} on stdin → one JSON line of triage per input.
+// npm run triage [-- --model DIR]: JSON lines {"id","text","subject"?,"channel"?} on stdin → one JSON line of triage
+// per input. --model: a folder `npm run train -- --out DIR` wrote (category.json, sentiment.json); the shipped model
+// by default.
 import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { channelSchema } from '../shared/domain/index.js';
 import { ModelClassifier } from '../shared/triage/local/model-classifier.js';
@@ -12,7 +16,14 @@ const inputSchema = z.object({
   channel: channelSchema.default('email'),
 });
 
-const classifier = new ModelClassifier();
+const { values } = parseArgs({ options: { model: { type: 'string' } } });
+let classifier: ModelClassifier;
+try {
+  classifier = new ModelClassifier(values.model ? pathToFileURL(`${values.model.replace(/\/$/, '')}/`) : undefined);
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(2);
+}
 let failed = 0;
 for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
   if (!line.trim()) continue;
