@@ -3,14 +3,13 @@
 // the training rows or the code (training/eval/independent/README.md says who and how). Never trained on.
 // Per language, industry and channel: category accuracy and macro-F1, sentiment macro-F1, and whether the messages
 // a service desk would answer within hours (urgent) got P1 or P2; beside the keyword-rule engine as a baseline.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { categorySchema, channelSchema, decidePriority, sentimentLabelSchema, type Classifier } from '../shared/domain/index.js';
 import { CATEGORY_LABELS, ModelClassifier, SENTIMENT_LABELS } from '../shared/triage/local/model-classifier.js';
 import { RuleClassifier } from '../shared/triage/local/rule-classifier.js';
+import { loadJsonlDir } from './lib/dataset.js';
 import { evaluate, formatReport } from './lib/metrics.js';
 
 const rowSchema = z.object({
@@ -31,22 +30,6 @@ type Row = z.infer<typeof rowSchema>;
 const { values } = parseArgs({
   options: { dir: { type: 'string', default: 'training/eval/independent' }, model: { type: 'string' }, verbose: { type: 'boolean', default: false } },
 });
-
-export function loadIndependentSet(dir: string): Row[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.jsonl'))
-    .sort()
-    .flatMap((file) =>
-      readFileSync(join(dir, file), 'utf8')
-        .split('\n')
-        .filter((line) => line.trim())
-        .map((line, i) => {
-          const parsed = rowSchema.safeParse(JSON.parse(line));
-          if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
-          return parsed.data;
-        }),
-    );
-}
 
 interface Outcome {
   row: Row;
@@ -97,7 +80,8 @@ function by(outcomes: Outcome[], key: (o: Outcome) => string): Map<string, Outco
   return new Map([...groups].sort(([a], [b]) => a.localeCompare(b)));
 }
 
-const rows = loadIndependentSet(values.dir);
+const rows = loadJsonlDir(pathToFileURL(`${values.dir.replace(/\/$/, '')}/`), rowSchema);
+if (rows.length === 0) throw new Error(`no JSONL rows in ${values.dir}`);
 console.log(`independent evaluation set: ${rows.length} messages from ${values.dir} (never trained on)\n`);
 for (const [name, classifier] of [
   [

@@ -19,8 +19,17 @@ export const FEEDBACK_DIR = new URL('../data/feedback/', import.meta.url);
 /** Messages written one by one by authors who never saw the generator or the evaluation set (data/written/README.md). */
 export const WRITTEN_DIR = new URL('../data/written/', import.meta.url);
 
-/** Every labelled example in the JSONL files of a folder; a bad line stops with its file and line number. */
+/** Every labelled example in the JSONL files of a folder (none when there is no folder); a bad line stops with its file and line number. */
 export function loadExamples(dir: URL): Example[] {
+  return loadJsonlDir(dir, exampleSchema);
+}
+
+export function loadExampleFile(path: string): Example[] {
+  return loadJsonl(path, exampleSchema);
+}
+
+/** Every row of the JSONL files of a folder, sorted by file name, each checked against `schema`; none when there is no folder. */
+export function loadJsonlDir<S extends z.ZodType>(dir: URL, schema: S): z.infer<S>[] {
   let files: string[];
   try {
     files = readdirSync(dir)
@@ -29,16 +38,17 @@ export function loadExamples(dir: URL): Example[] {
   } catch {
     return [];
   }
-  return files.flatMap((file) => loadExampleFile(join(dir.pathname, file)));
+  return files.flatMap((file) => loadJsonl(join(dir.pathname, file), schema));
 }
 
-export function loadExampleFile(path: string): Example[] {
+/** The rows of one JSONL file, each checked against `schema`; a bad line stops with its file, line number and field. */
+export function loadJsonl<S extends z.ZodType>(path: string, schema: S): z.infer<S>[] {
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter((line) => line.trim())
     .map((line, i) => {
-      const parsed = exampleSchema.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`${path}:${i + 1}: ${parsed.error.issues.map((x) => x.message).join('; ')}`);
+      const parsed = schema.safeParse(JSON.parse(line));
+      if (!parsed.success) throw new Error(`${path}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.') || 'line'}: ${x.message}`).join('; ')}`);
       return parsed.data;
     });
 }
