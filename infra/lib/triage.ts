@@ -16,12 +16,17 @@ import { allowTableIndexes, nagArnOf } from './nag.js';
 export const llmMaxRetries = 2;
 /** LLM calls per message: one, which triages and drafts together (shared/triage/openai); on failure the local engine decides. */
 const llmCallsPerMessage = 1;
-/**
- * Waits between retries: the SDK's backoff (0.5 s, 1 s) or the provider's Retry-After. The engine aborts a call that
- * has used its tries and this allowance (LLM_BACKOFF_ALLOWANCE_MS in shared/config/triage-engines.ts), so a long
- * Retry-After falls back to the local engine instead of outliving the function.
- */
+/** Waits between retries: the SDK's backoff (0.5 s, 1 s) or the provider's Retry-After. */
 const llmBackoffAllowance = Duration.seconds(10);
+
+/**
+ * The most one LLM call may take, every try and the waits between them: the function is told it
+ * (LLM_CALL_DEADLINE_MS) and aborts a call past it, so a long Retry-After falls back to the local engine instead of
+ * outliving the function, whose timeout is built from the same figure.
+ */
+export function llmCallDeadline(llmTimeout: Duration): Duration {
+  return Duration.seconds(llmTimeout.toSeconds() * (llmMaxRetries + 1) + llmBackoffAllowance.toSeconds());
+}
 /** A batch's store writes, media copies and, at cold start, loading the knowledge articles. */
 const triageWorkAllowance = Duration.seconds(15);
 
@@ -32,7 +37,7 @@ const triageWorkAllowance = Duration.seconds(15);
  */
 export function triageTimeoutFor(triage: { mode: TriageMode; llmTimeout: Duration }): Duration {
   if (triage.mode === 'local') return Duration.seconds(30);
-  const perCall = triage.llmTimeout.toSeconds() * (llmMaxRetries + 1) + llmBackoffAllowance.toSeconds();
+  const perCall = llmCallDeadline(triage.llmTimeout).toSeconds();
   return Duration.seconds(Math.max(30, llmCallsPerMessage * perCall + triageWorkAllowance.toSeconds()));
 }
 
@@ -102,6 +107,7 @@ export class Triage extends Construct {
               OPENAI_MODEL: settings.llmModel,
               OPENAI_TIMEOUT_MS: String(settings.llmTimeout.toMilliseconds()),
               OPENAI_MAX_RETRIES: String(llmMaxRetries),
+              LLM_CALL_DEADLINE_MS: String(llmCallDeadline(settings.llmTimeout).toMilliseconds()),
               ...(settings.llmBaseUrl ? { OPENAI_BASE_URL: settings.llmBaseUrl } : {}),
             }
           : {}),

@@ -6,15 +6,17 @@ import type { KnowledgeBase } from '../triage/knowledge/knowledge-base.js';
 import { parseEnv, secretsShape } from './env.js';
 import { llmApiKeyFromSecret } from './llm-secret.js';
 
-/** What one LLM call may spend waiting between its tries; infra/lib/triage.ts (llmBackoffAllowance) allows the same. */
-export const LLM_BACKOFF_ALLOWANCE_MS = 10_000;
-
 export const triageShape = {
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
   OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(8_000),
   OPENAI_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  /**
+   * The most one LLM call may take, tries and waits included; past it the local engine decides. In AWS the stack
+   * sets it from the same figure as the function's timeout (infra/lib/triage.ts); otherwise every try and 10 s.
+   */
+  LLM_CALL_DEADLINE_MS: z.coerce.number().int().positive().optional(),
   /** In AWS: the LlmApiKeySecret (JSON {"apiKey"}), read with a maximum age so a new key needs no redeploy. */
   LLM_SECRET_ARN: z.string().min(1).optional(),
   /** How long the key read from LLM_SECRET_ARN is used before it is read again. */
@@ -50,8 +52,7 @@ export async function triageEngines(
     local,
     knowledge,
     redactPii: config.REDACT_PII === 'true',
-    // every try, and 10 s for the waits between them: infra/lib/triage.ts allows the same per call
-    deadlineMs: config.OPENAI_TIMEOUT_MS * (config.OPENAI_MAX_RETRIES + 1) + LLM_BACKOFF_ALLOWANCE_MS,
+    deadlineMs: config.LLM_CALL_DEADLINE_MS ?? config.OPENAI_TIMEOUT_MS * (config.OPENAI_MAX_RETRIES + 1) + 10_000,
   });
   return { classifier: engine, drafter: engine, mode };
 }

@@ -167,6 +167,8 @@ describe('triage in AWS: the LLM and the limits that fit together', () => {
       OPENAI_MODEL: 'gpt-4o-mini',
       OPENAI_TIMEOUT_MS: '10000',
       OPENAI_MAX_RETRIES: '2',
+      // the call's own deadline: 3 tries of 10 s and 10 s of waits, the figure the timeout below is built from
+      LLM_CALL_DEADLINE_MS: '40000',
     });
     expect(envOf(triage)).not.toHaveProperty('OPENAI_API_KEY');
     // 3 tries of 10 s, 10 s of backoff, 15 s for the store: 55 s; the queue keeps a message hidden 6× that

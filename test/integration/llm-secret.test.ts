@@ -68,6 +68,17 @@ describe('the LLM API key from Secrets Manager', () => {
     expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(2);
   });
 
+  it('gives up on a call at LLM_CALL_DEADLINE_MS, which the stack sets from the same figure as the function timeout', async () => {
+    secrets.on(GetSecretValueCommand).resolves({ SecretString: JSON.stringify({ apiKey: 'sk-from-the-secret' }) });
+    openai.answerNext({ kind: 'status', status: 429, headers: { 'retry-after': '30' } });
+    const engines = await triageEngines(undefined, { ...env(), OPENAI_MAX_RETRIES: '2', LLM_CALL_DEADLINE_MS: '400' });
+
+    const classification = await engines.classifier.classify({ ...message, key: 'deadline' });
+
+    expect(classification.engine).toMatch(/\+fallback$/);
+    expect(classification.llm?.fallback).toMatch(/^gave up at the deadline after \d+ ms$/);
+  });
+
   it('uses the local engine alone in local mode, without reading the secret', async () => {
     const engines = await triageEngines(undefined, { ...env(), TRIAGE_MODE: 'local' });
 
