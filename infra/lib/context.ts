@@ -164,18 +164,19 @@ export function balieSettings(scope: Construct): BalieSettings {
   for (const [key, why] of Object.entries(retiredSettings)) {
     if (scope.node.tryGetContext(key) !== undefined) throw new Error(`context ${key} is no longer a setting: ${why}`);
   }
-  const flag = (key: 'allowLocalhostCallback' | 'demo' | 'sesRegionCheck'): boolean => {
-    const value = context(key).trim().toLowerCase();
-    if (value !== 'true' && value !== 'false') throw new Error(`context ${key} must be "true" or "false", got "${context(key)}"`);
-    return value === 'true';
-  };
   // context may hold numbers and booleans; `-c key=value` always gives strings.
   const given = (key: SettingKey): string | undefined => {
     const value = scope.node.tryGetContext(key) as string | number | boolean | undefined;
     return value === undefined ? undefined : String(value);
   };
-  const demo = (given('demo') ?? settingDefaults.demo).trim().toLowerCase() === 'true';
+  const parseFlag = (key: SettingKey, raw: string): boolean => {
+    const value = raw.trim().toLowerCase();
+    if (value !== 'true' && value !== 'false') throw new Error(`context ${key} must be "true" or "false", got "${raw}"`);
+    return value === 'true';
+  };
+  const demo = parseFlag('demo', given('demo') ?? settingDefaults.demo);
   const context = (key: SettingKey): string => given(key) ?? (demo ? (demoSettings as Record<string, string>)[key] : undefined) ?? settingDefaults[key];
+  const flag = (key: 'allowLocalhostCallback' | 'sesRegionCheck'): boolean => parseFlag(key, context(key));
 
   // A deploy that still carries the demo placeholders would take mail for example.com and claim a shared domain
   // prefix: refused unless the operator says it is a demo.

@@ -54,6 +54,8 @@ describe('deployment settings', () => {
       /set supportAddresses, supportEmailFrom in balie\.settings\.json/,
     );
     expect(() => synth({ ...context, demo: 'true' })).not.toThrow();
+    // a demo flag that is not true or false is a mistake, not a quiet "no"
+    expect(() => synth({ ...context, demo: 'yes' })).toThrow(/context demo must be "true" or "false", got "yes"/);
     expect(() => synth({ ...context, ...operatorSettings, demo: 'false' })).not.toThrow();
   });
 
