@@ -27,10 +27,11 @@ const threadFor = (handle: string) =>
     const found = (await t.api<ThreadPage>('/api/threads?status=all&limit=100')).body.threads.find((th) => th.contact.handle === handle);
     return found ? detail(found.id) : undefined;
   });
-const approve = (d: ThreadDetail, body: Record<string, unknown> = { version: 1 }) =>
+const approve = (d: ThreadDetail, body: Record<string, unknown> = { version: 1 }, agent?: { sub: string; name: string }) =>
   t.post<{ draft?: Draft; error?: string; message?: string; details?: Record<string, unknown> }>(
     `/api/threads/${d.id}/drafts/${d.drafts[0]!.id}/approve`,
     body,
+    agent,
   );
 const withTimestamp = (payload: Record<string, unknown>, ms: number) => JSON.parse(JSON.stringify(payload).replace(/"timestamp":\d+/g, `"timestamp":${ms}`));
 
@@ -66,7 +67,11 @@ describe('Messenger and Instagram', () => {
     payload.entry[0].messaging[0].sender.id = '1111222233334444';
     await t.postMeta('messenger', payload);
     const thread = await threadFor('1111222233334444');
-    const [a, b] = await Promise.all([approve(thread), approve(thread)]);
+    // two agents at once: one wins, the other is told (the same agent twice is a retry, answered 200 by design)
+    const [a, b] = await Promise.all([
+      approve(thread, { version: 1 }, { sub: 'test-agent-anna', name: 'Anna' }),
+      approve(thread, { version: 1 }, { sub: 'test-agent-bram', name: 'Bram' }),
+    ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     await t.settled();
     expect((await outbox()).filter((e) => e.to.handle === '1111222233334444')).toMatchObject([{ channel: 'messenger', text: thread.drafts[0]!.text }]);
