@@ -6,7 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { categorySchema, channelSchema, decidePriority, sentimentLabelSchema, type Classifier } from '../shared/domain/index.js';
+import { defaultCategorySchema as categorySchema, channelSchema, decidePriority, sentimentLabelSchema, type Classifier } from '../shared/domain/index.js';
 import { CATEGORY_LABELS, ModelClassifier, SENTIMENT_LABELS } from '../shared/triage/local/model-classifier.js';
 import { RuleClassifier } from '../shared/triage/local/rule-classifier.js';
 import { loadJsonlDir } from './lib/dataset.js';

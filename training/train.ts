@@ -1,6 +1,11 @@
 // npm run train: trains the local triage models from training/data/labelled (generated) and training/data/written
 // (written one by one), and agents' corrections in training/data/feedback, and writes shared/triage/local/model/*.json
 // (or --out DIR). The held-out split is never trained on. --sources generated,written picks the data (both by default).
+//
+// npm run train -- --from FILE --out DIR: learns a shop's own categories from its labelled history (CSV with a header
+// row, or JSON lines; --text-column, --label-column, --subject-column name the columns), cross-validates, and writes a
+// model folder to DIR (category.json, sentiment.json, manifest.json) all at once. The last line of output is one JSON
+// object with the cross-validated figures. A file that cannot be trained from exits 2, naming its lines.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -8,6 +13,7 @@ import { extractFeatures } from '../shared/triage/local/features.js';
 import { CATEGORY_LABELS, SENTIMENT_LABELS } from '../shared/triage/local/labels.js';
 import { FEEDBACK_DIR, isHeldOut, LABELLED_DIR, loadExampleFile, loadExamples, textOf, WRITTEN_DIR } from './lib/dataset.js';
 import { trainSoftmax } from './lib/ftrl.js';
+import { trainFromHistory } from './lib/train-history.js';
 
 // --feedback <file.jsonl>: agents' corrections and approved replies, e.g. from GET /local/feedback.jsonl
 const { values } = parseArgs({
@@ -17,8 +23,30 @@ const { values } = parseArgs({
     sources: { type: 'string', default: 'generated,written' },
     // a written message counts this many times: they are fewer than the generated rows, and far more like customers
     'written-weight': { type: 'string', default: '3' },
+    from: { type: 'string' },
+    'text-column': { type: 'string' },
+    'label-column': { type: 'string' },
+    'subject-column': { type: 'string' },
+    folds: { type: 'string', default: '5' },
+    'skip-invalid': { type: 'boolean', default: false },
+    'max-mb': { type: 'string' },
+    'overwrite-shipped': { type: 'boolean', default: false },
   },
 });
+if (values.from !== undefined) {
+  process.exitCode = trainFromHistory({
+    from: values.from,
+    out: values.out,
+    textColumn: values['text-column'],
+    labelColumn: values['label-column'],
+    subjectColumn: values['subject-column'],
+    folds: values.folds,
+    skipInvalid: values['skip-invalid'],
+    maxMb: values['max-mb'],
+    overwriteShipped: values['overwrite-shipped'],
+  });
+  process.exit();
+}
 const sources = values.sources.split(',');
 const generated = sources.includes('generated') ? loadExamples(LABELLED_DIR) : [];
 const written = sources.includes('written') ? loadExamples(WRITTEN_DIR) : [];

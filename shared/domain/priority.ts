@@ -1,5 +1,5 @@
 import type { Channel } from './channel.js';
-import type { Classification, Priority } from './triage.js';
+import { isDefaultCategory, type Classification, type DefaultCategory, type Priority } from './triage.js';
 
 /** First-response targets per priority; an agent should answer before `slaDueAt`. */
 export const SLA_MINUTES: Record<Priority, number> = { P1: 60, P2: 4 * 60, P3: 24 * 60, P4: 72 * 60 };
@@ -25,14 +25,15 @@ export interface PriorityContext {
  * Starts from the category, then raises for strong negative sentiment, urgency cues and repeat contact.
  */
 export function decidePriority(c: Classification, ctx: PriorityContext): { priority: Priority; reasons: string[] } {
-  const base: Record<Classification['category'], Priority> = {
+  const base: Record<DefaultCategory, Priority> = {
     complaint: 'P2',
     billing: 'P2',
     technical: 'P3',
     order: 'P3',
     other: 'P4',
   };
-  let priority = base[c.category];
+  // a shop's own category starts where most service questions do, and rises on the same cues
+  let priority = isDefaultCategory(c.category) ? base[c.category] : 'P3';
   const steps: string[] = [c.category];
   let raise = 0;
   // Strong negative raises a complaint or a message with urgency cues; a calm "please refund the double charge" reads

@@ -1,7 +1,17 @@
 import * as z from 'zod';
 
-export const categorySchema = z.enum(['complaint', 'order', 'technical', 'billing', 'other']);
-export type Category = z.infer<typeof categorySchema>;
+/** The categories Balie ships with; a shop's own model (`npm run train -- --from FILE`) may have any others. */
+export const defaultCategorySchema = z.enum(['complaint', 'order', 'technical', 'billing', 'other']);
+export type DefaultCategory = z.infer<typeof defaultCategorySchema>;
+export const DEFAULT_CATEGORIES = defaultCategorySchema.options;
+
+/** A category: one of the defaults, or a label a shop's model learned from its history (any name, up to 80 characters). */
+export const categorySchema = z.string().trim().min(1).max(80);
+export type Category = string;
+
+export function isDefaultCategory(category: string): category is DefaultCategory {
+  return (DEFAULT_CATEGORIES as readonly string[]).includes(category);
+}
 
 export const prioritySchema = z.enum(['P1', 'P2', 'P3', 'P4']);
 export type Priority = z.infer<typeof prioritySchema>;

@@ -1,6 +1,8 @@
 import { assertCanWork, type Agent } from '../auth/roles.js';
 import {
   compareMessages,
+  DEFAULT_CATEGORIES,
+  isDefaultCategory,
   NotFoundError,
   slaDueAt,
   ValidationError,
@@ -31,6 +33,10 @@ export async function retriageThread(
   if (input.category === before.category) input = { ...input, category: undefined };
   if (input.priority === before.priority) input = { ...input, priority: undefined };
   if (!input.category && !input.priority) return before;
+  // until a shop defines its categories in Balie, a correction goes to one of the defaults (a shop model's own label
+  // stays on the thread it was given to, and the form can post it back unchanged)
+  if (input.category && !isDefaultCategory(input.category))
+    throw new ValidationError(`"${input.category}" is not a category; choose one of ${DEFAULT_CATEGORIES.join(', ')}`);
   const inbound = detail.messages.filter((m) => m.direction === 'inbound' && m.triage).sort(compareMessages);
   const firstUnanswered = inbound.at(-Math.max(1, before.unanswered)) ?? inbound.at(-1);
   const updated = await changeThreadStatus(store, input.threadId, [], now, (t) => ({

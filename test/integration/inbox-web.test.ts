@@ -383,6 +383,22 @@ describe('the page: sign-in, session and form safety', () => {
     expect((await store.getThreadDetail('t_same'))!.audit).toEqual([]);
   });
 
+  it("keeps a shop model's own category when the form posts it back, and refuses a correction to a category nobody defined", async () => {
+    await seed(aThread({ id: 't_shop', contact: { handle: '31677777778', name: 'Noor' }, category: 'Retour & ruil', priority: 'P3' }));
+    const form = async (fields: Record<string, string>) =>
+      app.request('/ui/threads/t_shop/triage', {
+        method: 'POST',
+        body: new URLSearchParams(fields),
+        headers: { cookie: await session('ann'), origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded', 'x-balie-fragment': '1' },
+      });
+    expect((await form({ category: 'Retour & ruil', priority: 'P2' })).status).toBe(200);
+    expect((await store.getThreadDetail('t_shop'))!.thread).toMatchObject({ category: 'Retour & ruil', priority: 'P2' });
+    const typo = await api<{ message: string }>('ann', '/api/threads/t_shop/triage', { method: 'POST', body: { category: 'complain' } });
+    expect([typo.status, typo.body.message]).toEqual([400, expect.stringMatching(/"complain" is not a category; choose one of complaint, order/)]);
+    expect((await form({ category: 'billing', priority: 'P2' })).status).toBe(200);
+    expect((await store.getThreadDetail('t_shop'))!.thread.category).toBe('billing');
+  });
+
   it('answers 400, not 500, to an id or an assignee longer than a table key can hold', async () => {
     const long = 'x'.repeat(3_000);
     expect((await api('sue', `/api/threads/${long}`)).status).toBe(400);

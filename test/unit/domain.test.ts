@@ -54,6 +54,13 @@ describe('priority and SLA', () => {
     expect(reasons[0]).toBe('complaint, strong negative, threatens to cancel → P1');
   });
 
+  it("starts a shop's own category at P3 and raises it on the same cues", () => {
+    const calm = decidePriority(classification({ category: 'Retour & ruil' }), { channel: 'email', unansweredBefore: 0 });
+    expect(calm).toEqual({ priority: 'P3', reasons: ['Retour & ruil → P3'] });
+    const outage = decidePriority(classification({ category: 'Storing', urgencyCues: ['outage'] }), { channel: 'email', unansweredBefore: 0 });
+    expect(outage.priority).toBe('P2');
+  });
+
   it('leaves a calm general question at P4', () => {
     expect(decidePriority(classification({}), { channel: 'email', unansweredBefore: 0 }).priority).toBe('P4');
   });

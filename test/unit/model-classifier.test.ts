@@ -1,6 +1,10 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extractFeatures } from '../../shared/triage/local/features.js';
-import { ModelClassifier } from '../../shared/triage/local/model-classifier.js';
+import { MODEL_DIR, ModelClassifier } from '../../shared/triage/local/model-classifier.js';
 
 const classifier = new ModelClassifier();
 const classify = (text: string, subject?: string) => classifier.classify({ text, subject, channel: 'whatsapp' });
@@ -65,5 +69,19 @@ describe('local model engine', () => {
   it('hashes the same text to the same features, and long texts to values no larger than short ones', () => {
     expect(extractFeatures('Waar is mijn pakket?')).toEqual(extractFeatures('Waar is mijn pakket?'));
     expect(extractFeatures('pakket '.repeat(50) + 'bestelling factuur').value).toBeLessThan(extractFeatures('pakket').value);
+  });
+
+  it('refuses a model file that is corrupt or not a model, naming it, at construction', () => {
+    const broken = (change: (model: Record<string, unknown>) => unknown) => {
+      const dir = mkdtempSync(join(tmpdir(), 'balie-model-'));
+      cpSync(MODEL_DIR, dir, { recursive: true });
+      const model = JSON.parse(readFileSync(join(dir, 'category.json'), 'utf8')) as Record<string, unknown>;
+      writeFileSync(join(dir, 'category.json'), typeof change(model) === 'string' ? (change(model) as string) : JSON.stringify(model));
+      return () => new ModelClassifier(pathToFileURL(`${dir}/`));
+    };
+    expect(broken(() => '{"kind":"softmax-ftrl-v1","lab')).toThrow(/category\.json is not a model npm run train wrote/);
+    expect(broken((m) => void (m.kind = 'something-else'))).toThrow(/unknown kind/);
+    expect(broken((m) => void (m.weights = Buffer.alloc(10).toString('base64')))).toThrow(/weights do not match/);
+    expect(broken((m) => void (m.labels = ['a', 'a', 'b', 'c', 'd']))).toThrow(/a label appears twice/);
   });
 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { categorySchema, sentimentLabelSchema } from '../../shared/domain/index.js';
+import { defaultCategorySchema as categorySchema, sentimentLabelSchema } from '../../shared/domain/index.js';
 
 export const exampleSchema = z.object({
   text: z.string().min(1),

@@ -1,11 +1,11 @@
-import type { Category } from '../../domain/index.js';
+import type { DefaultCategory } from '../../domain/index.js';
 import { cue, type Cue } from './text.js';
 
 /**
  * Cues per category in English, Dutch, German and French. Patterns are folded (no accents, lower case)
  * and match at the start of a word, so "refund" also finds "refunded" and "bestelling" "bestellingen".
  */
-export const CATEGORY_CUES: Record<Exclude<Category, 'other'>, Cue[]> = {
+export const CATEGORY_CUES: Record<Exclude<DefaultCategory, 'other'>, Cue[]> = {
   complaint: [
     cue('complain|complaint|klacht|beschwerde|plainte|reclamation', 3, 'complaint'),
     cue('unacceptable|onacceptabel|inakzeptabel|inacceptable', 2.5, 'unacceptable'),

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Category, Channel, Classification, Classifier } from '../../domain/index.js';
-import { extractFeatures, type Features } from './features.js';
+import { extractFeatures, FEATURE_BITS, type Features } from './features.js';
 import { isFunctionWord } from './language.js';
 import { identifyLanguage } from './language-id.js';
 import { LinearModel, type SerializedModel } from './linear-model.js';
@@ -44,7 +44,29 @@ function loadModel(dir: URL, name: 'category' | 'sentiment'): LinearModel {
       cause: err,
     });
   }
-  return new LinearModel(JSON.parse(json) as SerializedModel);
+  let model: LinearModel;
+  try {
+    model = new LinearModel(checkModel(JSON.parse(json), name));
+  } catch (err) {
+    throw new Error(`the local triage model ${file.pathname} is not a model npm run train wrote: ${(err as Error).message}`, { cause: err });
+  }
+  return model;
+}
+
+/** Enough of a model file's shape to trust it: a corrupt or foreign file fails here, at cold start, naming itself. */
+function checkModel(value: unknown, name: 'category' | 'sentiment'): SerializedModel {
+  const m = value as Partial<SerializedModel> | null;
+  if (!m || m.kind !== 'softmax-ftrl-v1') throw new Error('unknown kind');
+  if (!Array.isArray(m.labels) || m.labels.length < 2 || m.labels.some((l) => typeof l !== 'string' || !l.trim())) throw new Error('no labels');
+  if (new Set(m.labels).size !== m.labels.length) throw new Error('a label appears twice');
+  if (name === 'sentiment' && m.labels.join() !== SENTIMENT_LABELS.join()) throw new Error(`sentiment labels must be ${SENTIMENT_LABELS.join(', ')}`);
+  if (!Array.isArray(m.bias) || m.bias.length !== m.labels.length) throw new Error('bias does not match the labels');
+  if (typeof m.featureBits !== 'number' || m.featureBits !== FEATURE_BITS) throw new Error(`feature bits ${m.featureBits}, expected ${FEATURE_BITS}`);
+  if (typeof m.scale !== 'number' || !(m.scale > 0) || typeof m.buckets !== 'string' || typeof m.weights !== 'string') throw new Error('no weights');
+  const buckets = Buffer.from(m.buckets, 'base64').length / 4;
+  const weights = Buffer.from(m.weights, 'base64').length / 2;
+  if (!Number.isInteger(buckets) || weights !== buckets * m.labels.length) throw new Error('weights do not match the buckets and labels');
+  return m as SerializedModel;
 }
 
 /**
@@ -54,6 +76,11 @@ function loadModel(dir: URL, name: 'category' | 'sentiment'): LinearModel {
  */
 export class ModelClassifier implements Classifier {
   private readonly models: Models;
+
+  /** The categories this model chooses from: the defaults, or the labels a shop's history taught it. */
+  get categories(): string[] {
+    return this.models.categories.labels;
+  }
 
   /** `modelDir`: a folder with category.json and sentiment.json (`npm run train -- --out DIR`); the shipped model by default. */
   constructor(modelDir: URL = MODEL_DIR) {
@@ -87,14 +114,14 @@ export class ModelClassifier implements Classifier {
 function categoryOf(categories: LinearModel, features: Features): { label: Category; confidence: number; reason: string } {
   const p = categories.predict(features);
   const best = argmax(p);
-  const label = CATEGORY_LABELS[best]!;
+  const label = categories.labels[best]!;
   const words = topWords(categories, features, best);
   const runnerUp = argmax(p.map((v, i) => (i === best ? -1 : v)));
   const confidence = round(p[best]!);
   return {
     label,
     confidence,
-    reason: `${label} ${pct(confidence)}${words.length ? ` from ${words.map((w) => `"${w}"`).join(', ')}` : ''} (next: ${CATEGORY_LABELS[runnerUp]} ${pct(p[runnerUp]!)})`,
+    reason: `${label} ${pct(confidence)}${words.length ? ` from ${words.map((w) => `"${w}"`).join(', ')}` : ''} (next: ${categories.labels[runnerUp]} ${pct(p[runnerUp]!)})`,
   };
 }
 

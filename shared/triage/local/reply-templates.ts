@@ -1,11 +1,11 @@
-import type { Category } from '../../domain/index.js';
+import type { DefaultCategory } from '../../domain/index.js';
 
 export type TemplateLanguage = 'nl' | 'en' | 'de' | 'fr';
 
 interface LanguagePack {
   greeting: (name?: string) => string;
   signOff: string;
-  bodies: Record<Category, string>;
+  bodies: Record<DefaultCategory, string>;
 }
 
 /**

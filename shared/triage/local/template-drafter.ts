@@ -1,4 +1,4 @@
-import type { DraftProposal, DraftRequest, Drafter } from '../../domain/index.js';
+import { isDefaultCategory, type DraftProposal, type DraftRequest, type Drafter } from '../../domain/index.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { TEMPLATES, templateLanguage } from './reply-templates.js';
 
@@ -21,7 +21,11 @@ export class TemplateDrafter implements Drafter {
     const firstName = request.contact.name?.trim().split(/\s+/)[0];
     const [hit] =
       this.knowledge?.search(`${request.subject ?? ''} ${request.text}`, { language, category: request.category, k: 1, minScore: MIN_PASSAGE_SCORE }) ?? [];
-    const body = withPassage(pack.bodies[request.category], hit?.passage.text, request.channel === 'email' ? 3 : 1);
+    const body = withPassage(
+      isDefaultCategory(request.category) ? pack.bodies[request.category] : pack.bodies.other,
+      hit?.passage.text,
+      request.channel === 'email' ? 3 : 1,
+    );
     const text = request.channel === 'email' ? `${pack.greeting(firstName)}\n\n${body}\n\n${pack.signOff}` : `${pack.greeting(firstName)} ${body}`;
     const reasons = [`template ${request.category}/${language}`];
     if (hit) reasons.push(`knowledge: ${hit.ref} (score ${hit.score})`);

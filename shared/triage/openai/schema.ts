@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { categorySchema, sentimentLabelSchema } from '../../domain/index.js';
+import { defaultCategorySchema as categorySchema, sentimentLabelSchema } from '../../domain/index.js';
 
 /** One structured answer for triage and draft, validated with zod before anything is stored. */
 export const llmTriageSchema = z.object({

@@ -136,7 +136,7 @@ export function ThreadView({ ctx, thread, flash, templates }: ThreadViewProps) {
             <label>
               {t.category}
               <select name="category">
-                {CATEGORIES.map((c) => (
+                {(CATEGORIES.includes(thread.category as never) ? CATEGORIES : [...CATEGORIES, thread.category]).map((c) => (
                   <option value={c} selected={c === thread.category}>
                     {c}
                   </option>
