@@ -17,6 +17,8 @@ export function localConfig(env: NodeJS.ProcessEnv = process.env) {
       META_VERIFY_TOKEN: z.string().min(1).default(LOCAL_DEFAULTS.metaVerifyToken),
       DEMO: z.enum(['true', 'false']).default('true'),
       TRIAGE_POLLERS: z.coerce.number().int().min(1).max(32).default(4),
+      /** A model folder from `npm run train -- --from FILE --out DIR`: published to the local bucket at start, and triage uses it. */
+      TRIAGE_MODEL_DIR: z.string().min(1).optional(),
       LOG_LEVEL: logLevelSchema.default('WARN'),
       GRAPH_API_BASE_URL: z.url().optional(),
       WHATSAPP_ACCESS_TOKEN: z.string().min(1).optional(),

@@ -23,6 +23,7 @@ import { DynamoThreadStore, ensureTable, S3BlobStore } from '../shared/store/ind
 import { DEMO_KNOWLEDGE_DIR } from '../shared/triage/knowledge/knowledge-base.js';
 import { sendDemoTraffic } from './demo.js';
 import { startDynalite, startS3, startSqs, type Emulator } from './emulators.js';
+import { publishModel } from '../shared/triage/local/published-model.js';
 import { seedKnowledgeArticles } from './knowledge.js';
 import { createLocalEmailRoute } from './local-email-route.js';
 import { loopbackHostOnly, sameOriginOnly } from './local-guards.js';
@@ -43,6 +44,8 @@ export const LOCAL_DEFAULTS = {
   rawMailPrefix: 'raw/',
   /** As in AWS (infra/lib/triage.ts): triage reads the knowledge articles from here in the bucket. */
   knowledgePrefix: 'knowledge/',
+  /** As in AWS: published triage models, read by triage at start and again when current.json changes. */
+  modelPrefix: 'models/',
 } as const;
 
 /** Who can sign in to the local page (the first two match `npm run token -- --role agent|supervisor`). */
@@ -76,6 +79,10 @@ export interface LocalStackOptions {
   triageEnv?: NodeJS.ProcessEnv;
   /** Markdown articles put in the local bucket's knowledge/ when it has none (the demo shop's by default). */
   knowledgeDir?: string;
+  /** A model folder (`npm run train -- --from FILE --out DIR`) published to the local bucket at start, as `npm run publish-model` does in AWS. */
+  modelDir?: string;
+  /** How often triage looks for a newly published model (5 minutes, as in AWS). */
+  modelCheckMs?: number;
   /** Real channel credentials; a channel without one sends to the local outbox. */
   channels?: ChannelCredentials;
   /** The local bucket keeps everything; set to name a retention when the page says an original is gone (as in AWS). */
@@ -99,6 +106,8 @@ export interface LocalStack {
   demoSent: number;
   /** local, llm or hybrid (OPENAI_API_KEY and TRIAGE_MODE decide). */
   triageMode: string;
+  /** The triage model in use at start: a published model's id, or "shipped". */
+  triageModel: string;
   sqsClient: SQSClient;
   dynamoClient: DynamoDBClient;
   s3Client: S3Client;
@@ -155,6 +164,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const outbox = new LocalOutbox(documents, tableName, LOCAL_DEFAULTS.emailFrom);
   const blobs = new S3BlobStore(s3Client, LOCAL_DEFAULTS.mailBucket);
   await seedKnowledgeArticles(blobs, LOCAL_DEFAULTS.knowledgePrefix, options.knowledgeDir ?? DEMO_KNOWLEDGE_DIR);
+  if (options.modelDir) await publishModel(blobs, LOCAL_DEFAULTS.modelPrefix, options.modelDir);
 
   // the functions themselves, composed exactly as their Lambda entries compose them
   const app = new Hono();
@@ -215,6 +225,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     tableName,
     mediaBucket: LOCAL_DEFAULTS.mailBucket,
     knowledgePrefix: LOCAL_DEFAULTS.knowledgePrefix,
+    model: { prefix: LOCAL_DEFAULTS.modelPrefix, checkEveryMs: options.modelCheckMs ?? 300_000 },
     credentials: async () => channels,
     engineEnv: options.triageEnv ?? process.env,
     observability: createObservability('triage'),
@@ -270,6 +281,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     metaVerifyToken,
     demoSent,
     triageMode: triage.mode,
+    triageModel: triage.modelId,
     sqsClient,
     dynamoClient,
     s3Client,

@@ -13,6 +13,7 @@ const stack = await startLocalStack({
   metaVerifyToken: config.META_VERIFY_TOKEN,
   demo: config.DEMO === 'true',
   triagePollers: config.TRIAGE_POLLERS,
+  modelDir: config.TRIAGE_MODEL_DIR,
   logLevel: config.LOG_LEVEL,
   channels: {
     graphApiBaseUrl: config.GRAPH_API_BASE_URL,
@@ -33,6 +34,7 @@ Balie is running at ${stack.url}  (ready in ${Date.now() - started} ms)
   Email (raw MIME) ${stack.url}/local/email        Sent replies: ${stack.url}/local/outbox
   Messenger / Instagram webhooks ${stack.url}/webhooks/messenger, ${stack.url}/webhooks/instagram
   Triage           ${stack.triageMode === 'local' ? 'local engine (set OPENAI_API_KEY for the OpenAI engine)' : `OpenAI engine, ${stack.triageMode} mode, local engine as fallback`}
+  Triage model     ${stack.triageModel === 'shipped' ? 'the shipped model (TRIAGE_MODEL_DIR=DIR uses one npm run train -- --from FILE --out DIR wrote)' : `${stack.triageModel}, published from ${config.TRIAGE_MODEL_DIR ?? 'an earlier start'}`}
   Replies go to   ${realChannels.length ? `the real APIs for ${realChannels.join(', ')}; the rest to the local outbox` : 'the local outbox (no channel tokens set)'}
   Health           ${stack.url}/health
 

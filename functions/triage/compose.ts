@@ -12,6 +12,7 @@ import { DynamoThreadStore } from '../../shared/store/dynamo-thread-store.js';
 import { S3BlobStore } from '../../shared/store/s3-blob-store.js';
 import { DEMO_KNOWLEDGE_DIR, loadKnowledgeBaseDir, loadKnowledgeBaseFromBlobs, type KnowledgeBase } from '../../shared/triage/knowledge/knowledge-base.js';
 import { createInboundEventProcessor } from '../../shared/use-cases/process-inbound-event.js';
+import { PublishedModelClassifier } from '../../shared/triage/local/published-model.js';
 import { createTriageHandler } from './app.js';
 
 export interface TriageWiring {
@@ -22,6 +23,8 @@ export interface TriageWiring {
   mediaBucket?: string;
   /** Where the knowledge articles (markdown) are in the bucket. */
   knowledgePrefix: string;
+  /** Where published triage models are in the bucket (`npm run publish-model`), and how often to look for a new one. */
+  model: { prefix: string; checkEveryMs: number };
   /** Channel tokens: media is fetched from the Graph API with them. Read when the first media arrives. */
   credentials: Lazy<ChannelCredentials>;
   /** OPENAI_API_KEY, TRIAGE_MODE…: which engines classify and draft (the process environment by default). */
@@ -33,10 +36,13 @@ export interface TriageWiring {
  * The triage worker as it runs: the Lambda entry and the local stack both build it here, knowledge base included
  * (read from the bucket at cold start). `mode` is the engine that runs: local, llm or hybrid.
  */
-export async function composeTriage(wiring: TriageWiring): Promise<{ handler: ReturnType<typeof createTriageHandler>; mode: string }> {
+export async function composeTriage(wiring: TriageWiring): Promise<{ handler: ReturnType<typeof createTriageHandler>; mode: string; modelId: string }> {
   const { logger, metrics, tracer } = wiring.observability;
   const blobs = wiring.mediaBucket ? new S3BlobStore(tracer.captureAWSv3Client(wiring.s3), wiring.mediaBucket) : undefined;
-  const engines = await triageEngines(await loadKnowledge(blobs, wiring.knowledgePrefix), wiring.engineEnv);
+  const classifier = blobs
+    ? await PublishedModelClassifier.create({ blobs, prefix: wiring.model.prefix, checkEveryMs: wiring.model.checkEveryMs, logger })
+    : undefined;
+  const engines = await triageEngines(await loadKnowledge(blobs, wiring.knowledgePrefix), wiring.engineEnv, classifier);
   const handler = createTriageHandler({
     processEvent: createInboundEventProcessor({
       store: new DynamoThreadStore(createDocumentClient(tracer.captureAWSv3Client(wiring.dynamo)), wiring.tableName),
@@ -46,7 +52,7 @@ export async function composeTriage(wiring: TriageWiring): Promise<{ handler: Re
     logger,
     metrics,
   });
-  return { handler, mode: engines.mode };
+  return { handler, mode: engines.mode, modelId: classifier?.modelId ?? 'shipped' };
 }
 
 /** Most messages carry no media: the channel secret is read when the first one does, the archive made again with new tokens. */

@@ -14,6 +14,7 @@ const { handler: triage } = await composeTriage({
   tableName: config.TABLE_NAME,
   mediaBucket: config.MEDIA_BUCKET,
   knowledgePrefix: config.KNOWLEDGE_PREFIX,
+  model: { prefix: config.MODEL_PREFIX, checkEveryMs: config.MODEL_CHECK_SECONDS * 1000 },
   // the channel secret is read when the first media needs downloading, not at every cold start; again once it is
   // SECRETS_MAX_AGE_SECONDS old
   credentials: channelCredentialsReader(config, { logger: observability.logger }),

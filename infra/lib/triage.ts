@@ -44,6 +44,9 @@ export function triageTimeoutFor(triage: { mode: TriageMode; llmTimeout: Duratio
 /** Where the operator puts knowledge articles (markdown) in the mail bucket; triage loads them at cold start. */
 export const knowledgePrefix = 'knowledge/';
 
+/** Where `npm run publish-model` puts a shop's triage model in the mail bucket; triage reads models/current.json at cold start and every 5 minutes. */
+export const modelPrefix = 'models/';
+
 export interface TriageProps {
   readonly queue: IQueue;
   readonly table: ITable;
@@ -100,6 +103,7 @@ export class Triage extends Construct {
         CHANNEL_SECRET_ARN: props.channelTokens.secretArn,
         GRAPH_API_BASE_URL: props.graphApiBaseUrl,
         KNOWLEDGE_PREFIX: knowledgePrefix,
+        MODEL_PREFIX: modelPrefix,
         TRIAGE_MODE: settings.mode,
         ...(usesLlm
           ? {
@@ -121,12 +125,15 @@ export class Triage extends Construct {
     // ListObjectsV2 at cold start is refused and every invocation fails to initialise.
     const bucket = props.mediaBucket;
     this.triageFunction.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects(`${mediaPrefix}*`)] }));
-    this.triageFunction.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects(`${knowledgePrefix}*`)] }));
+    this.triageFunction.addToRolePolicy(
+      new PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects(`${knowledgePrefix}*`), bucket.arnForObjects(`${modelPrefix}*`)] }),
+    );
+    // ListBucket on models/ too: without it a missing models/current.json (no model published yet) answers 403, not 404
     this.triageFunction.addToRolePolicy(
       new PolicyStatement({
         actions: ['s3:ListBucket'],
         resources: [bucket.bucketArn],
-        conditions: { StringLike: { 's3:prefix': `${knowledgePrefix}*` } },
+        conditions: { StringLike: { 's3:prefix': [`${knowledgePrefix}*`, `${modelPrefix}*`] } },
       }),
     );
     NagSuppressions.addResourceSuppressions(
@@ -135,8 +142,12 @@ export class Triage extends Construct {
         {
           id: 'AwsSolutions-IAM5',
           reason:
-            'Media keys are made per attachment (media/<channel>/<hash>) and articles are whatever the operator uploads, so the grants are by prefix: PutObject on media/* only, GetObject on knowledge/* only.',
-          appliesTo: [`Resource::${nagArnOf(bucket)}/${mediaPrefix}*`, `Resource::${nagArnOf(bucket)}/${knowledgePrefix}*`],
+            'Media keys are made per attachment (media/<channel>/<hash>), articles are whatever the operator uploads and models are named by their hash (models/<id>/), so the grants are by prefix: PutObject on media/* only, GetObject on knowledge/* and models/* only.',
+          appliesTo: [
+            `Resource::${nagArnOf(bucket)}/${mediaPrefix}*`,
+            `Resource::${nagArnOf(bucket)}/${knowledgePrefix}*`,
+            `Resource::${nagArnOf(bucket)}/${modelPrefix}*`,
+          ],
         },
       ],
       true,

@@ -89,6 +89,10 @@ export const triageWorkerShape = {
   GRAPH_API_BASE_URL: z.url().optional(),
   /** Knowledge articles (markdown) under this prefix of MEDIA_BUCKET; the demo shop's ship with the code otherwise. */
   KNOWLEDGE_PREFIX: z.string().default('knowledge/'),
+  /** Published triage models (`npm run publish-model`) under this prefix of MEDIA_BUCKET; the shipped model otherwise. */
+  MODEL_PREFIX: z.string().default('models/'),
+  /** How often triage reads the bucket's models/current.json again, so a newly published model is used without a redeploy. */
+  MODEL_CHECK_SECONDS: z.coerce.number().int().positive().default(300),
 };
 
 export const sendShape = {

@@ -35,9 +35,11 @@ export const triageShape = {
 export async function triageEngines(
   knowledge: KnowledgeBase | undefined,
   env: NodeJS.ProcessEnv = process.env,
+  /** The local engine's classifier: the published model (PublishedModelClassifier); the shipped model by default. */
+  localClassifier: Classifier = new ModelClassifier(),
 ): Promise<{ classifier: Classifier; drafter: Drafter; mode: string }> {
   const config = parseEnv(triageShape, env);
-  const local = { classifier: new ModelClassifier(), drafter: new TemplateDrafter(knowledge) };
+  const local = { classifier: localClassifier, drafter: new TemplateDrafter(knowledge) };
   const apiKey =
     config.OPENAI_API_KEY ??
     (config.LLM_SECRET_ARN ? llmApiKeyFromSecret(config.LLM_SECRET_ARN, { maxAgeMs: config.SECRETS_MAX_AGE_SECONDS * 1000 }) : undefined);

@@ -233,15 +233,15 @@ describe('email channel', () => {
           .sort(),
       ).toEqual(['s3:GetObject', 's3:ListBucket', 's3:PutObject']);
       expect(resourcesAllowedFor(template, triage, 's3:PutObject')).toEqual([`${bucketId}.Arn/media/*`]);
-      expect(resourcesAllowedFor(template, triage, 's3:GetObject')).toEqual([`${bucketId}.Arn/knowledge/*`]);
+      expect(resourcesAllowedFor(template, triage, 's3:GetObject')).toEqual([`${bucketId}.Arn/knowledge/*`, `${bucketId}.Arn/models/*`]);
       const [list] = statementsAllowedTo(template, triage).filter((s) => s.Action === 's3:ListBucket');
       expect({ ...list, Resource: asText(list!.Resource) }).toEqual({
         Effect: 'Allow',
         Action: 's3:ListBucket',
         Resource: `${bucketId}.Arn`,
-        Condition: { StringLike: { 's3:prefix': 'knowledge/*' } },
+        Condition: { StringLike: { 's3:prefix': ['knowledge/*', 'models/*'] } },
       });
-      expect(triage.Properties.Environment).toEqual({ Variables: expect.objectContaining({ KNOWLEDGE_PREFIX: 'knowledge/' }) });
+      expect(triage.Properties.Environment).toEqual({ Variables: expect.objectContaining({ KNOWLEDGE_PREFIX: 'knowledge/', MODEL_PREFIX: 'models/' }) });
     });
   });
 });

@@ -21,7 +21,9 @@ export const MODEL_ENGINE = 'local-model-v1';
  */
 export const MODEL_DIR = new URL('./model/', import.meta.url);
 
-type Models = { categories: LinearModel; sentiments: LinearModel };
+/** A category model and a sentiment model, ready to score. */
+export type TriageModels = { categories: LinearModel; sentiments: LinearModel };
+type Models = TriageModels;
 const loaded = new Map<string, Models>();
 
 /** Both models of a folder, read and spread into their lookup tables once per process (the first ModelClassifier does it). */
@@ -44,13 +46,16 @@ function loadModel(dir: URL, name: 'category' | 'sentiment'): LinearModel {
       cause: err,
     });
   }
-  let model: LinearModel;
+  return parseModel(json, file.pathname, name);
+}
+
+/** One model file's text, checked; a corrupt or foreign file throws, naming `source`. */
+export function parseModel(json: string, source: string, name: 'category' | 'sentiment'): LinearModel {
   try {
-    model = new LinearModel(checkModel(JSON.parse(json), name));
+    return new LinearModel(checkModel(JSON.parse(json), name));
   } catch (err) {
-    throw new Error(`the local triage model ${file.pathname} is not a model npm run train wrote: ${(err as Error).message}`, { cause: err });
+    throw new Error(`the local triage model ${source} is not a model npm run train wrote: ${(err as Error).message}`, { cause: err });
   }
-  return model;
 }
 
 /** Enough of a model file's shape to trust it: a corrupt or foreign file fails here, at cold start, naming itself. */
@@ -82,10 +87,21 @@ export class ModelClassifier implements Classifier {
     return this.models.categories.labels;
   }
 
-  /** `modelDir`: a folder with category.json and sentiment.json (`npm run train -- --out DIR`); the shipped model by default. */
-  constructor(modelDir: URL = MODEL_DIR) {
+  /**
+   * `model`: a folder with category.json and sentiment.json (`npm run train -- --out DIR`), or models already read
+   * (`fromJson`); the shipped model by default.
+   */
+  constructor(model: URL | TriageModels = MODEL_DIR) {
     // at construction (the triage handler builds its engines at cold start), not at the first message
-    this.models = loadedModels(modelDir);
+    this.models = model instanceof URL ? loadedModels(model) : model;
+  }
+
+  /** A model from its files' text (as read from the bucket); throws, naming `source`, when either is corrupt. */
+  static fromJson(files: { category: string; sentiment: string }, source: string): ModelClassifier {
+    return new ModelClassifier({
+      categories: parseModel(files.category, `${source}category.json`, 'category'),
+      sentiments: parseModel(files.sentiment, `${source}sentiment.json`, 'sentiment'),
+    });
   }
 
   async classify(input: { text: string; subject?: string; channel: Channel }): Promise<Classification> {

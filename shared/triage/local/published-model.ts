@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { NotFoundError, type BlobStore, type Channel, type Classification, type Classifier } from '../../domain/index.js';
+import { MODEL_ENGINE, ModelClassifier } from './model-classifier.js';
+
+/** Where published models live in the bucket: `<prefix><id>/{category,sentiment,manifest}.json`, and `<prefix>current.json`. */
+export const MODEL_PREFIX = 'models/';
+
+/** What `current.json` says: which model triage uses, and what it knows. */
+export interface PublishedModel {
+  id: string;
+  categories: string[];
+  publishedAt: string;
+  /** From the folder's manifest.json, when `npm run train -- --from FILE` wrote it. */
+  trainedAt?: string;
+  crossValidation?: { accuracy: number; macroF1: number; rows: number; folds: number };
+}
+
+/**
+ * Puts a model folder (`npm run train -- --out DIR`) in the bucket and makes it the one triage uses. The model is
+ * loaded and checked first, and its files are all written before `current.json` points at them: a corrupt folder is
+ * refused and the model in use stays.
+ */
+export async function publishModel(blobs: BlobStore, prefix: string, dir: string, now = new Date()): Promise<PublishedModel> {
+  const read = (name: string) => {
+    try {
+      return readFileSync(join(dir, name), 'utf8');
+    } catch (err) {
+      throw new Error(`${join(dir, name)} cannot be read: a model folder is what npm run train -- --out DIR writes`, { cause: err });
+    }
+  };
+  const files = { category: read('category.json'), sentiment: read('sentiment.json') };
+  const classifier = ModelClassifier.fromJson(files, dir.endsWith('/') ? dir : `${dir}/`);
+  const manifestText = existsSync(join(dir, 'manifest.json')) ? read('manifest.json') : undefined;
+  const manifest = manifestText ? (JSON.parse(manifestText) as { trainedAt?: string; crossValidation?: PublishedModel['crossValidation'] }) : undefined;
+  const id = createHash('sha256').update(files.category).update(files.sentiment).digest('hex').slice(0, 16);
+  await blobs.put(`${prefix}${id}/category.json`, files.category, 'application/json');
+  await blobs.put(`${prefix}${id}/sentiment.json`, files.sentiment, 'application/json');
+  if (manifestText) await blobs.put(`${prefix}${id}/manifest.json`, manifestText, 'application/json');
+  const cv = manifest?.crossValidation;
+  const published: PublishedModel = {
+    id,
+    categories: classifier.categories,
+    publishedAt: now.toISOString(),
+    ...(manifest?.trainedAt ? { trainedAt: manifest.trainedAt } : {}),
+    ...(cv ? { crossValidation: { accuracy: cv.accuracy, macroF1: cv.macroF1, rows: cv.rows, folds: cv.folds } } : {}),
+  };
+  await blobs.put(`${prefix}current.json`, JSON.stringify(published, null, 2) + '\n', 'application/json');
+  return published;
+}
+
+/** The published model, or undefined when none was (triage then uses the shipped one); throws when it cannot be read or is corrupt. */
+export async function loadPublishedModel(blobs: BlobStore, prefix: string): Promise<{ model: PublishedModel; classifier: ModelClassifier } | undefined> {
+  let pointer: PublishedModel;
+  try {
+    pointer = JSON.parse(Buffer.from(await blobs.get(`${prefix}current.json`)).toString('utf8')) as PublishedModel;
+  } catch (err) {
+    if (err instanceof NotFoundError) return undefined;
+    throw err;
+  }
+  if (!pointer || typeof pointer.id !== 'string' || !/^[0-9a-f]{16}$/.test(pointer.id)) throw new Error(`${prefix}current.json names no model`);
+  const text = async (name: string) => Buffer.from(await blobs.get(`${prefix}${pointer.id}/${name}`)).toString('utf8');
+  const [category, sentiment] = await Promise.all([text('category.json'), text('sentiment.json')]);
+  return { model: pointer, classifier: ModelClassifier.fromJson({ category, sentiment }, `s3 ${prefix}${pointer.id}/`) };
+}
+
+export interface PublishedModelOptions {
+  blobs: BlobStore;
+  prefix: string;
+  logger: Pick<Logger, 'info' | 'error'>;
+  /** How often `current.json` is read again, so a newly published model is used without a redeploy. */
+  checkEveryMs: number;
+  now?: () => number;
+}
+
+/**
+ * The classifier triage uses: the published model (read at cold start, and again when `current.json` names another
+ * one), or the shipped one while none is published. A model that cannot be read or is corrupt is logged as an error
+ * and never replaces the one in use.
+ */
+export class PublishedModelClassifier implements Classifier {
+  private current: { id: string; classifier: ModelClassifier };
+  private checkedAt: number;
+  private checking: Promise<void> | undefined;
+
+  private constructor(
+    private readonly options: PublishedModelOptions,
+    initial: { id: string; classifier: ModelClassifier },
+  ) {
+    this.current = initial;
+    this.checkedAt = (options.now ?? Date.now)();
+  }
+
+  static async create(options: PublishedModelOptions): Promise<PublishedModelClassifier> {
+    const shipped = { id: 'shipped', classifier: new ModelClassifier() };
+    const classifier = new PublishedModelClassifier(options, shipped);
+    await classifier.check();
+    return classifier;
+  }
+
+  /** Which model is in use: its id, or "shipped". */
+  get modelId(): string {
+    return this.current.id;
+  }
+
+  get categories(): string[] {
+    return this.current.classifier.categories;
+  }
+
+  async classify(input: { text: string; subject?: string; channel: Channel }): Promise<Classification> {
+    const now = (this.options.now ?? Date.now)();
+    if (now - this.checkedAt >= this.options.checkEveryMs) {
+      this.checkedAt = now;
+      await (this.checking ??= this.check().finally(() => (this.checking = undefined)));
+    }
+    const result = await this.current.classifier.classify(input);
+    return this.current.id === 'shipped' ? result : { ...result, engine: `${MODEL_ENGINE}+${this.current.id}` };
+  }
+
+  private async check(): Promise<void> {
+    try {
+      const pointer = await this.readPointerId();
+      if (pointer === undefined || pointer === this.current.id) return;
+      const published = await loadPublishedModel(this.options.blobs, this.options.prefix);
+      if (!published) return;
+      this.current = { id: published.model.id, classifier: published.classifier };
+      this.options.logger.info('triage uses the published model', { modelId: published.model.id, categories: published.model.categories.length });
+    } catch (error) {
+      this.options.logger.error('the published triage model cannot be used; triage goes on with the model in use', {
+        modelInUse: this.current.id,
+        error: error as Error,
+      });
+    }
+  }
+
+  private async readPointerId(): Promise<string | undefined> {
+    try {
+      return (JSON.parse(Buffer.from(await this.options.blobs.get(`${this.options.prefix}current.json`)).toString('utf8')) as PublishedModel).id;
+    } catch (err) {
+      if (err instanceof NotFoundError) return undefined;
+      throw err;
+    }
+  }
+}

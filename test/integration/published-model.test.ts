@@ -1,0 +1,142 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { S3Client } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ThreadPage } from '../../shared/domain/index.js';
+import { S3BlobStore } from '../../shared/store/s3-blob-store.js';
+import { DEFAULT_CATEGORIES } from '../../shared/domain/index.js';
+import { MODEL_PREFIX, publishModel, PublishedModelClassifier } from '../../shared/triage/local/published-model.js';
+import { readHistory } from '../../training/lib/history.js';
+import { trainShopModel, writeModelDir } from '../../training/lib/shop-model.js';
+import { syntheticHistory, toCsv } from '../../training/lib/synthetic-history.js';
+import { startS3, type Emulator } from '../../local/emulators.js';
+import { whatsappTextWebhook } from '../../local/whatsapp-payloads.js';
+import { waitFor } from '../helpers/fixtures.js';
+import { startTestStack } from '../helpers/stack.js';
+
+// A shop's model in the bucket, as triage reads it in AWS: S3 through the real SDK against s3rver.
+const dir = mkdtempSync(join(tmpdir(), 'balie-published-'));
+let s3: Emulator;
+let client: S3Client;
+const bucket = 'balie-models-test';
+beforeAll(async () => {
+  s3 = await startS3({ dataDir: join(dir, 's3'), bucket });
+  client = new S3Client({
+    endpoint: s3.endpoint,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  });
+});
+afterAll(async () => {
+  await s3?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A model folder as `npm run train -- --from FILE --out DIR` writes it. */
+function shopModel(name: string, labels: number, seed: number): { out: string; labels: string[]; sample: string } {
+  const rows = syntheticHistory({ labels, rows: labels * 40, seed });
+  const file = join(dir, `${name}.csv`);
+  writeFileSync(file, toCsv(rows));
+  const history = readHistory(file);
+  const { model, manifest } = trainShopModel(history, { file: `${name}.csv`, sha256: 'test' }, { folds: 2 });
+  const out = writeModelDir(join(dir, name), model, manifest);
+  return { out, labels: history.labels, sample: rows[0]!.text };
+}
+
+const logger = () => ({ info: vi.fn(), error: vi.fn() });
+
+describe('a published triage model', () => {
+  it('is used once published, by the engine name and its own categories; before that, the shipped model', async () => {
+    const blobs = new S3BlobStore(client, bucket);
+    let now = 0;
+    const log = logger();
+    const classifier = await PublishedModelClassifier.create({ blobs, prefix: 'one/', checkEveryMs: 1000, logger: log, now: () => now });
+    expect(classifier.modelId).toBe('shipped');
+    const before = await classifier.classify({ text: 'Waar blijft mijn pakket?', channel: 'whatsapp' });
+    expect([DEFAULT_CATEGORIES.includes(before.category as never), before.engine]).toEqual([true, 'local-model-v1']);
+
+    const shop = shopModel('first', 4, 11);
+    const published = await publishModel(blobs, 'one/', shop.out);
+    expect(published).toMatchObject({ categories: shop.labels, crossValidation: { folds: 2, rows: 160 } });
+    now = 999;
+    expect((await classifier.classify({ text: shop.sample, channel: 'whatsapp' })).engine).toBe('local-model-v1');
+    now = 1000;
+    const after = await classifier.classify({ text: shop.sample, channel: 'whatsapp' });
+    expect(after.engine).toBe(`local-model-v1+${published.id}`);
+    expect(shop.labels).toContain(after.category);
+    expect(log.info).toHaveBeenCalledWith('triage uses the published model', { modelId: published.id, categories: 4 });
+    expect(log.error).not.toHaveBeenCalled();
+  });
+
+  it('leaves the model in use in place when the published one is corrupt, and says so', async () => {
+    const blobs = new S3BlobStore(client, bucket);
+    const shop = shopModel('good', 3, 12);
+    const good = await publishModel(blobs, 'two/', shop.out);
+    let now = 0;
+    const log = logger();
+    const classifier = await PublishedModelClassifier.create({ blobs, prefix: 'two/', checkEveryMs: 1000, logger: log, now: () => now });
+    expect(classifier.modelId).toBe(good.id);
+
+    // a model whose file was damaged after it was published (publishing itself refuses a corrupt folder, below)
+    await blobs.put('two/0123456789abcdef/category.json', '{"kind":"softmax-ftrl-v1","labels":["a"', 'application/json');
+    await blobs.put('two/0123456789abcdef/sentiment.json', '{}', 'application/json');
+    await blobs.put('two/current.json', JSON.stringify({ ...good, id: '0123456789abcdef' }), 'application/json');
+    now = 5000;
+    const r = await classifier.classify({ text: shop.sample, channel: 'email' });
+    expect(r.engine).toBe(`local-model-v1+${good.id}`);
+    expect(log.error).toHaveBeenCalledWith(
+      'the published triage model cannot be used; triage goes on with the model in use',
+      expect.objectContaining({
+        modelInUse: good.id,
+        error: expect.objectContaining({ message: expect.stringMatching(/two\/0123456789abcdef\/category\.json is not a model/) }),
+      }),
+    );
+  });
+
+  it('refuses to publish a corrupt folder, and current.json keeps naming the model in use', async () => {
+    const blobs = new S3BlobStore(client, bucket);
+    const shop = shopModel('kept', 3, 13);
+    const kept = await publishModel(blobs, 'three/', shop.out);
+    const broken = join(dir, 'broken');
+    writeModelDir(broken, JSON.parse('{"kind":"softmax-ftrl-v1"}'), JSON.parse('{}'));
+    await expect(publishModel(blobs, 'three/', broken)).rejects.toThrow(/broken\/category\.json is not a model npm run train wrote: no labels/);
+    await expect(publishModel(blobs, 'three/', join(dir, 'nothing-here'))).rejects.toThrow(/category\.json cannot be read/);
+    expect(JSON.parse(Buffer.from(await blobs.get('three/current.json')).toString('utf8')).id).toBe(kept.id);
+  });
+
+  it('npm run publish-model puts it in the bucket (exit 0), and refuses a folder that is not a model (exit 2)', async () => {
+    const shop = shopModel('cli', 3, 14);
+    const run = (args: string[]) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        const child = execFile(process.execPath, ['--import', 'tsx', 'scripts/publish-model.ts', ...args], (_e, stdout, stderr) =>
+          resolve({ code: child.exitCode, stdout, stderr }),
+        );
+      });
+    const ok = await run(['--model', shop.out, '--bucket', bucket, '--endpoint', s3.endpoint]);
+    expect([ok.code, ok.stderr]).toEqual([0, '']);
+    const published = JSON.parse(ok.stdout.trim().split('\n').at(-1)!);
+    const current = JSON.parse(Buffer.from(await new S3BlobStore(client, bucket).get(`${MODEL_PREFIX}current.json`)).toString('utf8'));
+    expect(current.id).toBe(published.id);
+    const bad = await run(['--model', join(dir, 'nothing-here'), '--bucket', bucket, '--endpoint', s3.endpoint]);
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringMatching(/category\.json cannot be read/)]);
+    expect((await run(['--bucket', bucket])).code).toBe(2);
+  });
+
+  it('TRIAGE_MODEL_DIR: the local stack publishes it at start and triages incoming messages with its categories', async () => {
+    const shop = shopModel('stack', 4, 15);
+    const t = await startTestStack({ modelDir: shop.out });
+    try {
+      expect(t.stack.triageModel).toMatch(/^[0-9a-f]{16}$/);
+      await t.postWhatsapp(whatsappTextWebhook({ from: '31611112222', name: 'Sam', text: shop.sample }));
+      const thread = await waitFor(async () =>
+        (await t.api<ThreadPage>('/api/threads?limit=10')).body.threads.find((th) => th.contact.handle === '31611112222'),
+      );
+      expect(shop.labels).toContain(thread.category);
+    } finally {
+      await t.close();
+    }
+  });
+});
