@@ -27,3 +27,37 @@ console.log(
 console.log(
   `  floor (fold + split into words)                        ${Math.round(n / floorSeconds).toLocaleString('en')} msg/s   ratio ${(engineSeconds / floorSeconds).toFixed(1)}×`,
 );
+
+// Training a shop's model (npm run train -- --from FILE): seconds per 1,000 rows, 5-fold cross-validation and the final
+// model included, at 5 and at 75 labels; beside a floor in the same run (extracting the same rows' features once,
+// which training must do at least).
+{
+  const { syntheticHistory } = await import('../training/lib/synthetic-history.js');
+  const { crossValidate } = await import('../training/lib/shop-model.js');
+  const { SHOP_FTRL, trainSoftmax } = await import('../training/lib/ftrl.js');
+  const { extractFeatures } = await import('../shared/triage/local/features.js');
+  console.log('\ntraining a shop model (synthetic history; 5-fold cross-validation + the final model):');
+  for (const [labels, rowCount] of [
+    [5, 2_000],
+    [75, 10_000],
+  ] as const) {
+    const history = syntheticHistory({ labels, rows: rowCount }).map((r, i) => ({ line: i + 2, text: r.text, label: r.category }));
+    const names = [...new Set(history.map((r) => r.label))];
+    let start = performance.now();
+    const features = history.map((r) => extractFeatures(r.text));
+    const floorSeconds = (performance.now() - start) / 1000;
+    start = performance.now();
+    const cv = crossValidate(history, names, features, 5, SHOP_FTRL);
+    const index = new Map(names.map((l, i) => [l, i]));
+    trainSoftmax(
+      history.map((r, i) => ({ features: features[i]!, label: index.get(r.label)! })),
+      names,
+      SHOP_FTRL,
+    );
+    const seconds = (performance.now() - start) / 1000 + floorSeconds;
+    console.log(
+      `  ${String(labels).padStart(2)} labels, ${rowCount.toLocaleString('en')} rows: ${seconds.toFixed(1)} s, ${((seconds / rowCount) * 1000).toFixed(2)} s per 1,000 rows` +
+        `   floor (features) ${((floorSeconds / rowCount) * 1000).toFixed(3)} s per 1,000 rows, ratio ${(seconds / floorSeconds).toFixed(0)}×   (cross-validated accuracy ${(cv.accuracy * 100).toFixed(1)}%)`,
+    );
+  }
+}

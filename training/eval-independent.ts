@@ -5,27 +5,13 @@
 // a service desk would answer within hours (urgent) got P1 or P2; beside the keyword-rule engine as a baseline.
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
-import { defaultCategorySchema as categorySchema, channelSchema, decidePriority, sentimentLabelSchema, type Classifier } from '../shared/domain/index.js';
+import { decidePriority, type Classifier } from '../shared/domain/index.js';
 import { CATEGORY_LABELS, ModelClassifier, SENTIMENT_LABELS } from '../shared/triage/local/model-classifier.js';
 import { RuleClassifier } from '../shared/triage/local/rule-classifier.js';
-import { loadJsonlDir } from './lib/dataset.js';
+import { loadIndependentSet, type IndependentRow } from './lib/dataset.js';
 import { evaluate, formatReport } from './lib/metrics.js';
 
-const rowSchema = z.object({
-  id: z.string(),
-  language: z.string(),
-  industry: z.string(),
-  channel: channelSchema,
-  subject: z.string().nullish(),
-  text: z.string().min(1),
-  category: categorySchema,
-  sentiment: sentimentLabelSchema,
-  urgent: z.boolean(),
-  ambiguous: z.boolean().default(false),
-  alt_category: categorySchema.nullish(),
-});
-type Row = z.infer<typeof rowSchema>;
+type Row = IndependentRow;
 
 const { values } = parseArgs({
   options: { dir: { type: 'string', default: 'training/eval/independent' }, model: { type: 'string' }, verbose: { type: 'boolean', default: false } },
@@ -80,7 +66,7 @@ function by(outcomes: Outcome[], key: (o: Outcome) => string): Map<string, Outco
   return new Map([...groups].sort(([a], [b]) => a.localeCompare(b)));
 }
 
-const rows = loadJsonlDir(pathToFileURL(`${values.dir.replace(/\/$/, '')}/`), rowSchema);
+const rows = loadIndependentSet(values.dir);
 if (rows.length === 0) throw new Error(`no JSONL rows in ${values.dir}`);
 console.log(`independent evaluation set: ${rows.length} messages from ${values.dir} (never trained on)\n`);
 for (const [name, classifier] of [

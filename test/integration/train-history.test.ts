@@ -82,6 +82,11 @@ describe('npm run train -- --from FILE --out DIR', () => {
     expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).categories).toHaveLength(4);
     expect(readdirSync(dir).filter((f) => f.includes('replaced') && f !== 'replaced')).toEqual([]);
 
+    // a folder that holds anything but a model is never replaced: not the history's own folder, not "."
+    const own = await train(['--from', first, '--out', dir]);
+    expect([own.code, own.stderr]).toEqual([2, expect.stringMatching(/is not a model folder \(it holds .*first\.csv/)]);
+    expect(existsSync(first)).toBe(true);
+
     const shipped = await train(['--from', first, '--out', 'shared/triage/local/model']);
     expect(shipped.code).toBe(2);
     expect(shipped.stderr).toMatch(/is the shipped model's folder; pass --overwrite-shipped/);

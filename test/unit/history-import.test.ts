@@ -66,6 +66,17 @@ describe('reading a labelled history file', () => {
     expect([utf16.encoding, utf16.rows[0]!.text]).toEqual(['utf-16le', 'café gesloten?']);
   });
 
+  it('numbers lines right in a CRLF file with a field over several lines, skips the ";;" rows Excel leaves, and merges labels that differ in case only', () => {
+    const h = readHistory(file('text;label\r\nhallo;Refund\r\n"multi\r\nline\r\nthree";refund\r\n;\r\nbar;Other\r\nbaz;other \r\n'));
+    expect(h.rows.map((r) => [r.line, r.label])).toEqual([
+      [2, 'Refund'],
+      [3, 'Refund'],
+      [7, 'Other'],
+      [8, 'Other'],
+    ]);
+    expect(h.rows[1]!.text).toBe('multi\nline\nthree');
+  });
+
   it('refuses a file that mixes encodings, naming the first line that is not UTF-8', () => {
     const path = file(Buffer.concat([Buffer.from('text,category\nCafé,a\nok,a\n', 'utf8'), Buffer.from('d\xe9j\xe0 vu,b\nmore,b\n', 'latin1')]));
     expect(refusal(path)).toMatch(/line 4 is not UTF-8 \(byte 0xE9\).*mixes encodings.*Nothing was written/s);

@@ -83,5 +83,14 @@ describe('local model engine', () => {
     expect(broken((m) => void (m.kind = 'something-else'))).toThrow(/unknown kind/);
     expect(broken((m) => void (m.weights = Buffer.alloc(10).toString('base64')))).toThrow(/weights do not match/);
     expect(broken((m) => void (m.labels = ['a', 'a', 'b', 'c', 'd']))).toThrow(/a label appears twice/);
+    expect(broken((m) => void (m.bias = (m.bias as number[]).map(String)))).toThrow(/bias does not match/);
+    expect(broken((m) => void (m.labels = ['complaint ', 'order', 'technical', 'billing', 'other']))).toThrow(/padded/);
+    expect(
+      broken((m) => {
+        const buckets = Buffer.from(m.buckets as string, 'base64');
+        buckets.writeUInt32LE(1 << 20, buckets.length - 4);
+        m.buckets = buckets.toString('base64');
+      }),
+    ).toThrow(/outside the feature space/);
   });
 });

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { defaultCategorySchema as categorySchema, sentimentLabelSchema } from '../../shared/domain/index.js';
+import { pathToFileURL } from 'node:url';
+import { channelSchema, defaultCategorySchema as categorySchema, sentimentLabelSchema } from '../../shared/domain/index.js';
 
 export const exampleSchema = z.object({
   text: z.string().min(1),
@@ -60,4 +61,28 @@ export function isHeldOut(example: Example): boolean {
 
 export function textOf(example: Pick<Example, 'text' | 'subject'>): string {
   return example.subject ? `${example.subject}\n${example.text}` : example.text;
+}
+
+/** A message of the independent evaluation set (training/eval/independent/README.md): never trained on for the shipped model. */
+export const independentRowSchema = z.object({
+  id: z.string(),
+  language: z.string(),
+  industry: z.string(),
+  channel: channelSchema,
+  subject: z.string().nullish(),
+  text: z.string().min(1),
+  category: categorySchema,
+  sentiment: sentimentLabelSchema,
+  urgent: z.boolean(),
+  ambiguous: z.boolean().default(false),
+  alt_category: categorySchema.nullish(),
+});
+export type IndependentRow = z.infer<typeof independentRowSchema>;
+
+export const INDEPENDENT_DIR = 'training/eval/independent';
+
+export function loadIndependentSet(dir = INDEPENDENT_DIR): IndependentRow[] {
+  const rows = loadJsonlDir(pathToFileURL(`${dir.replace(/\/$/, '')}/`), independentRowSchema);
+  if (rows.length === 0) throw new Error(`no JSONL rows in ${dir}`);
+  return rows;
 }

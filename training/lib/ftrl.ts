@@ -1,5 +1,6 @@
 import { FEATURE_BITS, type Features } from '../../shared/triage/local/features.js';
 import { softmax, type SerializedModel } from '../../shared/triage/local/linear-model.js';
+import { mulberry32 } from './random.js';
 
 export interface FtrlOptions {
   alpha: number;
@@ -157,16 +158,6 @@ function serialize(labels: string[], bias: number[], k: number, w: Float32Array,
     buckets: Buffer.from(Uint32Array.from(kept, ({ bucket }) => bucket).buffer).toString('base64'),
     weights: Buffer.from(values.buffer).toString('base64'),
     trainedOn: { examples, at: new Date().toISOString().slice(0, 10) },
-  };
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

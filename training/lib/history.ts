@@ -61,7 +61,10 @@ export function readHistory(path: string, options: HistoryOptions = {}): History
       `${path} is ${mb(size)}, more than the ${mb(maxBytes)} this reads at once: split it, or keep the newest rows (--max-mb raises the limit)`,
     );
   if (size === 0) throw new HistoryError(`${path} is empty`);
-  const { text, encoding } = decode(path, readFileSync(path));
+  const decoded = decode(path, readFileSync(path));
+  // one kind of line end: csv-parse counts a CRLF inside a quoted field as two lines, and line numbers must be right
+  const text = decoded.text.replace(/\r\n?/g, '\n');
+  const encoding = decoded.encoding;
   const format = /\.(jsonl|ndjson|json)$/i.test(path) || (!/\.(csv|tsv|txt)$/i.test(path) && text.trimStart().startsWith('{')) ? 'jsonl' : 'csv';
   const records = format === 'jsonl' ? jsonLines(path, text) : csvRecords(path, text);
   return validate(path, records, format, encoding, options);
@@ -79,11 +82,15 @@ function validate(path: string, records: Record[], format: History['format'], en
     : columns.find((c) => SUBJECT_COLUMNS.includes(c.toLowerCase()));
   const invalid: Array<{ line: number; why: string }> = [];
   const seen = new Set<string>();
+  // "Refund" and "refund" are one category, spelt as it was first
+  const spelling = new Map<string, string>();
   let duplicates = 0;
   const rows: HistoryRow[] = [];
   for (const record of records) {
     const text = (record.get(textColumn) ?? '').trim();
-    const label = (record.get(labelColumn) ?? '').replace(/\s+/g, ' ').trim();
+    const written = (record.get(labelColumn) ?? '').replace(/\s+/g, ' ').trim();
+    if (written && !spelling.has(written.toLowerCase())) spelling.set(written.toLowerCase(), written);
+    const label = written && spelling.get(written.toLowerCase())!;
     const subject = subjectColumn ? (record.get(subjectColumn) ?? '').trim() : '';
     if (!text && !subject) invalid.push({ line: record.line, why: `no text in column "${textColumn}"` });
     else if (!label) invalid.push({ line: record.line, why: `empty label in column "${labelColumn}"` });
@@ -158,9 +165,10 @@ function jsonLines(path: string, text: string): Record[] {
     }
     if (!value || typeof value !== 'object' || Array.isArray(value))
       throw new HistoryError(`${path}: line ${i + 1} is not a JSON object. Nothing was written.`);
-    const object = value as { [key: string]: unknown };
-    for (const key of Object.keys(object)) columns.add(key);
-    records.push({ line: i + 1, get: (column) => stringOf(object[column]), columns: [] });
+    // keys by lower case, as CSV headers are matched: one export's "Text" is another's "text"
+    const object = new Map(Object.entries(value as { [key: string]: unknown }).map(([key, v]) => [key.toLowerCase(), v]));
+    for (const key of object.keys()) columns.add(key);
+    records.push({ line: i + 1, get: (column) => stringOf(object.get(column.toLowerCase())), columns: [] });
   });
   const all = [...columns];
   return records.map((r) => ({ ...r, columns: all }));
@@ -177,7 +185,14 @@ function csvRecords(path: string, text: string): Record[] {
   const delimiter = sniffDelimiter(text);
   let parsed: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    parsed = parse(text, { delimiter, info: true, skip_empty_lines: true, relax_quotes: false }) as unknown as typeof parsed;
+    // skip_records_with_empty_values: the ";;" rows Excel leaves below a sheet are blank lines, not rows without a label
+    parsed = parse(text, {
+      delimiter,
+      info: true,
+      skip_empty_lines: true,
+      skip_records_with_empty_values: true,
+      relax_quotes: false,
+    }) as unknown as typeof parsed;
   } catch (err) {
     const e = err as Error & { lines?: number; code?: string };
     const where = e.lines ? `line ${e.lines}: ` : '';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractFeatures, type Features } from '../../shared/triage/local/features.js';
@@ -8,6 +8,9 @@ import { MODEL_DIR } from '../../shared/triage/local/model-classifier.js';
 import { SHOP_FTRL, trainSoftmax, type FtrlOptions } from './ftrl.js';
 import type { History, HistoryRow } from './history.js';
 import { evaluate } from './metrics.js';
+
+/** What a model folder holds; a folder with anything else is never replaced. */
+const MODEL_FILES = ['category.json', 'sentiment.json', 'manifest.json'];
 
 /** A label with fewer rows than this is learned, but the report says its figures are shaky. */
 export const FEW_ROWS = 10;
@@ -131,6 +134,14 @@ export function writeModelDir(out: string, category: SerializedModel, manifest: 
   const target = resolve(out);
   if (target === resolve(fileURLToPath(MODEL_DIR)) && !options.overwriteShipped)
     throw new Error(`${out} is the shipped model's folder; pass --overwrite-shipped to replace it, or choose another --out`);
+  // a folder is replaced only when it is a model folder: never a folder with anything else in it (., the history's own)
+  if (existsSync(target)) {
+    const others = statSync(target).isDirectory() ? readdirSync(target).filter((f) => !MODEL_FILES.includes(f)) : [basename(target)];
+    if (others.length)
+      throw new Error(
+        `${out} is not a model folder (it holds ${others.slice(0, 3).join(', ')}${others.length > 3 ? ', …' : ''}); choose a new or empty folder for --out`,
+      );
+  }
   const staging = mkdtempSync(`${target}.partial-`);
   try {
     chmodSync(staging, 0o755);
@@ -140,8 +151,14 @@ export function writeModelDir(out: string, category: SerializedModel, manifest: 
     if (existsSync(target)) {
       const old = `${dirname(target)}/.${basename(target)}.old-${process.pid}`;
       renameSync(target, old);
-      renameSync(staging, target);
-      rmSync(old, { recursive: true, force: true });
+      try {
+        renameSync(staging, target);
+      } catch (err) {
+        renameSync(old, target);
+        throw err;
+      }
+      // the new model is in place; an old copy that will not go away is litter, not a failure
+      rmSync(old, { recursive: true, force: true, maxRetries: 2 });
     } else renameSync(staging, target);
   } catch (err) {
     rmSync(staging, { recursive: true, force: true });

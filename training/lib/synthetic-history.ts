@@ -1,3 +1,5 @@
+import { mulberry32 } from './random.js';
+
 /**
  * A labelled history with any number of categories, for the trainer's tests and `npm run bench`: each category has
  * its own few content words, every message wraps one or two of them (sometimes misspelt) in ordinary Dutch or
@@ -41,14 +43,4 @@ export function syntheticHistory(options: { labels: number; rows: number; seed?:
 export function toCsv(rows: SyntheticRow[]): string {
   const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
   return ['text,category', ...rows.map((r) => `${quote(r.text)},${quote(r.category)}`)].join('\n') + '\n';
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -62,15 +62,25 @@ export function parseModel(json: string, source: string, name: 'category' | 'sen
 function checkModel(value: unknown, name: 'category' | 'sentiment'): SerializedModel {
   const m = value as Partial<SerializedModel> | null;
   if (!m || m.kind !== 'softmax-ftrl-v1') throw new Error('unknown kind');
-  if (!Array.isArray(m.labels) || m.labels.length < 2 || m.labels.some((l) => typeof l !== 'string' || !l.trim())) throw new Error('no labels');
+  if (!Array.isArray(m.labels) || m.labels.length < 2 || m.labels.some((l) => typeof l !== 'string' || !l.trim() || l !== l.trim() || l.length > 80))
+    throw new Error('no labels, or a label that is empty, padded or longer than 80 characters');
   if (new Set(m.labels).size !== m.labels.length) throw new Error('a label appears twice');
   if (name === 'sentiment' && m.labels.join() !== SENTIMENT_LABELS.join()) throw new Error(`sentiment labels must be ${SENTIMENT_LABELS.join(', ')}`);
-  if (!Array.isArray(m.bias) || m.bias.length !== m.labels.length) throw new Error('bias does not match the labels');
+  if (!Array.isArray(m.bias) || m.bias.length !== m.labels.length || m.bias.some((b) => typeof b !== 'number' || !Number.isFinite(b)))
+    throw new Error('bias does not match the labels');
   if (typeof m.featureBits !== 'number' || m.featureBits !== FEATURE_BITS) throw new Error(`feature bits ${m.featureBits}, expected ${FEATURE_BITS}`);
-  if (typeof m.scale !== 'number' || !(m.scale > 0) || typeof m.buckets !== 'string' || typeof m.weights !== 'string') throw new Error('no weights');
-  const buckets = Buffer.from(m.buckets, 'base64').length / 4;
+  if (typeof m.scale !== 'number' || !Number.isFinite(m.scale) || !(m.scale > 0) || typeof m.buckets !== 'string' || typeof m.weights !== 'string')
+    throw new Error('no weights');
+  const bucketBytes = Buffer.from(m.buckets, 'base64');
   const weights = Buffer.from(m.weights, 'base64').length / 2;
-  if (!Number.isInteger(buckets) || weights !== buckets * m.labels.length) throw new Error('weights do not match the buckets and labels');
+  if (bucketBytes.length % 4 !== 0 || weights !== (bucketBytes.length / 4) * m.labels.length) throw new Error('weights do not match the buckets and labels');
+  // buckets strictly increasing and inside the feature space: an out-of-range one would be dropped without a word
+  let previous = -1;
+  for (let at = 0; at < bucketBytes.length; at += 4) {
+    const bucket = bucketBytes.readUInt32LE(at);
+    if (bucket <= previous || bucket >= 1 << FEATURE_BITS) throw new Error('a bucket out of order or outside the feature space');
+    previous = bucket;
+  }
   return m as SerializedModel;
 }
 

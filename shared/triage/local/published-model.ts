@@ -115,8 +115,10 @@ export class PublishedModelClassifier implements Classifier {
       this.checkedAt = now;
       await (this.checking ??= this.check().finally(() => (this.checking = undefined)));
     }
-    const result = await this.current.classifier.classify(input);
-    return this.current.id === 'shipped' ? result : { ...result, engine: `${MODEL_ENGINE}+${this.current.id}` };
+    // the model this message is classified by names the result, even if a check swaps the model meanwhile
+    const current = this.current;
+    const result = await current.classifier.classify(input);
+    return current.id === 'shipped' ? result : { ...result, engine: `${MODEL_ENGINE}+${current.id}` };
   }
 
   private async check(): Promise<void> {
