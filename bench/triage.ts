@@ -30,12 +30,11 @@ console.log(
 
 // Training a shop's model (npm run train -- --from FILE): seconds per 1,000 rows, 5-fold cross-validation and the final
 // model included, at 5 and at 75 labels; beside a floor in the same run (extracting the same rows' features once,
-// which training must do at least).
+// with the shipped model's answer for each, which training must do at least).
 {
   const { syntheticHistory } = await import('../training/lib/synthetic-history.js');
-  const { crossValidate } = await import('../training/lib/shop-model.js');
+  const { crossValidate, shopFeatures } = await import('../training/lib/shop-model.js');
   const { SHOP_FTRL, trainSoftmax } = await import('../training/lib/ftrl.js');
-  const { extractFeatures } = await import('../shared/triage/local/features.js');
   console.log('\ntraining a shop model (synthetic history; 5-fold cross-validation + the final model):');
   for (const [labels, rowCount] of [
     [5, 2_000],
@@ -44,7 +43,7 @@ console.log(
     const history = syntheticHistory({ labels, rows: rowCount }).map((r, i) => ({ line: i + 2, text: r.text, label: r.category }));
     const names = [...new Set(history.map((r) => r.label))];
     let start = performance.now();
-    const features = history.map((r) => extractFeatures(r.text));
+    const features = shopFeatures(history);
     const floorSeconds = (performance.now() - start) / 1000;
     start = performance.now();
     const cv = crossValidate(history, names, features, 5, SHOP_FTRL);

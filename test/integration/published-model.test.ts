@@ -61,6 +61,10 @@ describe('a published triage model', () => {
     const shop = shopModel('first', 4, 11);
     const published = await publishModel(blobs, 'one/', shop.out);
     expect(published).toMatchObject({ categories: shop.labels, crossValidation: { folds: 2, rows: 160 } });
+    // the shipped category model it learned on top of travels with it
+    expect((await blobs.list(`one/${published.id}/`)).sort()).toEqual(
+      ['category.json', 'manifest.json', 'prior.json', 'sentiment.json'].map((f) => `one/${published.id}/${f}`),
+    );
     now = 999;
     expect((await classifier.classify({ text: shop.sample, channel: 'whatsapp' })).engine).toBe('local-model-v1');
     now = 1000;

@@ -32,7 +32,7 @@ describe('npm run train -- --from FILE --out DIR', () => {
     expect(report.macroF1 as number).toBeGreaterThan(0.6);
     const perCategory = report.perCategory as Array<{ label: string; f1: number; support: number }>;
     expect(perCategory.map((c) => c.support).reduce((a, b) => a + b)).toBe(600);
-    expect(readdirSync(out).sort()).toEqual(['category.json', 'manifest.json', 'sentiment.json']);
+    expect(readdirSync(out).sort()).toEqual(['category.json', 'manifest.json', 'prior.json', 'sentiment.json']);
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ kind: 'balie-triage-model', categories: perCategory.map((c) => c.label), source: { file: 'zendesk.csv', rows: 600 } });
 

@@ -5,12 +5,23 @@ import { fileURLToPath } from 'node:url';
 import { extractFeatures, type Features } from '../../shared/triage/local/features.js';
 import { LinearModel, type SerializedModel } from '../../shared/triage/local/linear-model.js';
 import { MODEL_DIR } from '../../shared/triage/local/model-classifier.js';
+import { PRIOR_WEIGHT, withPrior } from '../../shared/triage/local/prior.js';
 import { SHOP_FTRL, trainSoftmax, type FtrlOptions } from './ftrl.js';
 import type { History, HistoryRow } from './history.js';
 import { evaluate } from './metrics.js';
 
 /** What a model folder holds; a folder with anything else is never replaced. */
-const MODEL_FILES = ['category.json', 'sentiment.json', 'manifest.json'];
+const MODEL_FILES = ['category.json', 'sentiment.json', 'prior.json', 'manifest.json'];
+
+/** The shipped category model, which a shop's model learns on top of (withPrior); copied into its folder as prior.json. */
+export function shippedPrior(): LinearModel {
+  return new LinearModel(JSON.parse(readFileSync(new URL('category.json', MODEL_DIR), 'utf8')) as SerializedModel);
+}
+
+/** A shop's row as the model sees it: its words, and what the shipped model says about it. */
+export function shopFeatures(rows: Array<Pick<HistoryRow, 'text' | 'subject'>>, prior: LinearModel = shippedPrior()): Features[] {
+  return rows.map((r) => withPrior(extractFeatures(textOf(r)), prior, PRIOR_WEIGHT));
+}
 
 /** A label with fewer rows than this is learned, but the report says its figures are shaky. */
 export const FEW_ROWS = 10;
@@ -92,7 +103,7 @@ export function trainShopModel(
   source: { file: string; sha256: string },
   options: { folds?: number; ftrl?: FtrlOptions } = {},
 ): { model: SerializedModel; manifest: Manifest } {
-  const features = history.rows.map((r) => extractFeatures(textOf(r)));
+  const features = shopFeatures(history.rows);
   const ftrl = options.ftrl ?? SHOP_FTRL;
   const crossValidation = crossValidate(history.rows, history.labels, features, options.folds ?? 5, ftrl);
   const labelIndex = new Map(history.labels.map((l, i) => [l, i]));
@@ -102,7 +113,7 @@ export function trainShopModel(
     ftrl,
   );
   return {
-    model,
+    model: { ...model, prior: { file: 'prior.json', weight: PRIOR_WEIGHT } },
     manifest: {
       kind: 'balie-triage-model',
       version: 1,
@@ -128,7 +139,8 @@ export function sha256File(path: string): string {
 /**
  * Writes a model folder all at once: into a sibling temporary folder first, then renamed into place, so a failure
  * half-way leaves whatever model was there. The shipped model's folder is refused unless `overwriteShipped`.
- * Sentiment is not in a shop's history: the folder gets the shipped sentiment model.
+ * Sentiment is not in a shop's history: the folder gets the shipped sentiment model; and, for a model that learned on
+ * top of the shipped category model, that model as prior.json (so a later release's model does not change its input).
  */
 export function writeModelDir(out: string, category: SerializedModel, manifest: Manifest, options: { overwriteShipped?: boolean } = {}): string {
   const target = resolve(out);
@@ -147,6 +159,7 @@ export function writeModelDir(out: string, category: SerializedModel, manifest: 
     chmodSync(staging, 0o755);
     writeFileSync(`${staging}/category.json`, JSON.stringify(category) + '\n');
     writeFileSync(`${staging}/sentiment.json`, readFileSync(new URL('sentiment.json', MODEL_DIR)));
+    if (category.prior) writeFileSync(`${staging}/prior.json`, readFileSync(new URL('category.json', MODEL_DIR)));
     writeFileSync(`${staging}/manifest.json`, JSON.stringify(manifest, null, 2) + '\n');
     if (existsSync(target)) {
       const old = `${dirname(target)}/.${basename(target)}.old-${process.pid}`;

@@ -52,7 +52,7 @@ export function extractFeatures(text: string, folded = fold(text)): Features {
 }
 
 /** FNV-1a, 32-bit, folded into the feature space. */
-function hash(s: string): number {
+export function hash(s: string): number {
   return (fnv(0x811c9dc5, s, 0, s.length) >>> 0) & MASK;
 }
 

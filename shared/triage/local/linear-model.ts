@@ -12,6 +12,11 @@ export interface SerializedModel {
   /** base64 of an Int16Array: labels.length weights per bucket */
   weights: string;
   trainedOn: { examples: number; at: string };
+  /**
+   * A shop's model learns on top of what the shipped category model says about each message (withPrior): that
+   * model, as it was at training, is the folder's `file`, and its answer counts as `weight` features.
+   */
+  prior?: { file: string; weight: number };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Category, Channel, Classification, Classifier } from '../../domain
 import { extractFeatures, FEATURE_BITS, type Features } from './features.js';
 import { isFunctionWord } from './language.js';
 import { identifyLanguage } from './language-id.js';
+import { withPrior } from './prior.js';
 import { LinearModel, type SerializedModel } from './linear-model.js';
 import { scoreSentiment } from './sentiment.js';
 import { fold } from './text.js';
@@ -22,7 +23,7 @@ export const MODEL_ENGINE = 'local-model-v1';
 export const MODEL_DIR = new URL('./model/', import.meta.url);
 
 /** A category model and a sentiment model, ready to score. */
-export type TriageModels = { categories: LinearModel; sentiments: LinearModel };
+export type TriageModels = { categories: LinearModel; sentiments: LinearModel; prior?: LinearModel };
 type Models = TriageModels;
 const loaded = new Map<string, Models>();
 
@@ -30,13 +31,16 @@ const loaded = new Map<string, Models>();
 function loadedModels(dir: URL): Models {
   let models = loaded.get(dir.href);
   if (!models) {
-    models = { categories: loadModel(dir, 'category'), sentiments: loadModel(dir, 'sentiment') };
+    const categories = loadModel(dir, 'category');
+    models = { categories, sentiments: loadModel(dir, 'sentiment'), ...(categories.model.prior ? { prior: loadModel(dir, 'prior') } : {}) };
     loaded.set(dir.href, models);
   }
   return models;
 }
 
-function loadModel(dir: URL, name: 'category' | 'sentiment'): LinearModel {
+type ModelFile = 'category' | 'sentiment' | 'prior';
+
+function loadModel(dir: URL, name: ModelFile): LinearModel {
   const file = new URL(`${name}.json`, dir);
   let json: string;
   try {
@@ -50,7 +54,7 @@ function loadModel(dir: URL, name: 'category' | 'sentiment'): LinearModel {
 }
 
 /** One model file's text, checked; a corrupt or foreign file throws, naming `source`. */
-export function parseModel(json: string, source: string, name: 'category' | 'sentiment'): LinearModel {
+export function parseModel(json: string, source: string, name: ModelFile): LinearModel {
   try {
     return new LinearModel(checkModel(JSON.parse(json), name));
   } catch (err) {
@@ -59,7 +63,7 @@ export function parseModel(json: string, source: string, name: 'category' | 'sen
 }
 
 /** Enough of a model file's shape to trust it: a corrupt or foreign file fails here, at cold start, naming itself. */
-function checkModel(value: unknown, name: 'category' | 'sentiment'): SerializedModel {
+function checkModel(value: unknown, name: ModelFile): SerializedModel {
   const m = value as Partial<SerializedModel> | null;
   if (!m || m.kind !== 'softmax-ftrl-v1') throw new Error('unknown kind');
   if (!Array.isArray(m.labels) || m.labels.length < 2 || m.labels.some((l) => typeof l !== 'string' || !l.trim() || l !== l.trim() || l.length > 80))
@@ -69,6 +73,11 @@ function checkModel(value: unknown, name: 'category' | 'sentiment'): SerializedM
   if (!Array.isArray(m.bias) || m.bias.length !== m.labels.length || m.bias.some((b) => typeof b !== 'number' || !Number.isFinite(b)))
     throw new Error('bias does not match the labels');
   if (typeof m.featureBits !== 'number' || m.featureBits !== FEATURE_BITS) throw new Error(`feature bits ${m.featureBits}, expected ${FEATURE_BITS}`);
+  if (
+    m.prior !== undefined &&
+    (name !== 'category' || m.prior.file !== 'prior.json' || !(Number.isInteger(m.prior.weight) && m.prior.weight >= 1 && m.prior.weight <= 100))
+  )
+    throw new Error('a prior that is not prior.json with a weight from 1 to 100');
   if (typeof m.scale !== 'number' || !Number.isFinite(m.scale) || !(m.scale > 0) || typeof m.buckets !== 'string' || typeof m.weights !== 'string')
     throw new Error('no weights');
   const bucketBytes = Buffer.from(m.buckets, 'base64');
@@ -107,11 +116,19 @@ export class ModelClassifier implements Classifier {
   }
 
   /** A model from its files' text (as read from the bucket); throws, naming `source`, when either is corrupt. */
-  static fromJson(files: { category: string; sentiment: string }, source: string): ModelClassifier {
+  static fromJson(files: { category: string; sentiment: string; prior?: string }, source: string): ModelClassifier {
+    const categories = parseModel(files.category, `${source}category.json`, 'category');
+    if (categories.model.prior && files.prior === undefined) throw new Error(`the local triage model ${source}category.json needs prior.json beside it`);
     return new ModelClassifier({
-      categories: parseModel(files.category, `${source}category.json`, 'category'),
+      categories,
       sentiments: parseModel(files.sentiment, `${source}sentiment.json`, 'sentiment'),
+      ...(categories.model.prior ? { prior: parseModel(files.prior!, `${source}prior.json`, 'prior') } : {}),
     });
+  }
+
+  /** Whether this model's category model learned on top of a prior model (its folder then has prior.json). */
+  get hasPrior(): boolean {
+    return !!this.models.prior;
   }
 
   async classify(input: { text: string; subject?: string; channel: Channel }): Promise<Classification> {
@@ -119,7 +136,8 @@ export class ModelClassifier implements Classifier {
     const folded = fold(text);
     const features = extractFeatures(text, folded);
     const { language } = await identifyLanguage(text);
-    const category = categoryOf(this.models.categories, features);
+    const { categories, prior } = this.models;
+    const category = categoryOf(categories, prior ? withPrior(features, prior, categories.model.prior!.weight) : features);
     const sentiment = sentimentOf(this.models.sentiments, features, text, folded);
     const urgencyCues = detectUrgency(folded);
     const reasons = [category.reason, sentiment.reason];

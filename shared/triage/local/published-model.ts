@@ -31,13 +31,20 @@ export async function publishModel(blobs: BlobStore, prefix: string, dir: string
       throw new Error(`${join(dir, name)} cannot be read: a model folder is what npm run train -- --out DIR writes`, { cause: err });
     }
   };
-  const files = { category: read('category.json'), sentiment: read('sentiment.json') };
+  const files: { category: string; sentiment: string; prior?: string } = { category: read('category.json'), sentiment: read('sentiment.json') };
+  if (existsSync(join(dir, 'prior.json'))) files.prior = read('prior.json');
   const classifier = ModelClassifier.fromJson(files, dir.endsWith('/') ? dir : `${dir}/`);
   const manifestText = existsSync(join(dir, 'manifest.json')) ? read('manifest.json') : undefined;
   const manifest = manifestText ? (JSON.parse(manifestText) as { trainedAt?: string; crossValidation?: PublishedModel['crossValidation'] }) : undefined;
-  const id = createHash('sha256').update(files.category).update(files.sentiment).digest('hex').slice(0, 16);
+  const id = createHash('sha256')
+    .update(files.category)
+    .update(files.sentiment)
+    .update(files.prior ?? '')
+    .digest('hex')
+    .slice(0, 16);
   await blobs.put(`${prefix}${id}/category.json`, files.category, 'application/json');
   await blobs.put(`${prefix}${id}/sentiment.json`, files.sentiment, 'application/json');
+  if (classifier.hasPrior) await blobs.put(`${prefix}${id}/prior.json`, files.prior!, 'application/json');
   if (manifestText) await blobs.put(`${prefix}${id}/manifest.json`, manifestText, 'application/json');
   const cv = manifest?.crossValidation;
   const published: PublishedModel = {
@@ -63,7 +70,9 @@ export async function loadPublishedModel(blobs: BlobStore, prefix: string): Prom
   if (!pointer || typeof pointer.id !== 'string' || !/^[0-9a-f]{16}$/.test(pointer.id)) throw new Error(`${prefix}current.json names no model`);
   const text = async (name: string) => Buffer.from(await blobs.get(`${prefix}${pointer.id}/${name}`)).toString('utf8');
   const [category, sentiment] = await Promise.all([text('category.json'), text('sentiment.json')]);
-  return { model: pointer, classifier: ModelClassifier.fromJson({ category, sentiment }, `s3 ${prefix}${pointer.id}/`) };
+  const needsPrior = /"prior"\s*:\s*\{/.test(category);
+  const prior = needsPrior ? await text('prior.json') : undefined;
+  return { model: pointer, classifier: ModelClassifier.fromJson({ category, sentiment, prior }, `s3 ${prefix}${pointer.id}/`) };
 }
 
 export interface PublishedModelOptions {
