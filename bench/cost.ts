@@ -15,7 +15,7 @@ import { createDocumentClient } from '../shared/config/clients.js';
 import type { ThreadPage } from '../shared/domain/index.js';
 import { DynamoThreadStore } from '../shared/store/index.js';
 import { LOCAL_OUTBOX_PARTITION } from '../shared/store/keys.js';
-import { PRICES, costUsd } from '../shared/triage/openai/schema.js';
+import { PRICES, costUsd } from '../shared/triage/llm/schema.js';
 import { triageReport } from '../shared/use-cases/triage-report.js';
 import { DEMO_EMAILS, DEMO_MESSAGES } from '../local/demo.js';
 import { queueDepth } from '../local/queues.js';
@@ -558,7 +558,7 @@ print(
   `  LLM, OpenAI ${model}, ILLUSTRATION ${usd(costUsd(model, 900, 150) * 1000)}   one call per message of 900 prompt + 150 completion tokens: the usage test/helpers/fake-openai.ts`,
 );
 print(
-  `                                              answers with, NOT a measurement; at $${PRICES[model]!.input}/$${PRICES[model]!.output} per million input/output tokens (shared/triage/openai/schema.ts)`,
+  `                                              answers with, NOT a measurement; at $${PRICES[model]!.input}/$${PRICES[model]!.output} per million input/output tokens (shared/triage/llm/schema.ts)`,
 );
 print('\nfixed costs, not per message: SQS long polls of the two event source mappings (~0.26 USD/month each), Secrets Manager ($0.40');
 print('per secret-month, GetSecretValue at cold starts), CloudWatch custom metrics, KMS none (SSE-SQS, AWS-owned keys), PITR and S3 storage.');

@@ -44,7 +44,12 @@ export const settingDefaults = {
    * (the LLM only when the local engine is unsure). `llm` and `hybrid` need an API key in the LlmApiKeySecret.
    */
   triageMode: 'local',
-  /** The OpenAI (or OpenAI-compatible) chat model for `llm` and `hybrid`. */
+  /**
+   * Which LLM `llm` and `hybrid` ask: `openai` (or any OpenAI-compatible endpoint; a key in the LlmApiKeySecret) or
+   * `bedrock` (Amazon Bedrock in the stack's region, signed by the function's role: no key).
+   */
+  llmProvider: 'openai',
+  /** The model: an OpenAI chat model, or a Bedrock model or inference profile id (Bedrock default: eu.amazon.nova-micro-v1:0). */
   llmModel: 'gpt-4o-mini',
   /** An OpenAI-compatible endpoint instead of api.openai.com (e.g. a gateway in your own account). Empty: OpenAI. */
   llmBaseUrl: '',
@@ -56,6 +61,9 @@ export const settingDefaults = {
   sesRegionCheck: 'true',
 };
 export type SettingKey = keyof typeof settingDefaults;
+
+/** Amazon Nova Micro through the EU cross-region inference profile: text only, the cheapest model with tool choice. */
+export const DEFAULT_BEDROCK_MODEL = 'eu.amazon.nova-micro-v1:0';
 
 /**
  * The settings in balie.settings.json: one JSON object of settings (strings, numbers or booleans). An unknown key
@@ -120,6 +128,7 @@ export interface BalieSettings {
   readonly alarmEmail?: string;
   readonly triage: {
     readonly mode: TriageMode;
+    readonly llmProvider: 'openai' | 'bedrock';
     readonly llmModel: string;
     readonly llmBaseUrl?: string;
     readonly llmTimeout: Duration;
@@ -265,8 +274,16 @@ export function balieSettings(scope: Construct): BalieSettings {
   }
   const mode = context('triageMode');
   if (mode !== 'local' && mode !== 'llm' && mode !== 'hybrid') throw new Error(`context triageMode must be "local", "llm" or "hybrid", got "${mode}"`);
-  const model = context('llmModel').trim();
+  const provider = context('llmProvider').trim();
+  if (provider !== 'openai' && provider !== 'bedrock') throw new Error(`context llmProvider must be "openai" or "bedrock", got "${provider}"`);
+  const setModel = context('llmModel').trim();
+  // the default names an OpenAI model; with Bedrock and no model of its own, a small one that supports tool choice
+  const model = provider === 'bedrock' && setModel === settingDefaults.llmModel ? DEFAULT_BEDROCK_MODEL : setModel;
   if (!/^[\w.:/-]{1,100}$/.test(model)) throw new Error(`context llmModel must be a model name like "gpt-4o-mini", got "${model}"`);
+  if (provider === 'bedrock' && (model.startsWith('arn:') || !/^[\w.:-]+$/.test(model)))
+    throw new Error(`context llmModel must be a Bedrock model or inference profile id like "${DEFAULT_BEDROCK_MODEL}" (not an ARN), got "${model}"`);
+  if (provider === 'bedrock' && context('llmBaseUrl').trim())
+    throw new Error("context llmBaseUrl is for an OpenAI-compatible endpoint; Bedrock is reached in the stack's region");
   const logLevel = context('logLevel').trim().toUpperCase();
   if (!['DEBUG', 'INFO', 'WARN', 'ERROR'].includes(logLevel))
     throw new Error(`context logLevel must be DEBUG, INFO, WARN or ERROR, got "${context('logLevel')}"`);
@@ -288,6 +305,7 @@ export function balieSettings(scope: Construct): BalieSettings {
     alarmEmail: optionalAddress('alarmEmail'),
     triage: {
       mode,
+      llmProvider: provider,
       llmModel: model,
       llmBaseUrl: optionalUrl('llmBaseUrl'),
       llmTimeout: Duration.seconds(whole('llmTimeoutSeconds', 1, 60, 'seconds')),

@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -70,6 +70,7 @@ export class Triage extends Construct {
     super(scope, id);
     const { settings } = props;
     const usesLlm = settings.mode !== 'local';
+    const bedrock = usesLlm && settings.llmProvider === 'bedrock';
 
     // Created in every mode, so switching triageMode later needs no new secret; empty until the operator stores the
     // key. A constant value, so no setting ever regenerates it over what the operator stored.
@@ -107,8 +108,9 @@ export class Triage extends Construct {
         TRIAGE_MODE: settings.mode,
         ...(usesLlm
           ? {
-              LLM_SECRET_ARN: this.llmApiKey.secretArn,
-              OPENAI_MODEL: settings.llmModel,
+              ...(bedrock
+                ? { LLM_PROVIDER: 'bedrock', BEDROCK_MODEL_ID: settings.llmModel }
+                : { LLM_SECRET_ARN: this.llmApiKey.secretArn, OPENAI_MODEL: settings.llmModel }),
               OPENAI_TIMEOUT_MS: String(settings.llmTimeout.toMilliseconds()),
               OPENAI_MAX_RETRIES: String(llmMaxRetries),
               LLM_CALL_DEADLINE_MS: String(llmCallDeadline(settings.llmTimeout).toMilliseconds()),
@@ -117,7 +119,32 @@ export class Triage extends Construct {
           : {}),
       },
     });
-    if (usesLlm) this.llmApiKey.grantRead(this.triageFunction);
+    if (usesLlm && !bedrock) this.llmApiKey.grantRead(this.triageFunction);
+    if (bedrock) {
+      // Converse is bedrock:InvokeModel. A cross-region inference profile (eu.…) routes to the model in any of its
+      // regions, so the model is granted in every region, by name; a plain model id only in the stack's region.
+      const stack = Stack.of(this);
+      const profile = /^(eu|us|apac|global)\.(.+)$/.exec(settings.llmModel);
+      const resources = profile
+        ? [
+            stack.formatArn({ service: 'bedrock', resource: 'inference-profile', resourceName: settings.llmModel }),
+            `arn:${stack.partition}:bedrock:*::foundation-model/${profile[2]}`,
+          ]
+        : [`arn:${stack.partition}:bedrock:${stack.region}::foundation-model/${settings.llmModel}`];
+      this.triageFunction.addToRolePolicy(new PolicyStatement({ actions: ['bedrock:InvokeModel'], resources }));
+      if (profile)
+        NagSuppressions.addResourceSuppressions(
+          this.triageFunction,
+          [
+            {
+              id: 'AwsSolutions-IAM5',
+              reason: 'A cross-region inference profile sends each call to its model in one of several regions; the model is named, the region cannot be.',
+              appliesTo: [`Resource::arn:<AWS::Partition>:bedrock:*::foundation-model/${profile[2]}`],
+            },
+          ],
+          true,
+        );
+    }
     props.table.grantReadWriteData(this.triageFunction);
     allowTableIndexes(this.triageFunction, props.table);
     // Exactly the calls it makes through S3BlobStore: put media/<channel>/<hash>, and at cold start list and get

@@ -5,6 +5,7 @@ import { ModelClassifier } from '../triage/local/model-classifier.js';
 import type { KnowledgeBase } from '../triage/knowledge/knowledge-base.js';
 import { parseEnv, secretsShape } from './env.js';
 import { llmApiKeyFromSecret } from './llm-secret.js';
+import type { LlmProvider } from '../triage/llm/llm-engine.js';
 
 export const triageShape = {
   OPENAI_API_KEY: z.string().min(1).optional(),
@@ -21,6 +22,13 @@ export const triageShape = {
   LLM_SECRET_ARN: z.string().min(1).optional(),
   /** How long the key read from LLM_SECRET_ARN is used before it is read again. */
   ...secretsShape,
+  /** openai (with OPENAI_API_KEY or LLM_SECRET_ARN) or bedrock (Amazon Bedrock's Converse API, signed by the role). */
+  LLM_PROVIDER: z.enum(['openai', 'bedrock']).default('openai'),
+  /** A Bedrock model or inference profile id that supports tool choice (Amazon Nova, Anthropic Claude). */
+  BEDROCK_MODEL_ID: z.string().min(1).default('eu.amazon.nova-micro-v1:0'),
+  /** Tests and local use: a server that speaks Bedrock Runtime's protocol (signed with dummy credentials). */
+  BEDROCK_ENDPOINT: z.url().optional(),
+  AWS_REGION: z.string().min(1).optional(),
   /** local: never call an LLM; llm: always (when a key is set); hybrid: only when the local engine is unsure. */
   TRIAGE_MODE: z.enum(['local', 'llm', 'hybrid']).optional(),
   HYBRID_THRESHOLD: z.coerce.number().min(0).max(1).default(0.8),
@@ -28,9 +36,10 @@ export const triageShape = {
 };
 
 /**
- * The triage engines from the environment: the local engine always; the OpenAI engine in front of it when
- * OPENAI_API_KEY or LLM_SECRET_ARN is set (and TRIAGE_MODE is not `local`). Parsed once, at cold start; the OpenAI
- * SDK (and the zod helpers it brings) is evaluated only when that engine is configured.
+ * The triage engines from the environment: the local engine always; an LLM engine in front of it when one is
+ * configured (and TRIAGE_MODE is not `local`): OpenAI when OPENAI_API_KEY or LLM_SECRET_ARN is set, Amazon Bedrock
+ * when LLM_PROVIDER=bedrock (the role signs the calls; no key). Parsed once, at cold start; an LLM SDK is evaluated
+ * only when its engine is configured.
  */
 export async function triageEngines(
   knowledge: KnowledgeBase | undefined,
@@ -40,15 +49,12 @@ export async function triageEngines(
 ): Promise<{ classifier: Classifier; drafter: Drafter; mode: string }> {
   const config = parseEnv(triageShape, env);
   const local = { classifier: localClassifier, drafter: new TemplateDrafter(knowledge) };
-  const apiKey =
-    config.OPENAI_API_KEY ??
-    (config.LLM_SECRET_ARN ? llmApiKeyFromSecret(config.LLM_SECRET_ARN, { maxAgeMs: config.SECRETS_MAX_AGE_SECONDS * 1000 }) : undefined);
-  const mode = config.TRIAGE_MODE ?? (apiKey ? 'llm' : 'local');
-  if (mode === 'local' || !apiKey) return { ...local, mode: 'local' };
-  const [{ default: OpenAI }, { OpenAiEngine }] = await Promise.all([import('openai'), import('../triage/openai/openai-engine.js')]);
-  const engine = new OpenAiEngine({
-    client: new OpenAI({ apiKey, baseURL: config.OPENAI_BASE_URL, timeout: config.OPENAI_TIMEOUT_MS, maxRetries: config.OPENAI_MAX_RETRIES }),
-    model: config.OPENAI_MODEL,
+  const provider = await llmProvider(config);
+  const mode = config.TRIAGE_MODE ?? (provider ? 'llm' : 'local');
+  if (mode === 'local' || !provider) return { ...local, mode: 'local' };
+  const { LlmEngine } = await import('../triage/llm/llm-engine.js');
+  const engine = new LlmEngine({
+    provider,
     mode,
     hybridThreshold: config.HYBRID_THRESHOLD,
     local,
@@ -57,4 +63,33 @@ export async function triageEngines(
     deadlineMs: config.LLM_CALL_DEADLINE_MS ?? config.OPENAI_TIMEOUT_MS * (config.OPENAI_MAX_RETRIES + 1) + 10_000,
   });
   return { classifier: engine, drafter: engine, mode };
+}
+
+async function llmProvider(config: z.infer<z.ZodObject<typeof triageShape>>): Promise<LlmProvider | undefined> {
+  if (config.LLM_PROVIDER === 'bedrock') {
+    const [{ BedrockRuntimeClient }, { NodeHttpHandler }, { BedrockProvider }] = await Promise.all([
+      import('@aws-sdk/client-bedrock-runtime'),
+      import('@smithy/node-http-handler'),
+      import('../triage/bedrock/bedrock-provider.js'),
+    ]);
+    const client = new BedrockRuntimeClient({
+      maxAttempts: config.OPENAI_MAX_RETRIES + 1,
+      // a per-try timeout that is thrown (and retried), as OPENAI_TIMEOUT_MS is for OpenAI; HTTP/1.1, which a local
+      // endpoint speaks too
+      requestHandler: new NodeHttpHandler({ requestTimeout: config.OPENAI_TIMEOUT_MS, throwOnRequestTimeout: true }),
+      ...(config.BEDROCK_ENDPOINT
+        ? { endpoint: config.BEDROCK_ENDPOINT, region: config.AWS_REGION ?? 'eu-central-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+        : {}),
+    });
+    return new BedrockProvider(client, config.BEDROCK_MODEL_ID);
+  }
+  const apiKey =
+    config.OPENAI_API_KEY ??
+    (config.LLM_SECRET_ARN ? llmApiKeyFromSecret(config.LLM_SECRET_ARN, { maxAgeMs: config.SECRETS_MAX_AGE_SECONDS * 1000 }) : undefined);
+  if (!apiKey) return undefined;
+  const [{ default: OpenAI }, { OpenAiProvider }] = await Promise.all([import('openai'), import('../triage/openai/openai-provider.js')]);
+  return new OpenAiProvider(
+    new OpenAI({ apiKey, baseURL: config.OPENAI_BASE_URL, timeout: config.OPENAI_TIMEOUT_MS, maxRetries: config.OPENAI_MAX_RETRIES }),
+    config.OPENAI_MODEL,
+  );
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ThreadPage } from '../../shared/domain/index.js';
-import type { LlmTriage } from '../../shared/triage/openai/schema.js';
+import type { LlmTriage } from '../../shared/triage/llm/schema.js';
 import type { ThreadDetail } from '../../shared/use-cases/read-threads.js';
 import { whatsappTextWebhook } from '../../local/whatsapp-payloads.js';
 import { startFakeOpenAi, type OpenAiAnswer } from '../helpers/fake-openai.js';

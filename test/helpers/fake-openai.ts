@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { LlmTriage } from '../../shared/triage/openai/schema.js';
+import type { LlmTriage } from '../../shared/triage/llm/schema.js';
 
 /** A valid structured answer of the LLM (an order question in Dutch, with a draft); override what a test is about. */
 export function anLlmAnswer(overrides: Partial<LlmTriage> = {}): LlmTriage {

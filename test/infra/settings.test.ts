@@ -32,6 +32,7 @@ const operatorSettings: Record<SettingKey, string> = {
   graphApiVersion: 'v22.0',
   alarmEmail: 'ops@shop.example',
   triageMode: 'hybrid',
+  llmProvider: 'openai',
   llmModel: 'gpt-4.1-mini',
   llmBaseUrl: 'https://llm.shop.example/v1',
   llmTimeoutSeconds: '12',
@@ -186,9 +187,32 @@ describe('triage in AWS: the LLM and the limits that fit together', () => {
     }
   });
 
+  it('with llmProvider bedrock: no key and no secret read, the model invoked by the role, in any region its EU profile routes to', () => {
+    const { template } = synthesizeBalie({ ...withoutBundling, triageMode: 'hybrid', llmProvider: 'bedrock' });
+    const [, triage] = functionOf(template, 'triage');
+    const [secretId] = onlyResource(template, 'AWS::SecretsManager::Secret', { Description: Match.stringLikeRegexp('LLM API key') });
+    expect(envOf(triage)).toMatchObject({
+      TRIAGE_MODE: 'hybrid',
+      LLM_PROVIDER: 'bedrock',
+      BEDROCK_MODEL_ID: 'eu.amazon.nova-micro-v1:0',
+      OPENAI_MAX_RETRIES: '2',
+    });
+    expect(envOf(triage)).not.toHaveProperty('LLM_SECRET_ARN');
+    expect(resourcesAllowedFor(template, triage, 'secretsmanager:GetSecretValue')).not.toContain(secretId);
+    expect(resourcesAllowedFor(template, triage, 'bedrock:InvokeModel').map((r) => JSON.stringify(r))).toEqual([
+      expect.stringMatching(/bedrock.*inference-profile\/eu\.amazon\.nova-micro-v1:0/),
+      expect.stringMatching(/:bedrock:\*::foundation-model\/amazon\.nova-micro-v1:0/),
+    ]);
+    const plain = synthesizeBalie({ ...withoutBundling, triageMode: 'llm', llmProvider: 'bedrock', llmModel: 'amazon.nova-lite-v1:0' }).template;
+    expect(resourcesAllowedFor(plain, functionOf(plain, 'triage')[1], 'bedrock:InvokeModel').map((r) => JSON.stringify(r))).toEqual([
+      expect.stringMatching(/:bedrock:.*Region.*::foundation-model\/amazon\.nova-lite-v1:0/),
+    ]);
+  });
+
   it('refuses a triage mode, LLM timeout or concurrency it cannot run, naming the key', () => {
     for (const [key, value] of [
       ['triageMode', 'gpt'],
+      ['llmProvider', 'azure'],
       ['llmTimeoutSeconds', '0'],
       ['llmTimeoutSeconds', '61'],
       ['triageMaxConcurrency', '1'],

@@ -2,8 +2,9 @@ import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_KNOWLEDGE_DIR, loadKnowledgeBaseDir } from '../../shared/triage/knowledge/knowledge-base.js';
 import { RuleClassifier, TemplateDrafter } from '../../shared/triage/index.js';
-import { OpenAiEngine } from '../../shared/triage/openai/openai-engine.js';
-import type { LlmTriage } from '../../shared/triage/openai/schema.js';
+import { LlmEngine } from '../../shared/triage/llm/llm-engine.js';
+import type { LlmTriage } from '../../shared/triage/llm/schema.js';
+import { OpenAiProvider } from '../../shared/triage/openai/openai-provider.js';
 import { startFakeOpenAi } from '../helpers/fake-openai.js';
 
 let openai: Awaited<ReturnType<typeof startFakeOpenAi>>;
@@ -17,10 +18,9 @@ beforeEach(() => {
 
 const knowledge = loadKnowledgeBaseDir(DEMO_KNOWLEDGE_DIR);
 const engine = (mode: 'llm' | 'hybrid' = 'llm', timeout = 2_000, deadlineMs?: number) =>
-  new OpenAiEngine({
+  new LlmEngine({
     deadlineMs,
-    client: new OpenAI({ apiKey: 'sk-test', baseURL: openai.baseURL, timeout, maxRetries: 2 }),
-    model: 'gpt-4o-mini',
+    provider: new OpenAiProvider(new OpenAI({ apiKey: 'sk-test', baseURL: openai.baseURL, timeout, maxRetries: 2 }), 'gpt-4o-mini'),
     mode,
     hybridThreshold: 0.9,
     local: { classifier: new RuleClassifier(), drafter: new TemplateDrafter(knowledge) },

@@ -24,9 +24,14 @@ export const PRICES: Record<string, { input: number; output: number }> = {
   'gpt-4.1-mini': { input: 0.4, output: 1.6 },
   'gpt-4.1-nano': { input: 0.1, output: 0.4 },
   'gpt-4o': { input: 2.5, output: 10 },
+  // Amazon Bedrock, on demand, base (us-east-1) rates as of 2026-10 (an EU inference profile may cost up to 10% more)
+  'amazon.nova-micro-v1:0': { input: 0.035, output: 0.14 },
+  'amazon.nova-lite-v1:0': { input: 0.06, output: 0.24 },
+  'anthropic.claude-haiku-4-5-20251001-v1:0': { input: 1, output: 5 },
 };
 
 export function costUsd(model: string, inputTokens: number, outputTokens: number): number {
-  const price = PRICES[model] ?? PRICES['gpt-4o-mini']!;
+  // a Bedrock inference profile (eu.…, us.…, global.…) costs what its model does
+  const price = PRICES[model] ?? PRICES[model.replace(/^(eu|us|apac|global)\./, '')] ?? PRICES['gpt-4o-mini']!;
   return (inputTokens * price.input + outputTokens * price.output) / 1_000_000;
 }
