@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import type { Classifier, Drafter } from '../domain/index.js';
+import type { Classifier, TriageEngine } from '../domain/index.js';
+import { LocalEngine } from '../triage/local/local-engine.js';
 import { TemplateDrafter } from '../triage/index.js';
 import { ModelClassifier } from '../triage/local/model-classifier.js';
 import type { KnowledgeBase } from '../triage/knowledge/knowledge-base.js';
@@ -46,23 +47,20 @@ export async function triageEngines(
   env: NodeJS.ProcessEnv = process.env,
   /** The local engine's classifier: the published model (PublishedModelClassifier); the shipped model by default. */
   localClassifier: Classifier = new ModelClassifier(),
-): Promise<{ classifier: Classifier; drafter: Drafter; mode: string }> {
+): Promise<{ engine: TriageEngine; mode: string }> {
   const config = parseEnv(triageShape, env);
-  const local = { classifier: localClassifier, drafter: new TemplateDrafter(knowledge) };
+  const local = new LocalEngine(localClassifier, new TemplateDrafter(knowledge));
   const provider = await llmProvider(config);
   const mode = config.TRIAGE_MODE ?? (provider ? 'llm' : 'local');
-  if (mode === 'local' || !provider) return { ...local, mode: 'local' };
-  const { LlmEngine } = await import('../triage/llm/llm-engine.js');
-  const engine = new LlmEngine({
+  if (mode === 'local' || !provider) return { engine: local, mode: 'local' };
+  const { LlmEngine, LlmWithFallback } = await import('../triage/llm/llm-engine.js');
+  const llm = new LlmEngine({
     provider,
-    mode,
-    hybridThreshold: config.HYBRID_THRESHOLD,
-    local,
     knowledge,
     redactPii: config.REDACT_PII === 'true',
     deadlineMs: config.LLM_CALL_DEADLINE_MS ?? config.OPENAI_TIMEOUT_MS * (config.OPENAI_MAX_RETRIES + 1) + 10_000,
   });
-  return { classifier: engine, drafter: engine, mode };
+  return { engine: new LlmWithFallback({ llm, local, mode, hybridThreshold: config.HYBRID_THRESHOLD }), mode };
 }
 
 async function llmProvider(config: z.infer<z.ZodObject<typeof triageShape>>): Promise<LlmProvider | undefined> {

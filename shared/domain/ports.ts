@@ -6,13 +6,10 @@ import type { Category, Classification, Priority, TriageResult } from './triage.
 
 /** Classifies one customer message. Must be safe to call twice with the same input. */
 export interface Classifier {
-  /** `key` names the message (channel + external id) so an engine can pair this call with the `draft` call after it. */
-  classify(input: { text: string; subject?: string; channel: Channel; contactName?: string; key?: string }): Promise<Classification>;
+  classify(input: { text: string; subject?: string; channel: Channel; contactName?: string }): Promise<Classification>;
 }
 
 export interface DraftRequest {
-  /** The same `key` the classifier was given for this message. */
-  key?: string;
   text: string;
   subject?: string;
   channel: Channel;
@@ -30,6 +27,32 @@ export interface DraftProposal {
 
 export interface Drafter {
   draft(request: DraftRequest): Promise<DraftProposal>;
+}
+
+/** One customer message to triage and answer. */
+export interface AssessRequest {
+  text: string;
+  subject?: string;
+  channel: Channel;
+  contact: Contact;
+  /** An agent's category for this message (a new draft after a correction): the draft answers that. */
+  category?: Category;
+  /** The draft's language when it is already known (a new draft keeps the old one's). */
+  language?: string;
+}
+
+/** What an engine says about one message: its classification (before priority rules) and the draft reply. */
+export interface Assessment {
+  classification: Classification;
+  draft: DraftProposal;
+}
+
+/**
+ * The triage port: classification and draft of one message in one call, so an engine that writes both at once
+ * (an LLM) needs no memory between calls. The local engine, or an LLM engine behind a fallback policy.
+ */
+export interface TriageEngine {
+  assess(request: AssessRequest): Promise<Assessment>;
 }
 
 export interface ThreadQuery {

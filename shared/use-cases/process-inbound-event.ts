@@ -1,8 +1,8 @@
 import {
   ConflictError,
-  type Classifier,
   type Draft,
-  type Drafter,
+  type DraftProposal,
+  type TriageEngine,
   type InboundEvent,
   type InboundMessage,
   type MediaArchive,
@@ -26,12 +26,12 @@ import { stableId } from './ids.js';
 import { saysNothing } from './nothing-to-answer.js';
 import { redraft, type RedraftOutcome } from './redraft.js';
 import { resolveThreadId } from './resolve-thread.js';
-import { triageText } from './triage-text.js';
+import { assessMessage } from './triage-text.js';
 
 export interface ProcessInboundDeps {
   store: Threads & ThreadRoutes & InboundLedger & Drafts & ThreadJournal & Pick<Reports, 'addTriageUsage'>;
-  classifier: Classifier;
-  drafter: Drafter;
+  /** Triage and draft of each customer message, in one call. */
+  engine: TriageEngine;
   /** Copies customer media into the object store; without it media stays a reference. */
   media?: MediaArchive;
   /** The triage mode (local, llm, hybrid), recorded with each message's usage. */
@@ -107,10 +107,11 @@ export function createInboundEventProcessor(deps: ProcessInboundDeps): (event: I
     if (!known) await deps.store.putMessageRef(inbound.channel, { ...refOf(inbound, threadId), done: false });
 
     const existing = await deps.store.getThread(threadId);
-    const triage = needsReply(inbound) ? await triageMessage(inbound, existing) : undefined;
+    const assessed = needsReply(inbound) ? await assessMessage(deps.engine, requestOf(inbound), { unansweredBefore: existing?.unanswered ?? 0 }) : undefined;
+    const triage = assessed?.triage;
     const message = { ...toMessage(inbound, threadId, triage), media: await archiveMedia(inbound) };
     await deps.store.putMessageOnce(message);
-    const draft = triage ? await draftReply(inbound, threadId, message.id, triage) : undefined;
+    const draft = assessed ? draftOf(inbound, threadId, message.id, assessed.triage, assessed.draft) : undefined;
     if (draft) await deps.store.putDraftOnce(draft);
     if (inbound.email) await deps.store.putEmailRoute(inbound.email.messageId, threadId);
     const counted = await updateThread(existing, { threadId, inbound, message, triage, draft, flags: flagsOf(inbound, triage), now: now() });
@@ -133,24 +134,11 @@ export function createInboundEventProcessor(deps: ProcessInboundDeps): (event: I
     }
   }
 
-  function triageMessage(inbound: InboundMessage, thread: Thread | undefined): Promise<TriageResult> {
-    return triageText(
-      deps.classifier,
-      { text: inbound.text, subject: inbound.subject, channel: inbound.channel, contactName: inbound.contact.name, key: messageKey(inbound) },
-      { unansweredBefore: thread?.unanswered ?? 0 },
-    );
+  function requestOf(inbound: InboundMessage) {
+    return { text: inbound.text, subject: inbound.subject, channel: inbound.channel, contact: inbound.contact };
   }
 
-  async function draftReply(inbound: InboundMessage, threadId: string, messageId: string, triage: TriageResult): Promise<Draft> {
-    const proposal = await deps.drafter.draft({
-      key: messageKey(inbound),
-      text: inbound.text,
-      subject: inbound.subject,
-      channel: inbound.channel,
-      contact: inbound.contact,
-      category: triage.category,
-      language: triage.language,
-    });
+  function draftOf(inbound: InboundMessage, threadId: string, messageId: string, triage: TriageResult, proposal: DraftProposal): Draft {
     return {
       threadId,
       id: stableId('d', inbound.channel, inbound.externalId),
@@ -191,10 +179,6 @@ export function createInboundEventProcessor(deps: ProcessInboundDeps): (event: I
     if (event.type === 'redraft') return redraft({ ...deps, now }, event);
     return processMessage(event);
   };
-}
-
-function messageKey(inbound: InboundMessage): string {
-  return `${inbound.channel}:${inbound.externalId}`;
 }
 
 /** A reaction, a machine's mail, a quarantined or unreadable mail, an empty text is stored, but gets no triage and no draft. */

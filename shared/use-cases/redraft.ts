@@ -2,9 +2,8 @@ import { assertCanWork, type Agent } from '../auth/roles.js';
 import {
   ConflictError,
   NotFoundError,
-  type Classifier,
+  type TriageEngine,
   type Draft,
-  type Drafter,
   type EventPublisher,
   type RedraftRequest,
   type Drafts,
@@ -43,7 +42,7 @@ export type RedraftOutcome = { outcome: 'redrafted'; threadId: string; draftId: 
  * conditional or keyed by the request, so a redelivered request changes nothing twice.
  */
 export async function redraft(
-  deps: { store: Threads & Drafts & ThreadJournal; classifier: Classifier; drafter: Drafter; now: () => Date },
+  deps: { store: Threads & Drafts & ThreadJournal; engine: TriageEngine; now: () => Date },
   request: RedraftRequest,
 ): Promise<RedraftOutcome> {
   const skipped = (reason: string): RedraftOutcome => ({ outcome: 'redraft_skipped', threadId: request.threadId, reason });
@@ -58,11 +57,8 @@ export async function redraft(
   const answered = detail.messages.find((m) => m.id === old.inReplyTo);
   if (!answered) return skipped('the answered message is gone');
 
-  const key = `redraft:${id}`;
-  // the engines pair a draft with the classification of the same key; an LLM engine writes a fresh draft here
-  await deps.classifier.classify({ text: answered.text, subject: answered.subject, channel: thread.channel, contactName: thread.contact.name, key });
-  const proposal = await deps.drafter.draft({
-    key,
+  // the thread's category (an agent may have corrected it) and the old draft's language; an LLM writes afresh
+  const { draft: proposal } = await deps.engine.assess({
     text: answered.text,
     subject: answered.subject,
     channel: thread.channel,

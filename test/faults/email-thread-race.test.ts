@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InboundMessage, ThreadStore } from '../../shared/domain/index.js';
 import type { DynamoThreadStore } from '../../shared/store/index.js';
 import { RuleClassifier, TemplateDrafter } from '../../shared/triage/index.js';
+import { LocalEngine } from '../../shared/triage/local/local-engine.js';
 import { createInboundEventProcessor } from '../../shared/use-cases/process-inbound-event.js';
 import { startDynaliteStore } from '../helpers/dynalite-store.js';
 
@@ -60,7 +61,7 @@ const hold = <K extends keyof ThreadStore>(method: K, before?: () => Promise<voi
       };
     },
   }) as ThreadStore;
-const processor = (s: ThreadStore) => createInboundEventProcessor({ store: s, classifier: new RuleClassifier(), drafter: new TemplateDrafter() });
+const processor = (s: ThreadStore) => createInboundEventProcessor({ store: s, engine: new LocalEngine(new RuleClassifier(), new TemplateDrafter()) });
 const routeExists = async (routeHandle: string) => {
   while (!(await store.findOpenThreadId('email', routeHandle))) await new Promise((r) => setTimeout(r, 5));
 };

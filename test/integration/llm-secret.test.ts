@@ -16,7 +16,7 @@ describe('the LLM API key from Secrets Manager', () => {
     TRIAGE_MODE: 'llm',
     OPENAI_MAX_RETRIES: '0',
   });
-  const message = { text: 'Waar blijft mijn pakket? Bestelling 12345', channel: 'email' as const, key: 'email#1' };
+  const message = { text: 'Waar blijft mijn pakket? Bestelling 12345', channel: 'email' as const, contact: { handle: 'klant@example.nl' } };
 
   beforeAll(async () => {
     openai = await startFakeOpenAi();
@@ -30,7 +30,7 @@ describe('the LLM API key from Secrets Manager', () => {
     const engines = await triageEngines(undefined, env());
     expect(engines.mode).toBe('llm');
 
-    const classification = await engines.classifier.classify(message);
+    const classification = (await engines.engine.assess(message)).classification;
 
     expect(classification.engine).toBe('openai:gpt-4o-mini');
     expect(openai.authorizations.at(-1)).toBe('Bearer sk-from-the-secret');
@@ -42,7 +42,7 @@ describe('the LLM API key from Secrets Manager', () => {
     const calls = openai.requests.length;
     const engines = await triageEngines(undefined, env());
 
-    const classification = await engines.classifier.classify(message);
+    const classification = (await engines.engine.assess(message)).classification;
 
     expect(classification.engine).toMatch(/\+fallback$/);
     expect(classification.reasons.join(' ')).toMatch(/configuration error: the LLM API key secret must hold apiKey/);
@@ -55,15 +55,15 @@ describe('the LLM API key from Secrets Manager', () => {
     secrets.on(GetSecretValueCommand).resolves({ SecretString: JSON.stringify({ apiKey: 'sk-old' }) });
     const engines = await triageEngines(undefined, { ...env(), SECRETS_MAX_AGE_SECONDS: '1' });
     openai.answerNext({ kind: 'json', content: answer }, { kind: 'json', content: answer }, { kind: 'json', content: answer });
-    await engines.classifier.classify({ ...message, key: 'k1' });
+    await engines.engine.assess(message);
     secrets.on(GetSecretValueCommand).resolves({ SecretString: JSON.stringify({ apiKey: 'sk-new' }) });
-    await engines.classifier.classify({ ...message, key: 'k2' });
+    await engines.engine.assess(message);
     expect(openai.authorizations.slice(-2)).toEqual(['Bearer sk-old', 'Bearer sk-old']);
     expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(1);
 
     // one second is the shortest maximum age; waiting it out is the point of this test
     await new Promise((r) => setTimeout(r, 1_100));
-    await engines.classifier.classify({ ...message, key: 'k3' });
+    await engines.engine.assess(message);
     expect(openai.authorizations.at(-1)).toBe('Bearer sk-new');
     expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(2);
   });
@@ -73,7 +73,7 @@ describe('the LLM API key from Secrets Manager', () => {
     openai.answerNext({ kind: 'status', status: 429, headers: { 'retry-after': '30' } });
     const engines = await triageEngines(undefined, { ...env(), OPENAI_MAX_RETRIES: '2', LLM_CALL_DEADLINE_MS: '400' });
 
-    const classification = await engines.classifier.classify({ ...message, key: 'deadline' });
+    const classification = (await engines.engine.assess(message)).classification;
 
     expect(classification.engine).toMatch(/\+fallback$/);
     expect(classification.llm?.fallback).toMatch(/^gave up at the deadline after \d+ ms$/);

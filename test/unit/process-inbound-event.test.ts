@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { InboundMessage, ThreadStore } from '../../shared/domain/index.js';
 import { RuleClassifier, TemplateDrafter } from '../../shared/triage/index.js';
+import { LocalEngine } from '../../shared/triage/local/local-engine.js';
 import { createInboundEventProcessor } from '../../shared/use-cases/process-inbound-event.js';
 import { MemoryThreadStore } from '../helpers/memory-store.js';
 import { anInboundText } from '../helpers/threads.js';
 
 const store = new MemoryThreadStore();
 
-const processorOn = (s: ThreadStore) => createInboundEventProcessor({ store: s, classifier: new RuleClassifier(), drafter: new TemplateDrafter() });
+const processorOn = (s: ThreadStore) => createInboundEventProcessor({ store: s, engine: new LocalEngine(new RuleClassifier(), new TemplateDrafter()) });
 
 const message = anInboundText;
 
@@ -93,8 +94,7 @@ describe('customer media', () => {
   it('keeps the message and its media reference when the download fails, and says why', async () => {
     const failing = createInboundEventProcessor({
       store,
-      classifier: new RuleClassifier(),
-      drafter: new TemplateDrafter(),
+      engine: new LocalEngine(new RuleClassifier(), new TemplateDrafter()),
       media: { archive: () => Promise.reject(new Error('media download answered HTTP 404')) },
     });
     await failing({ ...message('31690000009', 'wamid.photo', 'Zo kwam het aan'), kind: 'image', media: { id: '998877', mimeType: 'image/jpeg' } });

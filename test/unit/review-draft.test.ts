@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, ForbiddenError, ValidationError, type InboundMessage, type SendJob } from '../../shared/domain/index.js';
 import { RuleClassifier, TemplateDrafter } from '../../shared/triage/index.js';
+import { LocalEngine } from '../../shared/triage/local/local-engine.js';
 import { createInboundEventProcessor } from '../../shared/use-cases/process-inbound-event.js';
 import { approveDraft, rejectDraft } from '../../shared/use-cases/review-draft.js';
 import { assignThread } from '../../shared/use-cases/work-thread.js';
@@ -15,7 +16,7 @@ let handles = 0;
 /** A customer message through the real worker: a thread with one proposed draft. Answers the jobs the reviews publish. */
 async function proposed(text = 'Waar blijft mijn pakket? Bestelling 10482.') {
   const handle = `3168${String(++handles).padStart(7, '0')}`;
-  const process = createInboundEventProcessor({ store, classifier: new RuleClassifier(), drafter: new TemplateDrafter() });
+  const process = createInboundEventProcessor({ store, engine: new LocalEngine(new RuleClassifier(), new TemplateDrafter()) });
   const inbound: InboundMessage = {
     type: 'message',
     channel: 'whatsapp',

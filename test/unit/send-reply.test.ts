@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProviderError, type InboundMessage, type OutboundMessage, type Sender } from '../../shared/domain/index.js';
 import { RuleClassifier, TemplateDrafter } from '../../shared/triage/index.js';
+import { LocalEngine } from '../../shared/triage/local/local-engine.js';
 import { createInboundEventProcessor } from '../../shared/use-cases/process-inbound-event.js';
 import { approveDraft } from '../../shared/use-cases/review-draft.js';
 import { sendApprovedDraft } from '../../shared/use-cases/send-reply.js';
@@ -11,7 +12,7 @@ const store = new MemoryThreadStore();
 const agent = { sub: 'agent-1', name: 'Anna', role: 'agent' as const };
 const noJobs = { publish: async () => undefined };
 
-const process = () => createInboundEventProcessor({ store, classifier: new RuleClassifier(), drafter: new TemplateDrafter() });
+const process = () => createInboundEventProcessor({ store, engine: new LocalEngine(new RuleClassifier(), new TemplateDrafter()) });
 const message = anInboundText;
 
 /** A thread with one approved draft, ready for the send worker. */

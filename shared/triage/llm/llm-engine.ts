@@ -1,6 +1,7 @@
 import { ZodError } from 'zod';
-import type { Channel, Classification, Classifier, DraftProposal, DraftRequest, Drafter } from '../../domain/index.js';
+import type { AssessRequest, Assessment, TriageEngine } from '../../domain/index.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { LocalEngine } from '../local/local-engine.js';
 import { redactPii } from '../safety.js';
 import { llmTriageSchema, type LlmTriage } from './schema.js';
 
@@ -26,10 +27,6 @@ export interface LlmProvider {
 
 export interface LlmEngineOptions {
   provider: LlmProvider;
-  /** `llm`: always ask; `hybrid`: ask only when the local engine is less sure than `hybridThreshold`. */
-  mode: 'llm' | 'hybrid';
-  hybridThreshold: number;
-  local: { classifier: Classifier; drafter: Drafter };
   knowledge?: KnowledgeBase;
   redactPii: boolean;
   /**
@@ -51,7 +48,8 @@ Rules:
   short paragraphs, sign-off "Klantenservice"/"Customer service").
 - Promise only what the knowledge passages say, and list the ids of those you used in kbRefs. If they do not cover
   the question, ask for what you need (order number, screenshot) and promise nothing.
-- reasons: short phrases an agent can check (which words decided the category and the tone).`;
+- reasons: short phrases an agent can check (which words decided the category and the tone).
+- agentCategory, when given, is the category an agent chose for this message: use it, and answer accordingly.`;
 
 /** The service answered, but not with what was asked (no tool call, a refusal, cut off). */
 export class InvalidAnswerError extends Error {}
@@ -63,29 +61,26 @@ class DeadlineError extends Error {
 }
 
 /**
- * An LLM engine: one structured call for triage and draft (zod-validated), with the provider SDK's timeout and
- * retries. On timeout, error or an answer that fails validation, the local engine's result is used and marked.
+ * An LLM engine: one structured call for triage and draft (zod-validated), within an overall deadline. It throws on
+ * any failure; what a failure means (the local engine decides) is the policy's (`LlmWithFallback`).
  */
-export class LlmEngine implements Classifier, Drafter {
-  private readonly drafts = new Map<string, DraftProposal>();
+export class LlmEngine {
+  constructor(private readonly options: Omit<LlmEngineOptions, 'mode' | 'hybridThreshold' | 'local'>) {}
 
-  constructor(private readonly options: LlmEngineOptions) {}
-
-  private get engineName(): string {
+  get name(): string {
     return `${this.options.provider.id}:${this.options.provider.model}`;
   }
 
-  async classify(input: { text: string; subject?: string; channel: Channel; contactName?: string; key?: string }): Promise<Classification> {
+  get provider(): LlmProvider {
+    return this.options.provider;
+  }
+
+  /** `hint`: what the local engine made of the message, to choose the knowledge passages the LLM is shown. */
+  async assess(request: AssessRequest, hint: { language: string; category: string }): Promise<Assessment> {
     const { provider } = this.options;
-    const local = await this.options.local.classifier.classify(input);
-    if (this.options.mode === 'hybrid' && local.confidence >= this.options.hybridThreshold) {
-      return { ...local, reasons: [...local.reasons, `local engine sure enough (${local.confidence} ≥ ${this.options.hybridThreshold}); no LLM call`] };
-    }
-    const started = Date.now();
-    try {
-      const { answer, usage } = await this.ask(input, local);
-      this.remember(input.key ?? input.text, { text: answer.draft, engine: this.engineName, reasons: [`written by ${provider.model}`], kbRefs: answer.kbRefs });
-      return {
+    const { answer, usage } = await this.ask(request, hint);
+    return {
+      classification: {
         category: answer.category,
         confidence: answer.confidence,
         sentiment: { label: answer.sentiment, score: answer.sentimentScore },
@@ -93,34 +88,17 @@ export class LlmEngine implements Classifier, Drafter {
         urgencyCues: answer.urgencyCues,
         tags: answer.tags,
         reasons: answer.reasons,
-        engine: this.engineName,
+        engine: this.name,
         llm: { model: provider.model, ...usage, costUsd: provider.costUsd(usage) },
         injectionSuspected: answer.instructionsInMessage || undefined,
-      };
-    } catch (err) {
-      const ms = Date.now() - started;
-      const why = describeFailure(err, ms) ?? provider.describe(err, ms) ?? (err instanceof Error ? err.name : 'error');
-      return {
-        ...local,
-        engine: `${local.engine}+fallback`,
-        reasons: [...local.reasons, `${provider.label} not used: ${why}; local engine decided`],
-        llm: { model: provider.model, inputTokens: 0, outputTokens: 0, costUsd: 0, fallback: why },
-      };
-    }
+      },
+      draft: { text: answer.draft, engine: this.name, reasons: [`written by ${provider.model}`], kbRefs: answer.kbRefs },
+    };
   }
 
-  /**
-   * The draft written in the same call as the triage of this message, found by its key (channel + external id:
-   * two customers sending the same words in one batch must never get each other's drafts).
-   */
-  async draft(request: DraftRequest): Promise<DraftProposal> {
-    const key = request.key ?? request.text;
-    const written = this.drafts.get(key);
-    if (written) {
-      this.drafts.delete(key);
-      return written;
-    }
-    return this.options.local.drafter.draft(request);
+  /** Why a call failed, in words an agent reads: the failures every provider shares, then the provider's own. */
+  describe(err: unknown, ms: number): string {
+    return describeFailure(err, ms) ?? this.options.provider.describe(err, ms) ?? (err instanceof Error ? err.name : 'error');
   }
 
   /**
@@ -148,16 +126,22 @@ export class LlmEngine implements Classifier, Drafter {
   }
 
   private async ask(
-    input: { text: string; subject?: string; channel: Channel; contactName?: string },
-    local: Classification,
+    request: AssessRequest,
+    hint: { language: string; category: string },
   ): Promise<{ answer: LlmTriage; usage: { inputTokens: number; outputTokens: number } }> {
-    const hits = this.options.knowledge?.search(`${input.subject ?? ''} ${input.text}`, { language: local.language, category: local.category, k: 3 }) ?? [];
+    const hits =
+      this.options.knowledge?.search(`${request.subject ?? ''} ${request.text}`, {
+        language: request.language ?? hint.language,
+        category: request.category ?? hint.category,
+        k: 3,
+      }) ?? [];
     const clean = (s: string | undefined) => (s && this.options.redactPii ? redactPii(s) : s);
     const payload = {
-      channel: input.channel,
-      customerFirstName: input.contactName?.split(/\s+/)[0],
-      subject: clean(input.subject),
-      message: clean(input.text),
+      channel: request.channel,
+      customerFirstName: request.contact.name?.split(/\s+/)[0],
+      subject: clean(request.subject),
+      message: clean(request.text),
+      ...(request.category ? { agentCategory: request.category } : {}),
       knowledge: hits.map((h) => ({ id: h.ref, text: h.passage.text })),
     };
     const { answer, usage } = await this.withinDeadline((signal) =>
@@ -167,13 +151,40 @@ export class LlmEngine implements Classifier, Drafter {
     const allowed = new Set(hits.map((h) => h.ref));
     return { answer: { ...parsed, kbRefs: parsed.kbRefs.filter((id) => allowed.has(id)) }, usage };
   }
+}
 
-  private remember(key: string, draft: DraftProposal): void {
-    this.drafts.set(key, draft);
-    // the processor asks for the draft right after triage; keep only a few in case a draft is never asked for
-    for (const key of this.drafts.keys()) {
-      if (this.drafts.size <= 100) break;
-      this.drafts.delete(key);
+/**
+ * The policy in front of an LLM engine: `llm` asks it for every message, `hybrid` only when the local engine is less
+ * sure than the threshold; whenever the LLM fails (timeout, error, an answer that fails validation) the local
+ * engine's assessment is used, marked, with the reason in words.
+ */
+export class LlmWithFallback implements TriageEngine {
+  constructor(private readonly options: { llm: LlmEngine; local: LocalEngine; mode: 'llm' | 'hybrid'; hybridThreshold: number }) {}
+
+  async assess(request: AssessRequest): Promise<Assessment> {
+    const { llm, local, mode, hybridThreshold } = this.options;
+    const classification = await local.classify(request);
+    if (mode === 'hybrid' && classification.confidence >= hybridThreshold) {
+      const sure = {
+        ...classification,
+        reasons: [...classification.reasons, `local engine sure enough (${classification.confidence} ≥ ${hybridThreshold}); no LLM call`],
+      };
+      return { classification: sure, draft: await local.draftFor(request, classification) };
+    }
+    const started = Date.now();
+    try {
+      return await llm.assess(request, classification);
+    } catch (err) {
+      const why = llm.describe(err, Date.now() - started);
+      return {
+        classification: {
+          ...classification,
+          engine: `${classification.engine}+fallback`,
+          reasons: [...classification.reasons, `${llm.provider.label} not used: ${why}; local engine decided`],
+          llm: { model: llm.provider.model, inputTokens: 0, outputTokens: 0, costUsd: 0, fallback: why },
+        },
+        draft: await local.draftFor(request, classification),
+      };
     }
   }
 }
