@@ -51,7 +51,7 @@ for (const [group, rs] of groups) {
 }
 
 // Hybrid mode asks the LLM only below the threshold: how often that is, and how right the local engine is above it.
-for (const threshold of [0.6, 0.7, 0.8, 0.9]) {
+for (const threshold of [0.5, 0.6, 0.7, 0.8, 0.9]) {
   const sure = results.filter((r) => r.confidence >= threshold);
   const right = sure.filter((r) => r.category === r.e.category).length;
   console.log(

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { Classifier, TriageEngine } from '../domain/index.js';
+import { UNSURE_BELOW, type Classifier, type TriageEngine } from '../domain/index.js';
 import { LocalEngine } from '../triage/local/local-engine.js';
 import { TemplateDrafter } from '../triage/index.js';
 import { ModelClassifier } from '../triage/local/model-classifier.js';
@@ -32,7 +32,8 @@ export const triageShape = {
   AWS_REGION: z.string().min(1).optional(),
   /** local: never call an LLM; llm: always (when a key is set); hybrid: only when the local engine is unsure. */
   TRIAGE_MODE: z.enum(['local', 'llm', 'hybrid']).optional(),
-  HYBRID_THRESHOLD: z.coerce.number().min(0).max(1).default(0.8),
+  /** Hybrid mode asks the LLM below this confidence: the messages the page marks unsure (UNSURE_BELOW). */
+  HYBRID_THRESHOLD: z.coerce.number().min(0).max(1).default(UNSURE_BELOW),
   REDACT_PII: z.enum(['true', 'false']).default('false'),
 };
 

@@ -13,6 +13,14 @@ export function isDefaultCategory(category: string): category is DefaultCategory
   return (DEFAULT_CATEGORIES as readonly string[]).includes(category);
 }
 
+/**
+ * Below this category confidence the thread is flagged `unsure` for the agent, and hybrid mode asks the LLM. On the
+ * independent set (2026-12-03) the local model was below it for 17% of messages and right on 50% of those, against
+ * 85% above it.
+ */
+export const UNSURE_BELOW = 0.5;
+export const UNSURE_FLAG = 'unsure';
+
 export const prioritySchema = z.enum(['P1', 'P2', 'P3', 'P4']);
 export type Priority = z.infer<typeof prioritySchema>;
 

@@ -3,6 +3,7 @@ import {
   higherPriority,
   slaDueAt,
   transition,
+  UNSURE_FLAG,
   type Draft,
   type InboundMessage,
   type Message,
@@ -67,7 +68,13 @@ export function applyInbound(current: Thread | undefined, change: InboundChange)
     unanswered: (current?.unanswered ?? 0) + (triage ? 1 : 0),
     triagedFrom: newestTriaged ? { sentAt: message.sentAt, externalId: message.externalId } : current?.triagedFrom,
     latestDraftId: (newestTriaged ? draft?.id : undefined) ?? current?.latestDraftId,
-    flags: [...new Set([...(current?.flags ?? []), ...change.flags])],
+    // unsure belongs to the triage the thread shows: a newer triaged message sets or clears it, an older one never
+    flags: [
+      ...new Set([
+        ...(current?.flags ?? []).filter((f) => !(newestTriaged && f === UNSURE_FLAG)),
+        ...change.flags.filter((f) => f !== UNSURE_FLAG || newestTriaged),
+      ]),
+    ],
     appliedInboundIds: [...(current?.appliedInboundIds ?? []), message.id].slice(-APPLIED_IDS_KEPT),
     updatedAt: now.toISOString(),
     version: (current?.version ?? 0) + 1,

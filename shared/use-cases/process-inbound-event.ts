@@ -18,6 +18,8 @@ import {
   type ThreadRoutes,
   type Threads,
   type TriageResult,
+  UNSURE_BELOW,
+  UNSURE_FLAG,
 } from '../domain/index.js';
 import { looksLikePromptInjection } from '../triage/safety.js';
 import { applyInbound, type InboundChange } from './apply-inbound.js';
@@ -194,6 +196,7 @@ function flagsOf(inbound: InboundMessage, triage?: TriageResult): string[] {
   if (inbound.email?.automated) flags.push(`automated:${inbound.email.automated}`);
   if (inbound.kind === 'unparseable') flags.push('unparseable');
   if (triage?.injectionSuspected || looksLikePromptInjection(`${inbound.subject ?? ''} ${inbound.text}`)) flags.push('prompt_injection');
+  if (triage && triage.confidence < UNSURE_BELOW) flags.push(UNSURE_FLAG);
   return flags;
 }
 

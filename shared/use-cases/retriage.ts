@@ -3,6 +3,7 @@ import {
   compareMessages,
   DEFAULT_CATEGORIES,
   isDefaultCategory,
+  UNSURE_FLAG,
   NotFoundError,
   slaDueAt,
   ValidationError,
@@ -41,6 +42,8 @@ export async function retriageThread(
   const firstUnanswered = inbound.at(-Math.max(1, before.unanswered)) ?? inbound.at(-1);
   const updated = await changeThreadStatus(store, input.threadId, [], now, (t) => ({
     category: input.category ?? t.category,
+    // an agent chose the category: the engine's doubt no longer applies
+    ...(input.category ? { flags: t.flags.filter((f) => f !== UNSURE_FLAG) } : {}),
     priority: input.priority ?? t.priority,
     slaDueAt: input.priority && firstUnanswered ? slaDueAt(input.priority, new Date(firstUnanswered.sentAt)) : t.slaDueAt,
   }));

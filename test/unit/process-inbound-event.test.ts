@@ -3,6 +3,7 @@ import type { InboundMessage, ThreadStore } from '../../shared/domain/index.js';
 import { RuleClassifier, TemplateDrafter } from '../../shared/triage/index.js';
 import { LocalEngine } from '../../shared/triage/local/local-engine.js';
 import { createInboundEventProcessor } from '../../shared/use-cases/process-inbound-event.js';
+import { retriageThread } from '../../shared/use-cases/retriage.js';
 import { MemoryThreadStore } from '../helpers/memory-store.js';
 import { anInboundText } from '../helpers/threads.js';
 
@@ -87,6 +88,32 @@ describe('processing inbound messages', () => {
     });
     expect(outcome).toEqual({ outcome: 'status_orphaned' });
     expect(await store.findOrphanStatuses('whatsapp', 'wamid.unknown-outbound')).toMatchObject([{ at: '2026-11-25T09:01:00.000Z', status: 'delivered' }]);
+  });
+});
+
+describe('an unsure triage', () => {
+  /** The rule engine, with the confidence a test says for each text. */
+  const sureOf = (confidence: Record<string, number>) =>
+    new LocalEngine(
+      { classify: async (input) => ({ ...(await new RuleClassifier().classify(input)), confidence: confidence[input.text] ?? 0.9 }) },
+      new TemplateDrafter(),
+    );
+
+  it('flags the thread while the triage it shows is below UNSURE_BELOW, until a surer message or an agent decides', async () => {
+    const process = createInboundEventProcessor({ store, engine: sureOf({ 'hmm, dat ding van vorige week': 0.31, 'nog iets ouds': 0.2 }) });
+    await process(message('31690000041', 'wamid.u1', 'hmm, dat ding van vorige week', '2026-11-25T09:00:00.000Z'));
+    expect((await threadOf('31690000041')).thread.flags).toEqual(['unsure']);
+    // an older message arriving late does not decide what the thread shows, so not its doubt either
+    await process(message('31690000041', 'wamid.u0', 'nog iets ouds', '2026-11-25T08:00:00.000Z'));
+    expect((await threadOf('31690000041')).thread.flags).toEqual(['unsure']);
+    await process(message('31690000041', 'wamid.u2', 'Mijn pakket is niet aangekomen, bestelling 1234', '2026-11-25T09:05:00.000Z'));
+    expect((await threadOf('31690000041')).thread.flags).toEqual([]);
+
+    await process(message('31690000042', 'wamid.u3', 'hmm, dat ding van vorige week'));
+    const { thread } = await threadOf('31690000042');
+    expect(thread.flags).toEqual(['unsure']);
+    await retriageThread(store, { threadId: thread.id, category: 'order', agent: { sub: 'ann', name: 'Ann', role: 'agent' } });
+    expect((await threadOf('31690000042')).thread.flags).toEqual([]);
   });
 });
 

@@ -143,7 +143,7 @@ export function WorklistItems({ ctx, threads, selectedId, nextHref }: { ctx: Pag
                   <span>{thread.status.replace('_', ' ')}</span>
                   {thread.assignee ? <span class="assignee">→ {ctx.nameOf(thread.assignee)}</span> : null}
                   {thread.flags.map((f) => (
-                    <span class="flag">{f}</span>
+                    <span class="flag">{(ctx.t.flags as Record<string, string>)[f] ?? f}</span>
                   ))}
                 </span>
               </a>
