@@ -60,6 +60,8 @@ export async function triageEngines(
     knowledge,
     redactPii: config.REDACT_PII === 'true',
     deadlineMs: config.LLM_CALL_DEADLINE_MS ?? config.OPENAI_TIMEOUT_MS * (config.OPENAI_MAX_RETRIES + 1) + 10_000,
+    // the local model's categories: a shop's own once its model is published, and the LLM chooses from the same
+    ...(hasCategories(localClassifier) ? { categories: () => localClassifier.categories } : {}),
   });
   return { engine: new LlmWithFallback({ llm, local, mode, hybridThreshold: config.HYBRID_THRESHOLD }), mode };
 }
@@ -91,4 +93,8 @@ async function llmProvider(config: z.infer<z.ZodObject<typeof triageShape>>): Pr
     new OpenAI({ apiKey, baseURL: config.OPENAI_BASE_URL, timeout: config.OPENAI_TIMEOUT_MS, maxRetries: config.OPENAI_MAX_RETRIES }),
     config.OPENAI_MODEL,
   );
+}
+
+function hasCategories(classifier: Classifier): classifier is Classifier & { categories: string[] } {
+  return Array.isArray((classifier as { categories?: unknown }).categories);
 }

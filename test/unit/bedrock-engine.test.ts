@@ -84,6 +84,25 @@ describe('Amazon Bedrock engine (Converse API, against a local server that speak
     expect(user).not.toContain('sanne@example.nl');
   });
 
+  it("chooses from a shop's own categories when its model has them, and refuses an answer outside them", async () => {
+    const shop = Object.assign(new RuleClassifier(), { categories: ['Retour & ruil', 'Storing', 'Factuur'] });
+    const { engine: withShop } = await triageEngines(
+      knowledge,
+      { LLM_PROVIDER: 'bedrock', BEDROCK_ENDPOINT: bedrock.endpoint, AWS_REGION: 'eu-central-1', OPENAI_MAX_RETRIES: '0' },
+      shop,
+    );
+    bedrock.answerNext({ kind: 'tool', input: { ...good, category: 'Storing' } }, { kind: 'tool', input: good });
+    const contact = { handle: '1' };
+    expect((await withShop.assess({ text: 'de site ligt eruit', channel: 'whatsapp', contact })).classification.category).toBe('Storing');
+    const request = bedrock.requests[0]!;
+    const schema = request.body.toolConfig!.tools[0]!.toolSpec.inputSchema.json as { properties: Record<string, { enum?: string[] }> };
+    expect(schema.properties.category!.enum).toEqual(['Retour & ruil', 'Storing', 'Factuur']);
+    expect(request.body.system![0]!.text).toContain(`exactly one of this shop's own categories: "Retour & ruil", "Storing", "Factuur"`);
+    // "billing" is not one of this shop's categories: the answer fails validation and the local engine decides
+    const outside = await withShop.assess({ text: 'dubbel betaald', channel: 'whatsapp', contact });
+    expect(outside.classification.llm?.fallback).toBe('invalid answer: not the requested JSON');
+  });
+
   it('takes the model from BEDROCK_MODEL_ID, an inference profile ARN included', async () => {
     const arn = 'arn:aws:bedrock:eu-central-1:123456789012:inference-profile/eu.amazon.nova-lite-v1:0';
     bedrock.answerNext({ kind: 'tool', input: good });

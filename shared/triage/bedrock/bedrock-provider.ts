@@ -14,7 +14,7 @@ import {
 } from '@aws-sdk/client-bedrock-runtime';
 import * as z from 'zod';
 import { InvalidAnswerError, type LlmProvider } from '../llm/llm-engine.js';
-import { costUsd, llmTriageSchema } from '../llm/schema.js';
+import { costUsd, type LlmTriageSchema } from '../llm/schema.js';
 
 const TOOL = 'record_triage';
 
@@ -26,14 +26,16 @@ const TOOL = 'record_triage';
 export class BedrockProvider implements LlmProvider {
   readonly id = 'bedrock';
   readonly label = 'Bedrock';
-  private readonly inputSchema = z.toJSONSchema(llmTriageSchema) as Record<string, unknown>;
+  private readonly inputSchemas = new WeakMap<LlmTriageSchema, Record<string, unknown>>();
 
   constructor(
     private readonly client: BedrockRuntimeClient,
     readonly model: string,
   ) {}
 
-  async complete(request: { system: string; user: string }, signal: AbortSignal | undefined) {
+  async complete(request: { system: string; user: string; schema: LlmTriageSchema }, signal: AbortSignal | undefined) {
+    let inputSchema = this.inputSchemas.get(request.schema);
+    if (!inputSchema) this.inputSchemas.set(request.schema, (inputSchema = z.toJSONSchema(request.schema) as Record<string, unknown>));
     const response = await this.client.send(
       new ConverseCommand({
         modelId: this.model,
@@ -43,7 +45,7 @@ export class BedrockProvider implements LlmProvider {
         toolConfig: {
           tools: [
             {
-              toolSpec: { name: TOOL, description: 'Record the triage of the message and the draft reply.', inputSchema: { json: this.inputSchema as never } },
+              toolSpec: { name: TOOL, description: 'Record the triage of the message and the draft reply.', inputSchema: { json: inputSchema as never } },
             },
           ],
           toolChoice: { tool: { name: TOOL } },

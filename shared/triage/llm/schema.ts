@@ -1,22 +1,28 @@
 import * as z from 'zod';
-import { defaultCategorySchema as categorySchema, sentimentLabelSchema } from '../../domain/index.js';
+import { DEFAULT_CATEGORIES, sentimentLabelSchema } from '../../domain/index.js';
 
-/** One structured answer for triage and draft, validated with zod before anything is stored. */
-export const llmTriageSchema = z.object({
-  category: categorySchema,
-  confidence: z.number().min(0).max(1),
-  sentiment: sentimentLabelSchema,
-  sentimentScore: z.number().min(-1).max(1),
-  language: z.string().min(2).max(8),
-  urgencyCues: z.array(z.enum(['legal_threat', 'cancellation', 'outage', 'safety', 'deadline', 'repeat_contact', 'urgent'])),
-  tags: z.array(z.string().max(40)).max(8),
-  reasons: z.array(z.string().max(300)).min(1).max(5),
-  draft: z.string().min(1).max(4000),
-  /** Ids of the knowledge passages the draft relies on; only ids that were given. */
-  kbRefs: z.array(z.string()),
-  instructionsInMessage: z.boolean(),
-});
-export type LlmTriage = z.infer<typeof llmTriageSchema>;
+/** One structured answer for triage and draft, validated with zod before anything is stored; `category` is one of `categories`. */
+export function llmTriageSchemaFor(categories: readonly string[]) {
+  return z.object({
+    category: z.enum(categories as [string, ...string[]]),
+    confidence: z.number().min(0).max(1),
+    sentiment: sentimentLabelSchema,
+    sentimentScore: z.number().min(-1).max(1),
+    language: z.string().min(2).max(8),
+    urgencyCues: z.array(z.enum(['legal_threat', 'cancellation', 'outage', 'safety', 'deadline', 'repeat_contact', 'urgent'])),
+    tags: z.array(z.string().max(40)).max(8),
+    reasons: z.array(z.string().max(300)).min(1).max(5),
+    draft: z.string().min(1).max(4000),
+    /** Ids of the knowledge passages the draft relies on; only ids that were given. */
+    kbRefs: z.array(z.string()),
+    instructionsInMessage: z.boolean(),
+  });
+}
+
+/** The answer for the default categories. */
+export const llmTriageSchema = llmTriageSchemaFor(DEFAULT_CATEGORIES);
+export type LlmTriageSchema = ReturnType<typeof llmTriageSchemaFor>;
+export type LlmTriage = z.infer<LlmTriageSchema>;
 
 /** USD per million tokens, for the cost per message recorded with each result. */
 export const PRICES: Record<string, { input: number; output: number }> = {

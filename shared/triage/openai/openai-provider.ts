@@ -10,7 +10,7 @@ import {
 } from 'openai/error';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import { InvalidAnswerError, type LlmProvider } from '../llm/llm-engine.js';
-import { costUsd, llmTriageSchema } from '../llm/schema.js';
+import { costUsd, type LlmTriageSchema } from '../llm/schema.js';
 
 /** OpenAI (or any endpoint that speaks its protocol): chat completions with a JSON-schema response format. */
 export class OpenAiProvider implements LlmProvider {
@@ -22,7 +22,7 @@ export class OpenAiProvider implements LlmProvider {
     readonly model: string,
   ) {}
 
-  async complete(request: { system: string; user: string }, signal: AbortSignal | undefined) {
+  async complete(request: { system: string; user: string; schema: LlmTriageSchema }, signal: AbortSignal | undefined) {
     const completion = await this.client.chat.completions.parse(
       {
         model: this.model,
@@ -31,7 +31,7 @@ export class OpenAiProvider implements LlmProvider {
           { role: 'system', content: request.system },
           { role: 'user', content: request.user },
         ],
-        response_format: zodResponseFormat(llmTriageSchema, 'triage'),
+        response_format: zodResponseFormat(request.schema, 'triage'),
       },
       { signal },
     );
