@@ -5,7 +5,9 @@
 // npm run train -- --from FILE --out DIR: learns a shop's own categories from its labelled history (CSV with a header
 // row, or JSON lines; --text-column, --label-column, --subject-column name the columns), cross-validates, and writes a
 // model folder to DIR (category.json, sentiment.json, manifest.json) all at once. The last line of output is one JSON
-// object with the cross-validated figures. A file that cannot be trained from exits 2, naming its lines.
+// object with the cross-validated figures. A file that cannot be trained from exits 2, naming its lines. --from may be
+// given more than once (an export, then the agents' corrections from GET /local/feedback.jsonl): a later file's
+// label wins for a text both have.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -23,7 +25,8 @@ const { values } = parseArgs({
     sources: { type: 'string', default: 'generated,written' },
     // a written message counts this many times: they are fewer than the generated rows, and far more like customers
     'written-weight': { type: 'string', default: '3' },
-    from: { type: 'string' },
+    // more than one: an export and the agents' corrections since; a text in a later file takes its label
+    from: { type: 'string', multiple: true },
     'text-column': { type: 'string' },
     'label-column': { type: 'string' },
     'subject-column': { type: 'string' },

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { HistoryError, readHistory } from '../../training/lib/history.js';
+import { HistoryError, readHistories, readHistory } from '../../training/lib/history.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'balie-history-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -75,6 +75,31 @@ describe('reading a labelled history file', () => {
       [8, 'Other'],
     ]);
     expect(h.rows[1]!.text).toBe('multi\nline\nthree');
+  });
+
+  it("reads an export and the agents' corrections as one history: a corrected text takes its new label, a single correction is enough", () => {
+    const exported = file(
+      'Subject;Description;Type\n;pakket kwijt;Bezorging\n;pakket te laat;Bezorging\n;factuur fout;Factuur\n;dubbel betaald;Factuur\n;app crasht;Factuur\n',
+    );
+    // GET /local/feedback.jsonl: what agents corrected, one JSON line each (text, category, …)
+    const corrections = file(
+      JSON.stringify({ kind: 'correction', text: 'app crasht', category: 'Storing', channel: 'whatsapp' }) +
+        '\n' +
+        JSON.stringify({ text: 'site ligt eruit', category: 'Storing' }) +
+        '\n',
+      'jsonl',
+    );
+    const h = readHistories([exported, corrections]);
+    expect(h.rows.map((r) => [r.text, r.label])).toEqual([
+      ['pakket kwijt', 'Bezorging'],
+      ['pakket te laat', 'Bezorging'],
+      ['factuur fout', 'Factuur'],
+      ['dubbel betaald', 'Factuur'],
+      ['app crasht', 'Storing'],
+      ['site ligt eruit', 'Storing'],
+    ]);
+    const bad = file(JSON.stringify({ text: 'leeg', category: '' }) + '\n', 'jsonl');
+    expect(() => readHistories([exported, bad])).toThrow(/h\d+\.jsonl line 1: empty label/);
   });
 
   it('refuses a file that mixes encodings, naming the first line that is not UTF-8', () => {

@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parse } from 'csv-parse/sync';
 
 /**
@@ -49,6 +50,23 @@ const LABEL_COLUMNS = ['category', 'label', 'categorie', 'kategorie', 'catégori
 const SUBJECT_COLUMNS = ['subject', 'onderwerp', 'betreff', 'sujet', 'title'];
 
 export function readHistory(path: string, options: HistoryOptions = {}): History {
+  return readHistories([path], options);
+}
+
+/**
+ * Several files as one history, e.g. an export and the agents' corrections since (GET /local/feedback.jsonl): a
+ * text that appears again with another label takes the later file's label. Each file may name its columns its own
+ * way; the --*-column options apply to all.
+ */
+export function readHistories(paths: string[], options: HistoryOptions = {}): History {
+  const sources = paths.map((path) => parseFile(path, options));
+  return validate(sources, options);
+}
+
+type Record = { line: number; get: (column: string) => string | undefined; columns: string[] };
+type Source = { path: string; records: Record[]; format: History['format']; encoding: string };
+
+function parseFile(path: string, options: HistoryOptions): Source {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let size: number;
   try {
@@ -64,48 +82,51 @@ export function readHistory(path: string, options: HistoryOptions = {}): History
   const decoded = decode(path, readFileSync(path));
   // one kind of line end: csv-parse counts a CRLF inside a quoted field as two lines, and line numbers must be right
   const text = decoded.text.replace(/\r\n?/g, '\n');
-  const encoding = decoded.encoding;
   const format = /\.(jsonl|ndjson|json)$/i.test(path) || (!/\.(csv|tsv|txt)$/i.test(path) && text.trimStart().startsWith('{')) ? 'jsonl' : 'csv';
   const records = format === 'jsonl' ? jsonLines(path, text) : csvRecords(path, text);
-  return validate(path, records, format, encoding, options);
+  if (records.length === 0) throw new HistoryError(`${path} has a header but no rows`);
+  return { path, records, format, encoding: decoded.encoding };
 }
 
-type Record = { line: number; get: (column: string) => string | undefined; columns: string[] };
-
-function validate(path: string, records: Record[], format: History['format'], encoding: string, options: HistoryOptions): History {
-  if (records.length === 0) throw new HistoryError(`${path} has a header but no rows`);
-  const columns = records[0]!.columns;
-  const textColumn = pick(path, columns, options.textColumn, TEXT_COLUMNS, 'text', '--text-column');
-  const labelColumn = pick(path, columns, options.labelColumn, LABEL_COLUMNS, 'category', '--label-column');
-  const subjectColumn = options.subjectColumn
-    ? pick(path, columns, options.subjectColumn, [], 'subject', '--subject-column')
-    : columns.find((c) => SUBJECT_COLUMNS.includes(c.toLowerCase()));
-  const invalid: Array<{ line: number; why: string }> = [];
-  const seen = new Set<string>();
+function validate(sources: Source[], options: HistoryOptions): History {
+  const name = sources.map((s) => s.path).join(' + ');
+  const where = (source: Source, line: number) => (sources.length > 1 ? `${basename(source.path)} line ${line}` : `line ${line}`);
+  const invalid: Array<{ line: number; where: string; why: string }> = [];
+  // one row per text: a text seen again replaces the earlier row (a correction outranks the export it corrects)
+  const byText = new Map<string, HistoryRow & { where: string }>();
   // "Refund" and "refund" are one category, spelt as it was first
   const spelling = new Map<string, string>();
   let duplicates = 0;
-  const rows: HistoryRow[] = [];
-  for (const record of records) {
-    const text = (record.get(textColumn) ?? '').trim();
-    const written = (record.get(labelColumn) ?? '').replace(/\s+/g, ' ').trim();
-    if (written && !spelling.has(written.toLowerCase())) spelling.set(written.toLowerCase(), written);
-    const label = written && spelling.get(written.toLowerCase())!;
-    const subject = subjectColumn ? (record.get(subjectColumn) ?? '').trim() : '';
-    if (!text && !subject) invalid.push({ line: record.line, why: `no text in column "${textColumn}"` });
-    else if (!label) invalid.push({ line: record.line, why: `empty label in column "${labelColumn}"` });
-    else if (label.length > MAX_LABEL_LENGTH) invalid.push({ line: record.line, why: `label longer than ${MAX_LABEL_LENGTH} characters` });
-    else {
-      const key = `${label}\u0000${subject}\u0000${text}`;
-      if (seen.has(key)) duplicates += 1;
+  for (const source of sources) {
+    const columns = source.records[0]!.columns;
+    const textColumn = pick(source.path, columns, options.textColumn, TEXT_COLUMNS, 'text', '--text-column');
+    const labelColumn = pick(source.path, columns, options.labelColumn, LABEL_COLUMNS, 'category', '--label-column');
+    const subjectColumn = options.subjectColumn
+      ? pick(source.path, columns, options.subjectColumn, [], 'subject', '--subject-column')
+      : columns.find((c) => SUBJECT_COLUMNS.includes(c.toLowerCase()));
+    for (const record of source.records) {
+      const at = where(source, record.line);
+      const text = (record.get(textColumn) ?? '').trim();
+      const written = (record.get(labelColumn) ?? '').replace(/\s+/g, ' ').trim();
+      if (written && !spelling.has(written.toLowerCase())) spelling.set(written.toLowerCase(), written);
+      const label = written && spelling.get(written.toLowerCase())!;
+      const subject = subjectColumn ? (record.get(subjectColumn) ?? '').trim() : '';
+      if (!text && !subject) invalid.push({ line: record.line, where: at, why: `no text in column "${textColumn}"` });
+      else if (!label) invalid.push({ line: record.line, where: at, why: `empty label in column "${labelColumn}"` });
+      else if (label.length > MAX_LABEL_LENGTH) invalid.push({ line: record.line, where: at, why: `label longer than ${MAX_LABEL_LENGTH} characters` });
       else {
-        seen.add(key);
-        rows.push({ line: record.line, text: text || subject, ...(subject && text ? { subject } : {}), label });
+        const key = `${subject}\u0000${text}`;
+        if (byText.get(key)?.label === label) duplicates += 1;
+        else {
+          byText.delete(key); // a relabelled text moves to where its new label was given
+          byText.set(key, { line: record.line, where: at, text: text || subject, ...(subject && text ? { subject } : {}), label });
+        }
       }
     }
   }
+  const rows = [...byText.values()];
   const minPerLabel = options.minPerLabel ?? MIN_PER_LABEL;
-  const byLabel = new Map<string, HistoryRow[]>();
+  const byLabel = new Map<string, typeof rows>();
   for (const row of rows) {
     const same = byLabel.get(row.label);
     if (same) same.push(row);
@@ -116,27 +137,34 @@ function validate(path: string, records: Record[], format: History['format'], en
     for (const row of rs)
       invalid.push({
         line: row.line,
+        where: row.where,
         why: `label "${label}" has ${rs.length === 1 ? 'one row' : `${rs.length} rows`}, fewer than the ${minPerLabel} it takes to learn and check it`,
       });
   if (invalid.length && !options.skipInvalid) {
-    invalid.sort((a, b) => a.line - b.line);
     throw new HistoryError(
       [
-        `${path}: ${invalid.length} row${invalid.length === 1 ? '' : 's'} cannot be trained from:`,
-        ...invalid.slice(0, 10).map((x) => `  line ${x.line}: ${x.why}`),
+        `${name}: ${invalid.length} row${invalid.length === 1 ? '' : 's'} cannot be trained from:`,
+        ...invalid.slice(0, 10).map((x) => `  ${x.where}: ${x.why}`),
         ...(invalid.length > 10 ? [`  … and ${invalid.length - 10} more`] : []),
         'Fix them (add examples, or merge a rare label into another), or pass --skip-invalid to leave them out. Nothing was written.',
       ].join('\n'),
     );
   }
   const thinLabels = new Set(thin.map(([label]) => label));
-  const kept = rows.filter((r) => !thinLabels.has(r.label));
+  const kept = rows.filter((r) => !thinLabels.has(r.label)).map(({ where: _where, ...row }) => row);
   const labels = [...new Set(kept.map((r) => r.label))];
   if (labels.length < 2)
     throw new HistoryError(
-      `${path}: ${labels.length === 1 ? `only one label ("${labels[0]}")` : 'no labelled rows'}; a model needs at least two labels to choose between`,
+      `${name}: ${labels.length === 1 ? `only one label ("${labels[0]}")` : 'no labelled rows'}; a model needs at least two labels to choose between`,
     );
-  return { rows: kept, labels, format, encoding, skipped: invalid.sort((a, b) => a.line - b.line), duplicates };
+  return {
+    rows: kept,
+    labels,
+    format: sources[0]!.format,
+    encoding: [...new Set(sources.map((s) => s.encoding))].join(', '),
+    skipped: invalid.map(({ line, why }) => ({ line, why })),
+    duplicates,
+  };
 }
 
 function pick(path: string, columns: string[], asked: string | undefined, defaults: string[], role: string, flag: string): string {

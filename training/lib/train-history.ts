@@ -1,9 +1,11 @@
 import { basename } from 'node:path';
-import { HistoryError, readHistory } from './history.js';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { HistoryError, readHistories } from './history.js';
 import { sha256File, trainShopModel, writeModelDir } from './shop-model.js';
 
 export interface TrainFromHistoryArgs {
-  from: string;
+  from: string[];
   out?: string;
   textColumn?: string;
   labelColumn?: string;
@@ -28,7 +30,7 @@ export function trainFromHistory(args: TrainFromHistoryArgs): number {
   const started = Date.now();
   let history;
   try {
-    history = readHistory(args.from, {
+    history = readHistories(args.from, {
       textColumn: args.textColumn,
       labelColumn: args.labelColumn,
       subjectColumn: args.subjectColumn,
@@ -40,12 +42,13 @@ export function trainFromHistory(args: TrainFromHistoryArgs): number {
     throw err;
   }
   log(
-    `${args.from}: ${history.rows.length} rows, ${history.labels.length} categories (${history.format}, ${history.encoding})` +
+    `${args.from.join(' + ')}: ${history.rows.length} rows, ${history.labels.length} categories (${history.format}, ${history.encoding})` +
       (history.duplicates ? `; ${history.duplicates} duplicate rows left out` : '') +
       (history.skipped.length ? `; ${history.skipped.length} invalid rows left out (--skip-invalid)` : ''),
   );
   log(`cross-validating over ${folds} folds, then training on every row…`);
-  const { model, manifest } = trainShopModel(history, { file: basename(args.from), sha256: sha256File(args.from) }, { folds });
+  const sha256 = args.from.length === 1 ? sha256File(args.from[0]!) : args.from.reduce((h, f) => h.update(readFileSync(f)), createHash('sha256')).digest('hex');
+  const { model, manifest } = trainShopModel(history, { file: args.from.map((f) => basename(f)).join(' + '), sha256 }, { folds });
   const cv = manifest.crossValidation;
   const width = Math.min(40, Math.max(...cv.perCategory.map((c) => c.label.length), 8));
   for (const c of [...cv.perCategory].sort((a, b) => a.f1 - b.f1))
