@@ -9,6 +9,7 @@ import { S3BlobStore } from '../../shared/store/s3-blob-store.js';
 import { DEFAULT_CATEGORIES } from '../../shared/domain/index.js';
 import { MODEL_PREFIX, publishModel, PublishedModelClassifier } from '../../shared/triage/local/published-model.js';
 import { readHistory } from '../../training/lib/history.js';
+import { retrain } from '../../training/lib/retrain.js';
 import { trainShopModel, writeModelDir } from '../../training/lib/shop-model.js';
 import { syntheticHistory, toCsv } from '../../training/lib/synthetic-history.js';
 import { startS3, type Emulator } from '../../local/emulators.js';
@@ -127,6 +128,49 @@ describe('a published triage model', () => {
     const bad = await run(['--model', join(dir, 'nothing-here'), '--bucket', bucket, '--endpoint', s3.endpoint]);
     expect([bad.code, bad.stderr]).toEqual([2, expect.stringMatching(/category\.json cannot be read/)]);
     expect((await run(['--bucket', bucket])).code).toBe(2);
+  });
+
+  it('the retrain job publishes a candidate only when it beats the model in use on the same held-out rows', async () => {
+    const blobs = new S3BlobStore(client, bucket);
+    const file = join(dir, 'retrain.csv');
+    writeFileSync(file, toCsv(syntheticHistory({ labels: 4, rows: 400, seed: 21 })));
+    const history = readHistory(file);
+    // nothing published: the shipped model knows none of these labels, so the candidate wins
+    const first = await retrain(history, { file: 'retrain.csv', sha256: 'a' }, blobs, 'five/');
+    expect(first).toMatchObject({ promoted: true, current: { id: 'shipped', macroF1: 0 } });
+    expect(first.heldOutRows).toBeGreaterThan(40);
+    expect(first.candidate.macroF1).toBeGreaterThan(0.6);
+    const current = JSON.parse(Buffer.from(await blobs.get('five/current.json')).toString('utf8'));
+    expect(current.id).toBe(first.published!.id);
+
+    // the same history again: the same candidate, not better than itself, so nothing changes
+    const again = await retrain(history, { file: 'retrain.csv', sha256: 'a' }, blobs, 'five/');
+    expect(again).toMatchObject({ promoted: false, current: { id: first.published!.id } });
+    expect(again.reason).toMatch(/is not higher than the model in use's/);
+
+    // labels scrambled: a worse candidate is measured and kept out
+    const scrambled = { ...history, rows: history.rows.map((r, i) => ({ ...r, label: history.rows[(i * 7) % history.rows.length]!.label })) };
+    const worse = await retrain(scrambled, { file: 'scrambled.csv', sha256: 'b' }, blobs, 'five/');
+    expect(worse.promoted).toBe(false);
+    expect(worse.candidate.macroF1).toBeLessThan(worse.current.macroF1);
+    expect(JSON.parse(Buffer.from(await blobs.get('five/current.json')).toString('utf8')).id).toBe(first.published!.id);
+  });
+
+  it('npm run retrain: one JSON line saying what it did, exit 2 for a history it cannot train from', async () => {
+    const file = join(dir, 'retrain-cli.csv');
+    writeFileSync(file, toCsv(syntheticHistory({ labels: 3, rows: 150, seed: 22 })));
+    const run = (args: string[]) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        const child = execFile(process.execPath, ['--import', 'tsx', 'scripts/retrain.ts', ...args], (_e, stdout, stderr) =>
+          resolve({ code: child.exitCode, stdout, stderr }),
+        );
+      });
+    const ok = await run(['--from', file, '--bucket', bucket, '--endpoint', s3.endpoint]);
+    expect([ok.code, ok.stderr]).toEqual([0, '']);
+    expect(JSON.parse(ok.stdout.trim().split('\n').at(-1)!)).toMatchObject({ promoted: expect.any(Boolean), candidate: { categories: 3 } });
+    const bad = join(dir, 'retrain-bad.csv');
+    writeFileSync(bad, 'text,category\na,x\n');
+    expect((await run(['--from', bad, '--bucket', bucket, '--endpoint', s3.endpoint])).code).toBe(2);
   });
 
   it('TRIAGE_MODEL_DIR: the local stack publishes it at start and triages incoming messages with its categories', async () => {
