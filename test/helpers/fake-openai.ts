@@ -20,6 +20,24 @@ export function anLlmAnswer(overrides: Partial<LlmTriage> = {}): LlmTriage {
   };
 }
 
+/**
+ * A double charge in Dutch: billing, with a knowledge reference the engine was given and one it was not (an LLM
+ * engine must keep only the first). The same answer for every LLM provider's tests.
+ */
+export function aBillingAnswer(overrides: Partial<LlmTriage> = {}): LlmTriage {
+  return anLlmAnswer({
+    category: 'billing',
+    confidence: 0.93,
+    sentiment: 'negative',
+    sentimentScore: -0.6,
+    tags: ['double_charge'],
+    reasons: ['"twee keer afgeschreven" → billing'],
+    draft: 'Hoi Sanne, vervelend! Een tweede afschrijving is vaak een reservering die de bank binnen 5 werkdagen vrijgeeft.',
+    kbRefs: ['betalen-nl#Dubbel afgeschreven', 'made-up#Free money'],
+    ...overrides,
+  });
+}
+
 export type OpenAiAnswer =
   | { kind: 'json'; content: unknown; promptTokens?: number; completionTokens?: number }
   | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { triageEngines } from '../../shared/config/triage-engines.js';
 import { DEMO_KNOWLEDGE_DIR, loadKnowledgeBaseDir } from '../../shared/triage/knowledge/knowledge-base.js';
 import { RuleClassifier } from '../../shared/triage/index.js';
-import type { LlmTriage } from '../../shared/triage/llm/schema.js';
 import { startFakeBedrock } from '../helpers/fake-bedrock.js';
+import { aBillingAnswer } from '../helpers/fake-openai.js';
 
 // The Bedrock engine as the triage worker builds it from its environment, against a local server that speaks
 // Bedrock Runtime's Converse protocol (the AWS SDK signs and sends; the server checks what arrives).
@@ -39,19 +39,7 @@ const engine = async (env: Record<string, string> = {}) => {
   };
 };
 
-const good: LlmTriage = {
-  category: 'billing',
-  confidence: 0.91,
-  sentiment: 'negative',
-  sentimentScore: -0.5,
-  language: 'nl',
-  urgencyCues: [],
-  tags: ['double_charge'],
-  reasons: ['"twee keer afgeschreven" → billing'],
-  draft: 'Hoi Sanne, vervelend! Een tweede afschrijving is vaak een reservering die de bank binnen 5 werkdagen vrijgeeft.',
-  kbRefs: ['betalen-nl#Dubbel afgeschreven', 'made-up#Free money'],
-  instructionsInMessage: false,
-};
+const good = aBillingAnswer();
 const message = {
   text: 'Er is twee keer € 49,95 van mijn rekening afgeschreven voor mijn bestelling. Mail me op sanne@example.nl',
   channel: 'whatsapp' as const,

@@ -4,9 +4,8 @@ import { DEMO_KNOWLEDGE_DIR, loadKnowledgeBaseDir } from '../../shared/triage/kn
 import { RuleClassifier, TemplateDrafter } from '../../shared/triage/index.js';
 import { LlmEngine, LlmWithFallback } from '../../shared/triage/llm/llm-engine.js';
 import { LocalEngine } from '../../shared/triage/local/local-engine.js';
-import type { LlmTriage } from '../../shared/triage/llm/schema.js';
 import { OpenAiProvider } from '../../shared/triage/openai/openai-provider.js';
-import { startFakeOpenAi } from '../helpers/fake-openai.js';
+import { aBillingAnswer, startFakeOpenAi } from '../helpers/fake-openai.js';
 
 let openai: Awaited<ReturnType<typeof startFakeOpenAi>>;
 beforeAll(async () => {
@@ -36,19 +35,7 @@ const classify = async (e: ReturnType<typeof engine>, m: { text: string; channel
   return Object.assign(classification, { draft });
 };
 
-const good: LlmTriage = {
-  category: 'billing',
-  confidence: 0.93,
-  sentiment: 'negative',
-  sentimentScore: -0.6,
-  language: 'nl',
-  urgencyCues: [],
-  tags: ['double_charge'],
-  reasons: ['"twee keer afgeschreven" → billing'],
-  draft: 'Hoi Sanne, vervelend! Een tweede afschrijving is vaak een reservering die de bank binnen 5 werkdagen vrijgeeft.',
-  kbRefs: ['betalen-nl#Dubbel afgeschreven', 'made-up#Free money'],
-  instructionsInMessage: false,
-};
+const good = aBillingAnswer();
 const message = {
   text: 'Er is twee keer € 49,95 van mijn rekening afgeschreven voor mijn bestelling. Mail me op sanne@example.nl of bel 06-12345678',
   channel: 'whatsapp' as const,
