@@ -60,6 +60,12 @@ export async function publishModel(blobs: BlobStore, prefix: string, dir: string
 
 /** The published model, or undefined when none was (triage then uses the shipped one); throws when it cannot be read or is corrupt. */
 export async function loadPublishedModel(blobs: BlobStore, prefix: string): Promise<{ model: PublishedModel; classifier: ModelClassifier } | undefined> {
+  const pointer = await readPointer(blobs, prefix);
+  return pointer && { model: pointer, classifier: await loadModelFiles(blobs, prefix, pointer.id) };
+}
+
+/** What current.json says, or undefined when no model was published. */
+async function readPointer(blobs: BlobStore, prefix: string): Promise<PublishedModel | undefined> {
   let pointer: PublishedModel;
   try {
     pointer = JSON.parse(Buffer.from(await blobs.get(`${prefix}current.json`)).toString('utf8')) as PublishedModel;
@@ -68,11 +74,15 @@ export async function loadPublishedModel(blobs: BlobStore, prefix: string): Prom
     throw err;
   }
   if (!pointer || typeof pointer.id !== 'string' || !/^[0-9a-f]{16}$/.test(pointer.id)) throw new Error(`${prefix}current.json names no model`);
-  const text = async (name: string) => Buffer.from(await blobs.get(`${prefix}${pointer.id}/${name}`)).toString('utf8');
+  return pointer;
+}
+
+async function loadModelFiles(blobs: BlobStore, prefix: string, id: string): Promise<ModelClassifier> {
+  const text = async (name: string) => Buffer.from(await blobs.get(`${prefix}${id}/${name}`)).toString('utf8');
   const [category, sentiment] = await Promise.all([text('category.json'), text('sentiment.json')]);
   const needsPrior = /"prior"\s*:\s*\{/.test(category);
   const prior = needsPrior ? await text('prior.json') : undefined;
-  return { model: pointer, classifier: ModelClassifier.fromJson({ category, sentiment, prior }, `s3 ${prefix}${pointer.id}/`) };
+  return ModelClassifier.fromJson({ category, sentiment, prior }, `s3 ${prefix}${id}/`);
 }
 
 export interface PublishedModelOptions {
@@ -132,26 +142,17 @@ export class PublishedModelClassifier implements Classifier {
 
   private async check(): Promise<void> {
     try {
-      const pointer = await this.readPointerId();
-      if (pointer === undefined || pointer === this.current.id) return;
-      const published = await loadPublishedModel(this.options.blobs, this.options.prefix);
-      if (!published) return;
+      // one read of current.json per check; the model's files only when it names another model
+      const pointer = await readPointer(this.options.blobs, this.options.prefix);
+      if (pointer === undefined || pointer.id === this.current.id) return;
+      const published = { model: pointer, classifier: await loadModelFiles(this.options.blobs, this.options.prefix, pointer.id) };
       this.current = { id: published.model.id, classifier: published.classifier };
-      this.options.logger.info('triage uses the published model', { modelId: published.model.id, categories: published.model.categories.length });
+      this.options.logger.info('triage uses the published model', { modelId: published.model.id, categories: published.classifier.categories.length });
     } catch (error) {
       this.options.logger.error('the published triage model cannot be used; triage goes on with the model in use', {
         modelInUse: this.current.id,
         error: error as Error,
       });
-    }
-  }
-
-  private async readPointerId(): Promise<string | undefined> {
-    try {
-      return (JSON.parse(Buffer.from(await this.options.blobs.get(`${this.options.prefix}current.json`)).toString('utf8')) as PublishedModel).id;
-    } catch (err) {
-      if (err instanceof NotFoundError) return undefined;
-      throw err;
     }
   }
 }
