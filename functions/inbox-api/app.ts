@@ -35,6 +35,7 @@ import { requestRedraft } from '../../shared/use-cases/redraft.js';
 import type { LoginProvider } from './web/session.js';
 import type { DirectoryEntry } from './web/views/context.js';
 import { createWebApp } from './web/web-app.js';
+import { MODEL_PREFIX, PublishedCategories } from '../../shared/triage/local/published-model.js';
 
 export interface InboxApiDeps {
   store: ThreadStore;
@@ -90,6 +91,8 @@ const badRequest = (result: { success: true } | { success: false; error: { issue
  * requests carry the correlation id of the request that made them; a review is counted when its write went through.
  */
 export function createInboxApiApp(given: InboxApiDeps): Hono<AuthEnv> {
+  // a correction goes to a category the model in use knows: the published model's, read from the bucket
+  const categories = given.blobs ? new PublishedCategories(given.blobs, MODEL_PREFIX, { maxAgeMs: 300_000, logger: given.logger }) : undefined;
   const deps: InboxApiDeps = {
     ...given,
     jobs: correlatedJobs(given.jobs),
@@ -155,7 +158,12 @@ export function createInboxApiApp(given: InboxApiDeps): Hono<AuthEnv> {
     c.json({ note: await addNote(deps.store, { threadId: c.req.param('id'), text: c.req.valid('json').text, agent: c.get('agent') }) }, 201),
   );
   app.post('/api/threads/:id/triage', zValidator('json', retriageBody, badRequest), async (c) => {
-    const thread = await retriageThread(deps.store, { threadId: c.req.param('id'), ...c.req.valid('json'), agent: c.get('agent') });
+    const thread = await retriageThread(deps.store, {
+      threadId: c.req.param('id'),
+      ...c.req.valid('json'),
+      agent: c.get('agent'),
+      categories: await categories?.current(),
+    });
     return c.json({ thread });
   });
   if (deps.web) {
@@ -169,6 +177,7 @@ export function createInboxApiApp(given: InboxApiDeps): Hono<AuthEnv> {
         blobs: deps.blobs,
         mailRetentionDays: deps.mailRetentionDays,
         templates: deps.templates,
+        categories,
         logger: deps.logger,
         metrics: deps.metrics,
         verify,

@@ -11,6 +11,7 @@ import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import { localhostCallbackUrl, localhostLogoutUrl } from './context.js';
 import { mailPartsPrefix, mediaPrefix } from './email.js';
+import { modelPrefix } from './triage.js';
 import { BalieFunction } from './function.js';
 import { allowTableIndexes, nagArnOf } from './nag.js';
 
@@ -160,6 +161,10 @@ export class Inbox extends Construct {
         resources: [props.mailBucket.arnForObjects(`${mailPartsPrefix}*`), props.mailBucket.arnForObjects(`${mediaPrefix}*`)],
       }),
     );
+    // the published triage model's categories, which agents may correct a thread to (models/current.json only)
+    this.apiFunction.addToRolePolicy(
+      new PolicyStatement({ actions: ['s3:GetObject'], resources: [props.mailBucket.arnForObjects(`${modelPrefix}current.json`)] }),
+    );
     // Mail parts and media expire (mailRetention) while their threads stay. S3 tells a caller that a key is missing
     // (NoSuchKey, 404) only when it may list it, else AccessDenied (403), and the page would answer 500 where it
     // should say the original is gone. Listing is allowed for the same two prefixes (S3 checks a GET of a missing
@@ -168,7 +173,7 @@ export class Inbox extends Construct {
       new PolicyStatement({
         actions: ['s3:ListBucket'],
         resources: [props.mailBucket.bucketArn],
-        conditions: { StringLike: { 's3:prefix': [`${mailPartsPrefix}*`, `${mediaPrefix}*`] } },
+        conditions: { StringLike: { 's3:prefix': [`${mailPartsPrefix}*`, `${mediaPrefix}*`, `${modelPrefix}current.json`] } },
       }),
     );
     NagSuppressions.addResourceSuppressions(

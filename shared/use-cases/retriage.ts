@@ -2,7 +2,6 @@ import { assertCanWork, type Agent } from '../auth/roles.js';
 import {
   compareMessages,
   DEFAULT_CATEGORIES,
-  isDefaultCategory,
   UNSURE_FLAG,
   NotFoundError,
   slaDueAt,
@@ -22,7 +21,14 @@ import { changeThreadStatus } from './change-thread-status.js';
  */
 export async function retriageThread(
   store: Threads & ThreadJournal,
-  input: { threadId: string; category?: Category; priority?: Priority; agent: Agent },
+  input: {
+    threadId: string;
+    category?: Category;
+    priority?: Priority;
+    agent: Agent;
+    /** The categories agents may choose from: the published model's; the defaults otherwise. */
+    categories?: readonly string[];
+  },
   now: Date = new Date(),
 ): Promise<Thread> {
   if (!input.category && !input.priority) throw new ValidationError('give a category, a priority or both');
@@ -34,10 +40,11 @@ export async function retriageThread(
   if (input.category === before.category) input = { ...input, category: undefined };
   if (input.priority === before.priority) input = { ...input, priority: undefined };
   if (!input.category && !input.priority) return before;
-  // until a shop defines its categories in Balie, a correction goes to one of the defaults (a shop model's own label
-  // stays on the thread it was given to, and the form can post it back unchanged)
-  if (input.category && !isDefaultCategory(input.category))
-    throw new ValidationError(`"${input.category}" is not a category; choose one of ${DEFAULT_CATEGORIES.join(', ')}`);
+  // a correction goes to a category the model in use knows (a shop's own once its model is published), so it can
+  // be learned from; the thread's own category can always be posted back unchanged (handled above)
+  const allowed = input.categories ?? DEFAULT_CATEGORIES;
+  if (input.category && !allowed.includes(input.category))
+    throw new ValidationError(`"${input.category}" is not a category; choose one of ${allowed.join(', ')}`);
   const inbound = detail.messages.filter((m) => m.direction === 'inbound' && m.triage).sort(compareMessages);
   const firstUnanswered = inbound.at(-Math.max(1, before.unanswered)) ?? inbound.at(-1);
   const updated = await changeThreadStatus(store, input.threadId, [], now, (t) => ({

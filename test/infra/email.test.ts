@@ -213,7 +213,7 @@ describe('email channel', () => {
       expect(actionsAllowedTo(template, emailFunction).filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
     });
 
-    it('is the only function with access to raw mail; the inbox API may only read mail/ and media/, triage put media/ and read knowledge/', () => {
+    it('is the only function with access to raw mail; the inbox API may only read mail/, media/ and the model’s current.json, triage put media/ and read knowledge/ and models/', () => {
       for (const service of ['ingest-webhook', 'send']) {
         expect(actionsAllowedTo(template, functionOf(template, service)[1]).filter((a) => a.startsWith('s3:'))).toEqual([]);
       }
@@ -223,7 +223,11 @@ describe('email channel', () => {
           .filter((a) => a.startsWith('s3:'))
           .sort(),
       ).toEqual(['s3:GetObject', 's3:ListBucket']);
-      expect(resourcesAllowedFor(template, inboxApi, 's3:GetObject')).toEqual([`${bucketId}.Arn/mail/*`, `${bucketId}.Arn/media/*`]);
+      expect(resourcesAllowedFor(template, inboxApi, 's3:GetObject')).toEqual([
+        `${bucketId}.Arn/mail/*`,
+        `${bucketId}.Arn/media/*`,
+        `${bucketId}.Arn/models/current.json`,
+      ]);
       expect(resourcesAllowedFor(template, inboxApi, 's3:ListBucket')).toEqual([`${bucketId}.Arn`]);
 
       const triage = functionOf(template, 'triage')[1];

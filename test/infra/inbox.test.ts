@@ -89,7 +89,11 @@ describe('agent sign-in through the Cognito hosted UI', () => {
         .filter((a) => a.startsWith('s3:'))
         .sort(),
     ).toEqual(['s3:GetObject', 's3:ListBucket']);
-    expect(resourcesAllowedFor(template, inboxApi, 's3:GetObject')).toEqual([`${bucketId}.Arn/mail/*`, `${bucketId}.Arn/media/*`]);
+    expect(resourcesAllowedFor(template, inboxApi, 's3:GetObject')).toEqual([
+      `${bucketId}.Arn/mail/*`,
+      `${bucketId}.Arn/media/*`,
+      `${bucketId}.Arn/models/current.json`,
+    ]);
     for (const action of ['s3:PutObject', 's3:DeleteObject']) expect(resourcesAllowedFor(template, inboxApi, action), action).toEqual([]);
   });
 
@@ -100,7 +104,7 @@ describe('agent sign-in through the Cognito hosted UI', () => {
         Effect: 'Allow',
         Action: 's3:ListBucket',
         Resource: `${mailBucketId(template)}.Arn`,
-        Condition: { StringLike: { 's3:prefix': ['mail/*', 'media/*'] } },
+        Condition: { StringLike: { 's3:prefix': ['mail/*', 'media/*', 'models/current.json'] } },
       },
     ]);
   });

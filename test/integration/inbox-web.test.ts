@@ -36,6 +36,7 @@ let db: Awaited<ReturnType<typeof startDynaliteStore>>;
 let store: DynamoThreadStore;
 let privateJwk: JWK;
 let app: ReturnType<typeof createInboxApiApp>;
+let publicJwkOf: JWK;
 const jobs: SendJob[] = [];
 const events: InboundEvent[] = [];
 const blobs = new Map<string, Uint8Array>();
@@ -83,6 +84,7 @@ beforeAll(async () => {
   const pair = await generateKeyPair('ES256', { extractable: true });
   privateJwk = { ...(await exportJWK(pair.privateKey)), kid: 'k1', alg: 'ES256' };
   const publicJwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'ES256' };
+  publicJwkOf = publicJwk;
   app = createInboxApiApp({
     store,
     jobs: { publish: async (job) => void jobs.push(job) },
@@ -397,6 +399,38 @@ describe('the page: sign-in, session and form safety', () => {
     expect([typo.status, typo.body.message]).toEqual([400, expect.stringMatching(/"complain" is not a category; choose one of complaint, order/)]);
     expect((await form({ category: 'billing', priority: 'P2' })).status).toBe(200);
     expect((await store.getThreadDetail('t_shop'))!.thread.category).toBe('billing');
+  });
+
+  it("offers and accepts the published model's categories, in the form and the API, once a shop's model is in the bucket", async () => {
+    const shopBlobs = new Map<string, Uint8Array>([
+      ['models/current.json', Buffer.from(JSON.stringify({ id: '0123456789abcdef', categories: ['Retour & ruil', 'Storing', 'Factuur'] }))],
+    ]);
+    const shopApp = createInboxApiApp({
+      store,
+      jobs: { publish: async (job) => void jobs.push(job) },
+      blobs: { ...blobStore, get: async (key) => shopBlobs.get(key) ?? Promise.reject(new NotFoundError(key)) },
+      auth: { kind: 'local', keys: [publicJwkOf], issuer: ISSUER },
+      logger: createLogger('test'),
+      agents: new DynamoAgentDirectory(db.documents, 'balie'),
+      web: { login: { kind: 'local', agents: AGENTS, sign: (a) => signLocalToken(privateJwk, a) }, directory: AGENTS },
+    });
+    await seed(aThread({ id: 't_shop2', contact: { handle: '31677777779', name: 'Sem' }, category: 'Factuur', priority: 'P3' }));
+    const post = async (body: unknown) =>
+      shopApp.request('/api/threads/t_shop2/triage', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await token('ann')}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const html = await (await shopApp.request('/threads/t_shop2', { headers: { cookie: await session('ann') } })).text();
+    const options = [...html.slice(html.indexOf('name="category"')).matchAll(/<option value="([^"]+)"/g)].slice(0, 3).map((m) => m[1]);
+    expect(options).toEqual(['Retour &amp; ruil', 'Storing', 'Factuur']);
+    expect((await post({ category: 'Storing' })).status).toBe(200);
+    expect((await store.getThreadDetail('t_shop2'))!.thread.category).toBe('Storing');
+    const refused = await post({ category: 'billing' });
+    expect([refused.status, ((await refused.json()) as { message: string }).message]).toEqual([
+      400,
+      '"billing" is not a category; choose one of Retour & ruil, Storing, Factuur',
+    ]);
   });
 
   it('answers 400, not 500, to an id or an assignee longer than a table key can hold', async () => {

@@ -94,8 +94,8 @@ export function registerThreadActions(app: Hono<AuthEnv>, deps: WebDeps, helpers
     triage: {
       schema: z.object({ category: categorySchema.optional(), priority: prioritySchema.optional() }),
       done: 'retriaged',
-      run: (c, body: { category?: z.infer<typeof categorySchema>; priority?: z.infer<typeof prioritySchema> }) =>
-        retriageThread(deps.store, { threadId: c.req.param('id')!, ...body, agent: c.get('agent') }),
+      run: async (c, body: { category?: z.infer<typeof categorySchema>; priority?: z.infer<typeof prioritySchema> }) =>
+        retriageThread(deps.store, { threadId: c.req.param('id')!, ...body, agent: c.get('agent'), categories: await deps.categories?.current() }),
     },
     assign: {
       schema: z.object({ assignee: z.string().min(1).max(200).optional() }),

@@ -1,9 +1,8 @@
 import * as z from 'zod';
-import { categorySchema, channelSchema, DEFAULT_CATEGORIES, prioritySchema, type ThreadQuery } from '../../../shared/domain/index.js';
+import { categorySchema, channelSchema, prioritySchema, type ThreadQuery } from '../../../shared/domain/index.js';
 
 export const WORKLIST_VIEWS = ['open', 'mine', 'unassigned', 'awaiting', 'overdue', 'closed'] as const;
 export const PRIORITIES = prioritySchema.options;
-export const CATEGORIES = DEFAULT_CATEGORIES;
 export const CHANNELS = channelSchema.options;
 
 /** Anything unknown in the address bar is dropped rather than refused: a stale bookmark still opens the inbox. */

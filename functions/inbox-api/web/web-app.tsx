@@ -9,6 +9,7 @@ import * as z from 'zod';
 import type { AuthEnv } from '../../../shared/auth/middleware.js';
 import type { Agent } from '../../../shared/auth/roles.js';
 import {
+  DEFAULT_CATEGORIES,
   type BlobStore,
   type EventPublisher,
   type MessageTemplate,
@@ -52,6 +53,8 @@ export interface WebDeps {
   presignDownloads?: boolean;
   /** Known agents (names for subs, the supervisor's assign list). */
   directory?: DirectoryEntry[];
+  /** The categories agents choose from (the published model's); the defaults without it. */
+  categories?: { now(): readonly string[]; current(): Promise<readonly string[]> };
   logger: Logger;
   /** DraftsApproved, DraftsEdited, DraftsRejected from the page's reviews. */
   metrics?: Metrics;
@@ -176,6 +179,7 @@ export function createWebApp(deps: WebDeps): Hono<AuthEnv> {
       directory: directory.some((d) => d.sub === agent.sub) ? directory : [{ sub: agent.sub, name: agent.name }, ...directory],
       nameOf: (sub) => names.get(sub) ?? sub,
       assets: { script: assets.script, style: assets.style },
+      categories: deps.categories?.now() ?? DEFAULT_CATEGORIES,
     };
     return { ctx, params };
   }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { NotFoundError, type BlobStore, type Channel, type Classification, type Classifier } from '../../domain/index.js';
+import { DEFAULT_CATEGORIES, NotFoundError, type BlobStore, type Channel, type Classification, type Classifier } from '../../domain/index.js';
 import { MODEL_ENGINE, ModelClassifier } from './model-classifier.js';
 
 /** Where published models live in the bucket: `<prefix><id>/{category,sentiment,manifest}.json`, and `<prefix>current.json`. */
@@ -154,5 +154,54 @@ export class PublishedModelClassifier implements Classifier {
         error: error as Error,
       });
     }
+  }
+}
+
+/**
+ * The categories agents may choose from: the published model's (from current.json), or the defaults while none is
+ * published. Read at creation and again in the background when older than `maxAgeMs`, so a page renders without
+ * waiting; `current()` waits for a read that is due (a correction is checked against what is published).
+ */
+export class PublishedCategories {
+  private value: readonly string[] = DEFAULT_CATEGORIES;
+  private readAt = -Infinity;
+  private pending: Promise<void> | undefined;
+
+  constructor(
+    private readonly blobs: BlobStore,
+    private readonly prefix: string,
+    private readonly options: { maxAgeMs: number; logger?: Pick<Logger, 'warn'>; now?: () => number },
+  ) {
+    void this.read();
+  }
+
+  /** What is known now; a read in the background when it is due. */
+  now(): readonly string[] {
+    if (this.due()) void this.read();
+    return this.value;
+  }
+
+  async current(): Promise<readonly string[]> {
+    if (this.due()) await this.read();
+    return this.value;
+  }
+
+  private due(): boolean {
+    return (this.options.now ?? Date.now)() - this.readAt > this.options.maxAgeMs;
+  }
+
+  private read(): Promise<void> {
+    return (this.pending ??= (async () => {
+      try {
+        const pointer = await readPointer(this.blobs, this.prefix);
+        const categories = pointer?.categories?.filter((c) => typeof c === 'string' && c.trim());
+        this.value = categories && categories.length >= 2 ? categories : DEFAULT_CATEGORIES;
+      } catch (error) {
+        this.options.logger?.warn("the published model's categories cannot be read; agents choose from the ones known", { error: error as Error });
+      } finally {
+        this.readAt = (this.options.now ?? Date.now)();
+        this.pending = undefined;
+      }
+    })());
   }
 }

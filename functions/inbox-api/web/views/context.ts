@@ -19,4 +19,6 @@ export interface PageContext {
   nameOf(sub: string): string;
   /** Hashed asset paths. */
   assets: { script: string; style: string };
+  /** The categories agents choose from: the published model's, or the defaults. */
+  categories: readonly string[];
 }

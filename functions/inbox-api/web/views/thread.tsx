@@ -1,6 +1,6 @@
 import { isOpen, type MessageTemplate } from '../../../../shared/domain/index.js';
 import type { ThreadDetail } from '../../../../shared/use-cases/read-threads.js';
-import { CATEGORIES, PRIORITIES } from '../params.js';
+import { PRIORITIES } from '../params.js';
 import type { PageContext } from './context.js';
 import { DraftPanel } from './draft.js';
 import { bytes, CHANNEL_LABEL, slaText, when } from './format.js';
@@ -136,7 +136,7 @@ export function ThreadView({ ctx, thread, flash, templates }: ThreadViewProps) {
             <label>
               {t.category}
               <select name="category">
-                {(CATEGORIES.includes(thread.category as never) ? CATEGORIES : [...CATEGORIES, thread.category]).map((c) => (
+                {(ctx.categories.includes(thread.category) ? ctx.categories : [...ctx.categories, thread.category]).map((c) => (
                   <option value={c} selected={c === thread.category}>
                     {c}
                   </option>

@@ -1,5 +1,5 @@
 import { isOpen, type QueueCounts, type Thread } from '../../../../shared/domain/index.js';
-import { CATEGORIES, CHANNELS, PRIORITIES, WORKLIST_VIEWS, type WorklistParams } from '../params.js';
+import { CHANNELS, PRIORITIES, WORKLIST_VIEWS, type WorklistParams } from '../params.js';
 import type { PageContext } from './context.js';
 import { CHANNEL_ICON, CHANNEL_LABEL, slaText } from './format.js';
 
@@ -64,7 +64,7 @@ export function FilterForm({ ctx, params }: { ctx: PageContext; params: Worklist
         <summary>{t.filters}</summary>
         <div class="filter-fields">
           {select('priority', t.priority, PRIORITIES)}
-          {select('category', t.category, CATEGORIES)}
+          {select('category', t.category, ctx.categories)}
           {select('channel', t.channel, CHANNELS, (c) => CHANNEL_LABEL[c as keyof typeof CHANNEL_LABEL])}
           <label>
             <span>{t.language}</span>
