@@ -124,8 +124,11 @@ describe.skipIf(!available)('the agent inbox page in Chromium', { timeout: 60_00
     await link.click();
     await expect.poll(() => page.locator('.attachments .gone').textContent()).toBe('Het origineel is niet meer beschikbaar (bewaard 365 dagen).');
     expect(new URL(page.url()).pathname).toBe(`/threads/${thread.id}`);
-    await link.click();
-    expect(await page.locator('.attachments .gone').count()).toBe(1);
+    // a second click asks again and puts the same sentence in place of the first, never a second one
+    const href = (await link.getAttribute('href'))!;
+    await Promise.all([page.waitForResponse((res) => res.url().endsWith(href) && res.status() === 404), link.click()]);
+    await expect.poll(() => page.locator('.attachments .gone').count()).toBe(1);
+    expect(await page.locator('.attachments .gone').textContent()).toBe('Het origineel is niet meer beschikbaar (bewaard 365 dagen).');
   });
 
   it('shows a new message without a reload, and lets a supervisor correct the triage, note, and read the audit trail', async () => {

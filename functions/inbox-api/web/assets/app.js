@@ -212,8 +212,10 @@
     // not following the redirect: the file comes from the second, real navigation
     const res = await request(link.href, { redirect: 'manual' }).catch(() => undefined);
     if (res?.status === 404 && (res.headers.get('content-type') || '').startsWith('text/html')) {
+      // the sentence is read first, so the old one is swapped for it at once and never missing in between
+      const sentence = await res.text();
       link.parentElement?.querySelector('.gone')?.remove();
-      link.insertAdjacentHTML('afterend', await res.text());
+      link.insertAdjacentHTML('afterend', sentence);
       return;
     }
     location.assign(link.href);
