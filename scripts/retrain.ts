@@ -4,8 +4,6 @@
 // models/ only when its macro-F1 is higher. The last line of output is one JSON object: promoted or not, and why.
 // Exit 0 either way; 2 for a history it cannot train from (nothing published). In AWS the bucket is the stack's
 // MailBucketName output; --endpoint http://127.0.0.1:PORT is the local stack's S3.
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
@@ -13,6 +11,7 @@ import { S3BlobStore } from '../shared/store/s3-blob-store.js';
 import { MODEL_PREFIX } from '../shared/triage/local/published-model.js';
 import { HistoryError, readHistories } from '../training/lib/history.js';
 import { retrain, RetrainRefusedError } from '../training/lib/retrain.js';
+import { sha256Files } from '../training/lib/shop-model.js';
 
 const usage = 'usage: npm run retrain -- --from FILE [--from FILE…] --bucket NAME [--endpoint URL] [--text-column C] [--label-column C] [--skip-invalid]';
 let values;
@@ -47,11 +46,10 @@ try {
     subjectColumn: values['subject-column'],
     skipInvalid: values['skip-invalid'],
   });
-  const sha256 = values.from.reduce((h, f) => h.update(readFileSync(f)), createHash('sha256')).digest('hex');
   console.log(`${values.from.join(' + ')}: ${history.rows.length} rows, ${history.labels.length} categories; training a candidate without the held-out 20%…`);
   const outcome = await retrain(
     history,
-    { file: values.from.map((f) => basename(f)).join(' + '), sha256 },
+    { file: values.from.map((f) => basename(f)).join(' + '), sha256: sha256Files(values.from) },
     new S3BlobStore(new S3Client(config), values.bucket),
     MODEL_PREFIX,
   );

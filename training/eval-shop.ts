@@ -7,8 +7,7 @@
 //      defaults); each beside the shipped model on the same test rows. Per language: 10 and 20 per category.
 // The shipped model itself never trains on the independent set; these models exist only inside this script.
 import { extractFeatures, type Features } from '../shared/triage/local/features.js';
-import type { LinearModel } from '../shared/triage/local/linear-model.js';
-import { LinearModel as Model } from '../shared/triage/local/linear-model.js';
+import { LinearModel } from '../shared/triage/local/linear-model.js';
 import { CATEGORY_LABELS, ModelClassifier } from '../shared/triage/local/model-classifier.js';
 import { isHeldOut, LABELLED_DIR, loadExamples, loadIndependentSet, textOf, WRITTEN_DIR, type IndependentRow } from './lib/dataset.js';
 import { DEFAULT_FTRL, SHOP_FTRL, trainSoftmax, type FtrlOptions } from './lib/ftrl.js';
@@ -40,7 +39,7 @@ function train(
   weight = 1,
 ): LinearModel {
   const own = train.flatMap((r) => Array.from({ length: weight }, () => ({ features: seen.get(r)!, label: labels.indexOf(r.category) })));
-  return new Model(trainSoftmax([...extra, ...own], labels, options));
+  return new LinearModel(trainSoftmax([...extra, ...own], labels, options));
 }
 const predict = (model: LinearModel, r: IndependentRow, seen: Seen = featuresOf) => {
   const p = model.predict(seen.get(r)!);

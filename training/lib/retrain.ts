@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { BlobStore, Classifier } from '../../shared/domain/index.js';
 import { ModelClassifier } from '../../shared/triage/local/model-classifier.js';
 import { loadPublishedModel, publishModel, type PublishedModel } from '../../shared/triage/local/published-model.js';
@@ -54,7 +55,7 @@ export async function retrain(history: History, source: { file: string; sha256: 
   const dir = mkdtempSync(join(tmpdir(), 'balie-candidate-'));
   try {
     const candidateDir = writeModelDir(join(dir, 'model'), model, manifest);
-    const candidate = new ModelClassifier(new URL(`file://${candidateDir}/`));
+    const candidate = new ModelClassifier(pathToFileURL(`${candidateDir}/`));
     const published = await loadPublishedModel(blobs, prefix);
     const current = published ?? { model: { id: 'shipped' } as PublishedModel, classifier: new ModelClassifier() };
     const [mine, theirs] = [await measure(candidate, heldOut), await measure(current.classifier, heldOut)];

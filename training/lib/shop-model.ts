@@ -132,8 +132,9 @@ export function trainShopModel(
   };
 }
 
-export function sha256File(path: string): string {
-  return createHash('sha256').update(readFileSync(path)).digest('hex');
+/** The history's identity in a manifest: one hash over its files, in the order given (one file: that file's hash). */
+export function sha256Files(paths: string[]): string {
+  return paths.reduce((hash, path) => hash.update(readFileSync(path)), createHash('sha256')).digest('hex');
 }
 
 /**

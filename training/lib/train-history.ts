@@ -1,8 +1,6 @@
 import { basename } from 'node:path';
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { HistoryError, readHistories } from './history.js';
-import { sha256File, trainShopModel, writeModelDir } from './shop-model.js';
+import { sha256Files, trainShopModel, writeModelDir } from './shop-model.js';
 
 export interface TrainFromHistoryArgs {
   from: string[];
@@ -47,8 +45,7 @@ export function trainFromHistory(args: TrainFromHistoryArgs): number {
       (history.skipped.length ? `; ${history.skipped.length} invalid rows left out (--skip-invalid)` : ''),
   );
   log(`cross-validating over ${folds} folds, then training on every row…`);
-  const sha256 = args.from.length === 1 ? sha256File(args.from[0]!) : args.from.reduce((h, f) => h.update(readFileSync(f)), createHash('sha256')).digest('hex');
-  const { model, manifest } = trainShopModel(history, { file: args.from.map((f) => basename(f)).join(' + '), sha256 }, { folds });
+  const { model, manifest } = trainShopModel(history, { file: args.from.map((f) => basename(f)).join(' + '), sha256: sha256Files(args.from) }, { folds });
   const cv = manifest.crossValidation;
   const width = Math.min(40, Math.max(...cv.perCategory.map((c) => c.label.length), 8));
   for (const c of [...cv.perCategory].sort((a, b) => a.f1 - b.f1))
