@@ -3,12 +3,15 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { GraphMediaArchive } from '../../shared/channels/meta-graph/media-archive.js';
 import { createDocumentClient } from '../../shared/config/clients.js';
 import type { Lazy } from '../../shared/config/once.js';
-import { derived } from '../../shared/config/refreshing.js';
+import { derived, refreshing } from '../../shared/config/refreshing.js';
 import { graphOptionsFor, type ChannelCredentials } from '../../shared/config/senders.js';
 import { triageEngines } from '../../shared/config/triage-engines.js';
-import type { BlobStore, MediaArchive } from '../../shared/domain/index.js';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { BlobStore, CategoryDefinition, MediaArchive, SettingsStore } from '../../shared/domain/index.js';
 import type { Observability } from '../../shared/observability/powertools.js';
+import { DynamoSettingsStore } from '../../shared/store/dynamo-settings.js';
 import { DynamoThreadStore } from '../../shared/store/dynamo-thread-store.js';
+import { readCategoryDefinitions } from '../../shared/use-cases/category-definitions.js';
 import { S3BlobStore } from '../../shared/store/s3-blob-store.js';
 import { DEMO_KNOWLEDGE_DIR, loadKnowledgeBaseDir, loadKnowledgeBaseFromBlobs, type KnowledgeBase } from '../../shared/triage/knowledge/knowledge-base.js';
 import { createInboundEventProcessor } from '../../shared/use-cases/process-inbound-event.js';
@@ -42,10 +45,16 @@ export async function composeTriage(wiring: TriageWiring): Promise<{ handler: Re
   const classifier = blobs
     ? await PublishedModelClassifier.create({ blobs, prefix: wiring.model.prefix, checkEveryMs: wiring.model.checkEveryMs, logger })
     : undefined;
-  const engines = await triageEngines(await loadKnowledge(blobs, wiring.knowledgePrefix), wiring.engineEnv, classifier);
+  const documents = createDocumentClient(tracer.captureAWSv3Client(wiring.dynamo));
+  const engines = await triageEngines(
+    await loadKnowledge(blobs, wiring.knowledgePrefix),
+    wiring.engineEnv,
+    classifier,
+    categoryDefinitions(new DynamoSettingsStore(documents, wiring.tableName), logger),
+  );
   const handler = createTriageHandler({
     processEvent: createInboundEventProcessor({
-      store: new DynamoThreadStore(createDocumentClient(tracer.captureAWSv3Client(wiring.dynamo)), wiring.tableName),
+      store: new DynamoThreadStore(documents, wiring.tableName),
       ...engines,
       media: blobs ? lazyMediaArchive(blobs, wiring.credentials) : undefined,
     }),
@@ -53,6 +62,19 @@ export async function composeTriage(wiring: TriageWiring): Promise<{ handler: Re
     metrics,
   });
   return { handler, mode: engines.mode, modelId: classifier?.modelId ?? 'shipped' };
+}
+
+/**
+ * The supervisors' category definitions for the LLM's prompt: read when a call needs them and again after five
+ * minutes (as a newly published model is); while they cannot be read, the shipped descriptions.
+ */
+function categoryDefinitions(settings: SettingsStore, logger: Pick<Logger, 'warn'>): () => Promise<readonly CategoryDefinition[]> {
+  const read = refreshing(async () => (await readCategoryDefinitions(settings)).categories, { what: 'category definitions', maxAgeMs: 300_000, logger });
+  return () =>
+    read().catch((error: unknown) => {
+      logger.warn('the category definitions cannot be read; the LLM gets the shipped descriptions', { error: error as Error });
+      return [];
+    });
 }
 
 /** Most messages carry no media: the channel secret is read when the first one does, the archive made again with new tokens. */

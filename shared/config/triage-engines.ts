@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { UNSURE_BELOW, type Classifier, type TriageEngine } from '../domain/index.js';
+import { UNSURE_BELOW, type CategoryDefinition, type Classifier, type TriageEngine } from '../domain/index.js';
 import { LocalEngine } from '../triage/local/local-engine.js';
 import { TemplateDrafter } from '../triage/index.js';
 import { ModelClassifier } from '../triage/local/model-classifier.js';
@@ -48,6 +48,8 @@ export async function triageEngines(
   env: NodeJS.ProcessEnv = process.env,
   /** The local engine's classifier: the published model (PublishedModelClassifier); the shipped model by default. */
   localClassifier: Classifier = new ModelClassifier(),
+  /** The shop's category definitions (descriptions and examples for the LLM's prompt), read when a call needs them. */
+  definitions?: () => Promise<readonly CategoryDefinition[]>,
 ): Promise<{ engine: TriageEngine; mode: string }> {
   const config = parseEnv(triageShape, env);
   const local = new LocalEngine(localClassifier, new TemplateDrafter(knowledge));
@@ -62,6 +64,7 @@ export async function triageEngines(
     deadlineMs: config.LLM_CALL_DEADLINE_MS ?? config.OPENAI_TIMEOUT_MS * (config.OPENAI_MAX_RETRIES + 1) + 10_000,
     // the local model's categories: a shop's own once its model is published, and the LLM chooses from the same
     ...(hasCategories(localClassifier) ? { categories: () => localClassifier.categories } : {}),
+    ...(definitions ? { definitions } : {}),
   });
   return { engine: new LlmWithFallback({ llm, local, mode, hybridThreshold: config.HYBRID_THRESHOLD }), mode };
 }

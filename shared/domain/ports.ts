@@ -176,6 +176,24 @@ export interface Reports {
  */
 export type ThreadStore = Threads & ThreadRoutes & InboundLedger & Drafts & ThreadJournal & Worklist & Reports;
 
+/** A setting as stored: its value and the version a change must name (0 = never written). */
+export interface StoredSetting<T> {
+  value: T;
+  version: number;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/**
+ * Settings supervisors write (category definitions; later teams' hours and service levels): one small item each,
+ * written with the version read, so two supervisors editing at once cannot overwrite each other unseen.
+ */
+export interface SettingsStore {
+  getSetting(name: string): Promise<StoredSetting<unknown> | undefined>;
+  /** Writes version `expectedVersion + 1`; ConflictError when the stored version is not `expectedVersion`. */
+  putSetting(name: string, value: unknown, expectedVersion: number, by: string, now?: Date): Promise<StoredSetting<unknown>>;
+}
+
 /** Someone who used Balie with a valid token: who a thread may be assigned to. */
 export interface AgentProfile {
   /** The token's `sub` (a Cognito user's id; locally the demo person's id). */

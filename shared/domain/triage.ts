@@ -13,6 +13,49 @@ export function isDefaultCategory(category: string): category is DefaultCategory
   return (DEFAULT_CATEGORIES as readonly string[]).includes(category);
 }
 
+/** At most this many categories a supervisor defines, and examples per category (the page and the LLM prompt stay readable). */
+export const MAX_CATEGORY_DEFINITIONS = 200;
+export const MAX_CATEGORY_EXAMPLES = 20;
+
+/**
+ * A category as a supervisor defines it: its name (what the model learns and agents choose), what it covers (the LLM
+ * reads this), and a few messages it is for (training rows for the next model, and examples in the LLM's prompt).
+ */
+export const categoryDefinitionSchema = z.object({
+  name: categorySchema,
+  description: z.string().trim().max(500).default(''),
+  examples: z.array(z.string().trim().min(1).max(1000)).max(MAX_CATEGORY_EXAMPLES).default([]),
+});
+export type CategoryDefinition = z.infer<typeof categoryDefinitionSchema>;
+
+export const categoryDefinitionsSchema = z
+  .array(categoryDefinitionSchema)
+  .min(2, 'define at least two categories')
+  .max(MAX_CATEGORY_DEFINITIONS)
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    for (const [i, d] of list.entries()) {
+      const key = d.name.toLowerCase();
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `"${d.name}" is defined twice` });
+      seen.add(key);
+    }
+  });
+
+/** What the shipped categories cover, as the LLM's prompt has always said it; a shop's own definitions replace them. */
+export const DEFAULT_CATEGORY_DEFINITIONS: readonly CategoryDefinition[] = [
+  { name: 'complaint', description: 'unhappy with us: service, delays, how they were treated', examples: [] },
+  { name: 'order', description: 'order status, delivery, returns, changes and cancellations', examples: [] },
+  { name: 'technical', description: 'faults, login, account access, the site or app not working', examples: [] },
+  { name: 'billing', description: 'invoices, charges, payments, refunds of a charge', examples: [] },
+  { name: 'other', description: 'anything else', examples: [] },
+];
+
+/** The definition of a category by name (case ignored): the shop's own, else the shipped one, else none. */
+export function definitionOf(name: string, definitions: readonly CategoryDefinition[]): CategoryDefinition | undefined {
+  const key = name.toLowerCase();
+  return definitions.find((d) => d.name.toLowerCase() === key) ?? DEFAULT_CATEGORY_DEFINITIONS.find((d) => d.name === key);
+}
+
 /**
  * Below this category confidence the thread is flagged `unsure` for the agent, and hybrid mode asks the LLM. On the
  * independent set (2026-12-03) the local model was below it for 17% of messages and right on 50% of those, against

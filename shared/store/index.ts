@@ -3,3 +3,4 @@ export { tableDefinition } from './table-definition.js';
 export { ensureTable } from './ensure-table.js';
 export { S3BlobStore } from './s3-blob-store.js';
 export { DynamoAgentDirectory } from './dynamo-agent-directory.js';
+export { DynamoSettingsStore } from './dynamo-settings.js';

@@ -20,6 +20,8 @@ export const keys = {
   contactThread: (channel: Channel, handle: string, threadId: string) => ({ pk: `CONTACT#${channel}#${handle}`, sk: `THREAD#${threadId}` }),
   /** One per person who used Balie with a valid token. */
   agent: (sub: string) => ({ pk: `AGENT#${sub}`, sk: 'PROFILE' }),
+  /** One per setting (category definitions, …), versioned. */
+  setting: (name: string) => ({ pk: `SETTING#${name}`, sk: 'SETTING' }),
   orphanStatus: (channel: Channel, externalId: string, at: string, status: string) => ({
     pk: `STATUS#${channel}#${externalId}`,
     sk: `${at}#${status}`,

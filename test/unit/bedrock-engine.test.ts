@@ -72,12 +72,18 @@ describe('Amazon Bedrock engine (Converse API, against a local server that speak
     expect(user).not.toContain('sanne@example.nl');
   });
 
-  it("chooses from a shop's own categories when its model has them, and refuses an answer outside them", async () => {
+  it("chooses from a shop's own categories when its model has them, described as the supervisors defined them, and refuses an answer outside them", async () => {
     const shop = Object.assign(new RuleClassifier(), { categories: ['Retour & ruil', 'Storing', 'Factuur'] });
+    const definitions = [
+      { name: 'storing', description: 'the site, app or checkout does not work for many customers', examples: ['site ligt eruit', 'error 502 bij afrekenen'] },
+      { name: 'Retour & ruil', description: 'sending something back or swapping a size', examples: [] },
+      { name: 'Cadeaubon', description: 'gift cards (no model knows this one yet)', examples: ['saldo cadeaubon?'] },
+    ];
     const { engine: withShop } = await triageEngines(
       knowledge,
       { LLM_PROVIDER: 'bedrock', BEDROCK_ENDPOINT: bedrock.endpoint, AWS_REGION: 'eu-central-1', OPENAI_MAX_RETRIES: '0' },
       shop,
+      async () => definitions,
     );
     bedrock.answerNext({ kind: 'tool', input: { ...good, category: 'Storing' } }, { kind: 'tool', input: good });
     const contact = { handle: '1' };
@@ -85,7 +91,13 @@ describe('Amazon Bedrock engine (Converse API, against a local server that speak
     const request = bedrock.requests[0]!;
     const schema = request.body.toolConfig!.tools[0]!.toolSpec.inputSchema.json as { properties: Record<string, { enum?: string[] }> };
     expect(schema.properties.category!.enum).toEqual(['Retour & ruil', 'Storing', 'Factuur']);
-    expect(request.body.system![0]!.text).toContain(`exactly one of this shop's own categories: "Retour & ruil", "Storing", "Factuur"`);
+    const system = request.body.system![0]!.text;
+    // each category the model knows, by its exact name, with the shop's description and examples (name case ignored)
+    expect(system).toContain('  - "Retour & ruil": sending something back or swapping a size\n');
+    expect(system).toContain('  - "Storing": the site, app or checkout does not work for many customers (e.g. "site ligt eruit"; "error 502 bij afrekenen")\n');
+    expect(system).toContain('  - "Factuur"\n');
+    // a defined category the model does not know is not offered: the answer must be one the schema allows
+    expect(system).not.toContain('Cadeaubon');
     // "billing" is not one of this shop's categories: the answer fails validation and the local engine decides
     const outside = await withShop.assess({ text: 'dubbel betaald', channel: 'whatsapp', contact });
     expect(outside.classification.llm?.fallback).toBe('invalid answer: not the requested JSON');
