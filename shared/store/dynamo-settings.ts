@@ -19,7 +19,12 @@ export class DynamoSettingsStore implements SettingsStore {
       throw translateDynamoError(err, 'get setting');
     }
     if (!item) return undefined;
-    return { value: JSON.parse(String(item.value)) as unknown, version: Number(item.version), updatedAt: String(item.updatedAt), updatedBy: String(item.updatedBy) };
+    return {
+      value: JSON.parse(String(item.value)) as unknown,
+      version: Number(item.version),
+      updatedAt: String(item.updatedAt),
+      updatedBy: String(item.updatedBy),
+    };
   }
 
   async putSetting(name: string, value: unknown, expectedVersion: number, by: string, now = new Date()): Promise<StoredSetting<unknown>> {

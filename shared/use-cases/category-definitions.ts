@@ -1,10 +1,4 @@
-import {
-  categoryDefinitionsSchema,
-  DEFAULT_CATEGORY_DEFINITIONS,
-  ValidationError,
-  type CategoryDefinition,
-  type SettingsStore,
-} from '../domain/index.js';
+import { categoryDefinitionsSchema, DEFAULT_CATEGORY_DEFINITIONS, ValidationError, type CategoryDefinition, type SettingsStore } from '../domain/index.js';
 
 /** The setting's name in the store. */
 export const CATEGORY_SETTING = 'categories';

@@ -63,6 +63,18 @@ export function readHistories(paths: string[], options: HistoryOptions = {}): Hi
   return validate(sources, options);
 }
 
+/**
+ * A history that arrived as bytes (an upload on the supervisors' page, a file in the bucket): `name` says what it
+ * is in every message, and its extension (.csv, .tsv, .txt, .jsonl, .ndjson, .json) tells CSV from JSON lines.
+ */
+export function readHistoryBytes(name: string, bytes: Uint8Array, options: HistoryOptions = {}): History {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.byteLength > maxBytes)
+    throw new HistoryError(`${name} is ${mb(bytes.byteLength)}, more than the ${mb(maxBytes)} this reads at once: split it, or keep the newest rows`);
+  if (bytes.byteLength === 0) throw new HistoryError(`${name} is empty`);
+  return validate([parseBytes(name, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))], options);
+}
+
 type Record = { line: number; get: (column: string) => string | undefined; columns: string[] };
 type Source = { path: string; records: Record[]; format: History['format']; encoding: string };
 
@@ -79,7 +91,11 @@ function parseFile(path: string, options: HistoryOptions): Source {
       `${path} is ${mb(size)}, more than the ${mb(maxBytes)} this reads at once: split it, or keep the newest rows (--max-mb raises the limit)`,
     );
   if (size === 0) throw new HistoryError(`${path} is empty`);
-  const decoded = decode(path, readFileSync(path));
+  return parseBytes(path, readFileSync(path));
+}
+
+function parseBytes(path: string, bytes: Buffer): Source {
+  const decoded = decode(path, bytes);
   // one kind of line end: csv-parse counts a CRLF inside a quoted field as two lines, and line numbers must be right
   const text = decoded.text.replace(/\r\n?/g, '\n');
   const format = /\.(jsonl|ndjson|json)$/i.test(path) || (!/\.(csv|tsv|txt)$/i.test(path) && text.trimStart().startsWith('{')) ? 'jsonl' : 'csv';

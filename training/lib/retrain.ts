@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BlobStore, Classifier } from '../../shared/domain/index.js';
 import { ModelClassifier } from '../../shared/triage/local/model-classifier.js';
-import { loadPublishedModel, publishModel, type PublishedModel } from '../../shared/triage/local/published-model.js';
+import { loadPublishedModel, promoteStoredModel, storeModel, type PublishedModel } from '../../shared/triage/local/published-model.js';
 import type { History, HistoryRow } from './history.js';
 import { evaluate } from './metrics.js';
-import { trainShopModel, writeModelDir } from './shop-model.js';
+import { trainShopModel, writeModelDir, type CrossValidation } from './shop-model.js';
 
 /** A history the job cannot hold rows out of and still train from; nothing is published. */
 export class RetrainRefusedError extends Error {}
@@ -18,6 +18,9 @@ export const HELD_OUT_SHARE = 0.2;
 
 export interface RetrainOutcome {
   promoted: boolean;
+  /** The candidate, stored in the bucket whether promoted or not (a supervisor can promote it later). */
+  stored: PublishedModel;
+  crossValidation: CrossValidation;
   /** Why (or why not), in words. */
   reason: string;
   heldOutRows: number;
@@ -39,10 +42,17 @@ export function isHeldOutRow(row: Pick<HistoryRow, 'text' | 'subject'>): boolean
 
 /**
  * The retrain job: trains a candidate on the history without its held-out rows, measures the candidate and the model
- * in use (the published one, or the shipped one) on those same rows, and publishes the candidate only when its
- * macro-F1 is higher. The model it publishes is the one it measured.
+ * in use (the published one, or the shipped one) on those same rows, stores the candidate, and with `if-better`
+ * publishes it only when its macro-F1 is higher (`never`: a supervisor decides on the page). The model it publishes
+ * is the one it measured.
  */
-export async function retrain(history: History, source: { file: string; sha256: string }, blobs: BlobStore, prefix: string): Promise<RetrainOutcome> {
+export async function retrain(
+  history: History,
+  source: { file: string; sha256: string },
+  blobs: BlobStore,
+  prefix: string,
+  options: { promote: 'if-better' | 'never' } = { promote: 'if-better' },
+): Promise<RetrainOutcome> {
   const heldOut = history.rows.filter(isHeldOutRow);
   const training = history.rows.filter((r) => !isHeldOutRow(r));
   const trainLabels = new Set(training.map((r) => r.label));
@@ -59,18 +69,28 @@ export async function retrain(history: History, source: { file: string; sha256: 
     const published = await loadPublishedModel(blobs, prefix);
     const current = published ?? { model: { id: 'shipped' } as PublishedModel, classifier: new ModelClassifier() };
     const [mine, theirs] = [await measure(candidate, heldOut), await measure(current.classifier, heldOut)];
+    const stored = await storeModel(blobs, prefix, candidateDir);
     const outcome = {
+      stored,
+      crossValidation: manifest.crossValidation,
       heldOutRows: heldOut.length,
       candidate: { ...mine, categories: labels.length },
       current: { id: current.model.id, ...theirs },
     };
-    if (!(mine.macroF1 > theirs.macroF1))
+    const better = mine.macroF1 > theirs.macroF1;
+    if (options.promote === 'never')
+      return {
+        promoted: false,
+        reason: `the candidate's macro-F1 ${mine.macroF1.toFixed(3)} on ${heldOut.length} held-out rows is ${better ? 'higher' : 'not higher'} than the model in use's ${theirs.macroF1.toFixed(3)}; a supervisor decides`,
+        ...outcome,
+      };
+    if (!better)
       return {
         promoted: false,
         reason: `the candidate's macro-F1 ${mine.macroF1.toFixed(3)} on ${heldOut.length} held-out rows is not higher than the model in use's ${theirs.macroF1.toFixed(3)}; nothing changed`,
         ...outcome,
       };
-    const publishedNow = await publishModel(blobs, prefix, candidateDir);
+    const publishedNow = await promoteStoredModel(blobs, prefix, stored.id);
     return {
       promoted: true,
       reason: `the candidate's macro-F1 ${mine.macroF1.toFixed(3)} on ${heldOut.length} held-out rows beats the model in use's ${theirs.macroF1.toFixed(3)}`,

@@ -24,6 +24,16 @@ export interface PublishedModel {
  * refused and the model in use stays.
  */
 export async function publishModel(blobs: BlobStore, prefix: string, dir: string, now = new Date()): Promise<PublishedModel> {
+  const stored = await storeModel(blobs, prefix, dir, now);
+  await pointCurrentAt(blobs, prefix, stored);
+  return stored;
+}
+
+/**
+ * Puts a model folder's files in the bucket under their content's id, checked first, without making it the one in
+ * use: a candidate a supervisor can promote later (`promoteStoredModel`). Answers what current.json would say.
+ */
+export async function storeModel(blobs: BlobStore, prefix: string, dir: string, now = new Date()): Promise<PublishedModel> {
   const read = (name: string) => {
     try {
       return readFileSync(join(dir, name), 'utf8');
@@ -35,7 +45,7 @@ export async function publishModel(blobs: BlobStore, prefix: string, dir: string
   if (existsSync(join(dir, 'prior.json'))) files.prior = read('prior.json');
   const classifier = ModelClassifier.fromJson(files, dir.endsWith('/') ? dir : `${dir}/`);
   const manifestText = existsSync(join(dir, 'manifest.json')) ? read('manifest.json') : undefined;
-  const manifest = manifestText ? (JSON.parse(manifestText) as { trainedAt?: string; crossValidation?: PublishedModel['crossValidation'] }) : undefined;
+  const manifest = manifestText ? (JSON.parse(manifestText) as Manifest) : undefined;
   const id = createHash('sha256')
     .update(files.category)
     .update(files.sentiment)
@@ -46,16 +56,47 @@ export async function publishModel(blobs: BlobStore, prefix: string, dir: string
   await blobs.put(`${prefix}${id}/sentiment.json`, files.sentiment, 'application/json');
   if (classifier.hasPrior) await blobs.put(`${prefix}${id}/prior.json`, files.prior!, 'application/json');
   if (manifestText) await blobs.put(`${prefix}${id}/manifest.json`, manifestText, 'application/json');
+  return described(id, classifier, manifest, now);
+}
+
+type Manifest = { trainedAt?: string; crossValidation?: PublishedModel['crossValidation'] };
+
+function described(id: string, classifier: ModelClassifier, manifest: Manifest | undefined, now: Date): PublishedModel {
   const cv = manifest?.crossValidation;
-  const published: PublishedModel = {
+  return {
     id,
     categories: classifier.categories,
     publishedAt: now.toISOString(),
     ...(manifest?.trainedAt ? { trainedAt: manifest.trainedAt } : {}),
     ...(cv ? { crossValidation: { accuracy: cv.accuracy, macroF1: cv.macroF1, rows: cv.rows, folds: cv.folds } } : {}),
   };
-  await blobs.put(`${prefix}current.json`, JSON.stringify(published, null, 2) + '\n', 'application/json');
+}
+
+/**
+ * Makes a model stored earlier (`storeModel`) the one triage uses: its files are read and checked again first, so a
+ * model whose files were damaged or removed since is refused and the model in use stays.
+ */
+export async function promoteStoredModel(blobs: BlobStore, prefix: string, id: string, now = new Date()): Promise<PublishedModel> {
+  if (!/^[0-9a-f]{16}$/.test(id)) throw new NotFoundError(`no stored model ${id}`);
+  const classifier = await loadModelFiles(blobs, prefix, id);
+  let manifest: Manifest | undefined;
+  try {
+    manifest = JSON.parse(Buffer.from(await blobs.get(`${prefix}${id}/manifest.json`)).toString('utf8')) as Manifest;
+  } catch (err) {
+    if (!(err instanceof NotFoundError)) throw err;
+  }
+  const published = described(id, classifier, manifest, now);
+  await pointCurrentAt(blobs, prefix, published);
   return published;
+}
+
+async function pointCurrentAt(blobs: BlobStore, prefix: string, model: PublishedModel): Promise<void> {
+  await blobs.put(`${prefix}current.json`, JSON.stringify(model, null, 2) + '\n', 'application/json');
+}
+
+/** What current.json says, or undefined while the shipped model is in use; throws when it cannot be read. */
+export async function currentModel(blobs: BlobStore, prefix: string): Promise<PublishedModel | undefined> {
+  return readPointer(blobs, prefix);
 }
 
 /** The published model, or undefined when none was (triage then uses the shipped one); throws when it cannot be read or is corrupt. */

@@ -1,0 +1,194 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { S3Client } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { TransientError, type BlobStore, type Feedback } from '../../shared/domain/index.js';
+import { S3BlobStore } from '../../shared/store/s3-blob-store.js';
+import { currentModel, promoteStoredModel, PublishedModelClassifier } from '../../shared/triage/local/published-model.js';
+import { newJobId, TrainingJobs, type TrainingJob } from '../../shared/triage/local/training-jobs.js';
+import { saveCategoryDefinitions } from '../../shared/use-cases/category-definitions.js';
+import { syntheticHistory, toCsv } from '../../training/lib/synthetic-history.js';
+import { runTrainingJob, type TrainingWorkerDeps } from '../../training/lib/training-job.js';
+import { startS3, type Emulator } from '../../local/emulators.js';
+import { MemorySettingsStore } from '../helpers/memory-settings.js';
+
+// The training worker against S3 through the real SDK (s3rver): jobs, uploads and candidates as they live in AWS.
+const dir = mkdtempSync(join(tmpdir(), 'balie-training-jobs-'));
+let s3: Emulator;
+let client: S3Client;
+const bucket = 'balie-training-test';
+beforeAll(async () => {
+  s3 = await startS3({ dataDir: join(dir, 's3'), bucket });
+  client = new S3Client({
+    endpoint: s3.endpoint,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  });
+});
+afterAll(async () => {
+  await s3?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+let prefixCount = 0;
+function worker(options: { feedback?: Feedback[]; blobs?: BlobStore } = {}) {
+  const blobs = options.blobs ?? new S3BlobStore(client, bucket);
+  const prefix = `m${++prefixCount}/`;
+  const jobs = new TrainingJobs(blobs, prefix);
+  const settings = new MemorySettingsStore();
+  const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+  const deps: TrainingWorkerDeps = { blobs, prefix, jobs, settings, feedback: async () => options.feedback ?? [], logger };
+  /** What the inbox API does for an upload: the file in the bucket, a queued job. */
+  const upload = async (name: string, body: string, columns: { textColumn?: string; labelColumn?: string } = {}): Promise<TrainingJob> => {
+    const id = newJobId();
+    const key = jobs.uploadKey(id, name);
+    await blobs.put(key, body, 'text/csv');
+    return jobs.put({
+      id,
+      kind: 'upload',
+      requestedBy: 'local-supervisor',
+      createdAt: new Date().toISOString(),
+      status: 'queued',
+      file: { name, key, bytes: Buffer.byteLength(body), ...columns },
+    });
+  };
+  return { blobs, prefix, jobs, settings, logger, deps, upload };
+}
+
+const correction = (text: string, category: string, at = '2026-12-02T10:00:00.000Z'): Feedback => ({
+  at,
+  kind: 'correction',
+  threadId: `t-${text.length}`,
+  agent: 'local-agent',
+  channel: 'whatsapp',
+  language: 'nl',
+  text,
+  category,
+  sentiment: 'neutral',
+  previous: { category: 'other', priority: 'P3' },
+});
+
+describe('the training worker', () => {
+  it('trains a candidate from an upload with a report per category, and changes nothing in use until it is promoted', async () => {
+    const w = worker();
+    const rows = syntheticHistory({ labels: 4, rows: 240, seed: 3 });
+    const job = await w.upload('export.csv', toCsv(rows));
+    const done = (await runTrainingJob(w.deps, { jobId: job.id }))!;
+    expect(done.status).toBe('ready');
+    const report = done.report!;
+    expect(report.categories).toHaveLength(4);
+    expect(report.sources).toEqual({ history: 240, examples: 0, corrections: 0 });
+    expect(report.crossValidation.perCategory.map((c) => c.label).sort()).toEqual([...new Set(rows.map((r) => r.category))].sort());
+    expect(report.crossValidation.macroF1).toBeGreaterThan(0.8);
+    // the shipped model knows none of these labels: on the same held-out rows the candidate wins
+    expect(report.heldOut.current.id).toBe('shipped');
+    expect(report.heldOut.rows).toBeGreaterThan(20);
+    expect(report.beatsCurrent).toBe(true);
+    expect(await currentModel(w.blobs, w.prefix)).toBeUndefined();
+    expect((await w.jobs.list()).map((j) => j.id)).toEqual([job.id]);
+    expect(await w.jobs.latestHistory()).toMatchObject({ name: 'export.csv', key: job.file!.key });
+
+    const promoted = await promoteStoredModel(w.blobs, w.prefix, report.candidateId);
+    expect(promoted.categories.sort()).toEqual([...report.categories].sort());
+    const classifier = await PublishedModelClassifier.create({ blobs: w.blobs, prefix: w.prefix, checkEveryMs: 60_000, logger: w.logger });
+    expect(classifier.modelId).toBe(report.candidateId);
+  });
+
+  it('leaves a finished job as it is when its request is delivered again', async () => {
+    const w = worker();
+    const job = await w.upload('export.csv', toCsv(syntheticHistory({ labels: 3, rows: 90, seed: 4 })));
+    const first = (await runTrainingJob(w.deps, { jobId: job.id }))!;
+    const again = (await runTrainingJob(w.deps, { jobId: job.id }))!;
+    expect(again).toEqual(first);
+  });
+
+  it.each([
+    ['a missing label column', 'text,onderwerp\n"waar is mijn pakket","x"\n', /no category column \(the columns are "text", "onderwerp"\)/],
+    ['an empty label', 'text,category\n"waar is mijn pakket",order\n"factuur klopt niet",\n"nog een",order\n', /line 3: empty label in column "category"/],
+    ['one label with a single row', 'text,category\n"a",order\n"b",order\n"c",billing\n', /line 4: label "billing" has one row/],
+  ])('marks the job failed, naming the row, for %s, and trains nothing', async (_name, body, why) => {
+    const w = worker();
+    const job = await w.upload('broken.csv', body);
+    const failed = (await runTrainingJob(w.deps, { jobId: job.id }))!;
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toMatch(why);
+    expect(await w.blobs.list(w.prefix)).not.toContainEqual(expect.stringMatching(/\/category\.json$/));
+    expect(await w.jobs.latestHistory()).toBeUndefined();
+  });
+
+  it("learns from the categories' examples and the agents' corrections, the newest word on a text winning, and says what it left out", async () => {
+    const rows = syntheticHistory({ labels: 3, rows: 90, seed: 5 });
+    const labels = [...new Set(rows.map((r) => r.category))];
+    const w = worker({
+      feedback: [
+        // newest first, as the store answers
+        correction(rows[0]!.text, labels[2]!, '2026-12-02T11:00:00.000Z'),
+        correction(rows[0]!.text, labels[1]!, '2026-12-02T10:00:00.000Z'),
+        correction('cadeaubon saldo', 'Cadeaubon'),
+      ],
+    });
+    await saveCategoryDefinitions(w.settings, {
+      categories: [
+        ...labels.map((name) => ({ name, description: '', examples: [] })),
+        { name: 'Storing', description: 'site down', examples: ['de site ligt eruit', 'error 502 bij het afrekenen', 'niemand kan inloggen'] },
+      ],
+      version: 0,
+      by: 'local-supervisor',
+    });
+    const job = await w.upload('export.csv', toCsv(rows));
+    const report = (await runTrainingJob(w.deps, { jobId: job.id }))!.report!;
+    expect(report.sources).toEqual({ history: 89, examples: 3, corrections: 1 });
+    expect(report.categories).toContain('Storing');
+    expect(report.categories).not.toContain('Cadeaubon');
+    expect(report.leftOut).toEqual([{ why: '"Cadeaubon" has fewer than 2 rows (from corrections)', rows: 1 }]);
+  });
+
+  it('marks the job failed and throws, so the queue tries again, when the bucket fails', async () => {
+    const real = new S3BlobStore(client, bucket);
+    let failing = false;
+    const flaky: BlobStore = {
+      put: (...a) => real.put(...a),
+      list: (...a) => real.list(...a),
+      get: (key) => (failing && key.includes('/uploads/') ? Promise.reject(new TransientError('S3 is slow down')) : real.get(key)),
+    };
+    const w = worker({ blobs: flaky });
+    const job = await w.upload('export.csv', toCsv(syntheticHistory({ labels: 3, rows: 60, seed: 6 })));
+    failing = true;
+    await expect(runTrainingJob(w.deps, { jobId: job.id })).rejects.toBeInstanceOf(TransientError);
+    expect(await w.jobs.get(job.id)).toMatchObject({ status: 'failed', error: 'S3 is slow down' });
+    failing = false;
+    expect((await runTrainingJob(w.deps, { jobId: job.id }))!.status).toBe('ready');
+  });
+
+  describe('on a schedule', () => {
+    it('does nothing while there is nothing to train from', async () => {
+      const w = worker();
+      expect(await runTrainingJob(w.deps, { scheduled: true })).toBeUndefined();
+      expect(await w.jobs.list()).toEqual([]);
+    });
+
+    it('retrains from the newest history with the corrections since, promotes only a model that beats the one in use, and skips a retrain that would see the same rows', async () => {
+      const rows = syntheticHistory({ labels: 4, rows: 200, seed: 7 });
+      const feedback: Feedback[] = [];
+      const w = worker({ feedback });
+      const upload = await w.upload('export.csv', toCsv(rows));
+      const first = (await runTrainingJob(w.deps, { jobId: upload.id }))!;
+      await promoteStoredModel(w.blobs, w.prefix, first.report!.candidateId);
+
+      // the same rows as the finished upload: nothing to do
+      expect(await runTrainingJob(w.deps, { scheduled: true })).toBeUndefined();
+
+      // corrections that relabel half the texts at random: the candidate learns noise and must not replace the model
+      const labels = [...new Set(rows.map((r) => r.category))];
+      for (const [i, r] of rows.entries()) if (i % 2 === 0) feedback.unshift(correction(r.text, labels[(i * 7) % labels.length]!));
+      const noisy = (await runTrainingJob(w.deps, { scheduled: true }))!;
+      expect(noisy).toMatchObject({ kind: 'retrain', requestedBy: 'schedule', status: 'ready', file: { name: 'export.csv' } });
+      expect(noisy.report!.sources.corrections).toBeGreaterThan(50);
+      expect(noisy.outcome).toMatch(/is not higher than the model in use's/);
+      expect((await currentModel(w.blobs, w.prefix))?.id).toBe(first.report!.candidateId);
+      expect((await w.jobs.list()).map((j) => j.id)).toEqual([noisy.id, upload.id]);
+    });
+  });
+});
