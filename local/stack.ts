@@ -30,6 +30,10 @@ import { loopbackHostOnly, sameOriginOnly } from './local-guards.js';
 import { LocalOutbox } from './outbox.js';
 import { QueuePoller } from './queue-poller.js';
 import { ensureQueueWithDlq, queueDepth, type QueueRef } from './queues.js';
+import { trainInChildProcess } from './train-process.js';
+
+/** Seconds a training request stays invisible while a worker trains (the Lambda's timeout is 15 minutes). */
+const TRAINING_VISIBILITY_SECONDS = 960;
 
 export const LOCAL_DEFAULTS = {
   port: 3000,
@@ -39,6 +43,7 @@ export const LOCAL_DEFAULTS = {
   tableName: 'balie',
   inboundQueue: 'balie-inbound',
   outboundQueue: 'balie-outbound',
+  trainingQueue: 'balie-training',
   emailFrom: 'Balie Klantenservice <support@balie.local>',
   mailBucket: 'balie-mail',
   rawMailPrefix: 'raw/',
@@ -152,10 +157,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     forcePathStyle: true,
   });
   const tableName = LOCAL_DEFAULTS.tableName;
-  const [, inbound, outbound] = await Promise.all([
+  const [, inbound, outbound, training] = await Promise.all([
     ensureTable(dynamoClient, tableName),
     ensureQueueWithDlq(sqsClient, LOCAL_DEFAULTS.inboundQueue, options.visibilityTimeoutSeconds ?? 30, options.maxReceiveCount),
     ensureQueueWithDlq(sqsClient, LOCAL_DEFAULTS.outboundQueue, options.visibilityTimeoutSeconds ?? 30, options.maxReceiveCount),
+    // as in AWS: a training job may take minutes, and one that failed twice goes to the DLQ rather than train again
+    ensureQueueWithDlq(sqsClient, LOCAL_DEFAULTS.trainingQueue, TRAINING_VISIBILITY_SECONDS, 2),
   ]);
 
   // local-only pieces: the outbox that stands in for the channels, the demo login, the raw-mail route, the feedback file
@@ -206,6 +213,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       tableName,
       outboundQueueUrl: outbound.queue.url,
       inboundQueueUrl: inbound.queue.url,
+      trainingQueueUrl: training.queue.url,
+      modelPrefix: LOCAL_DEFAULTS.modelPrefix,
       mailBucket: LOCAL_DEFAULTS.mailBucket,
       mailRetentionDays: options.mailRetentionDays,
       auth: { kind: 'local', keys: [keys.publicJwk], issuer: LOCAL_ISSUER },
@@ -242,9 +251,28 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   });
   const pollerLogger = createLogger('local-poller');
   const onError = (err: unknown) => pollerLogger.error('poll failed', { error: err as Error });
+  const trainer = trainInChildProcess(
+    {
+      BALIE_DYNAMODB_ENDPOINT: dynamodb.endpoint,
+      BALIE_S3_ENDPOINT: s3.endpoint,
+      TABLE_NAME: tableName,
+      MODEL_BUCKET: LOCAL_DEFAULTS.mailBucket,
+      MODEL_PREFIX: LOCAL_DEFAULTS.modelPrefix,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'WARN',
+    },
+    (line) => pollerLogger.warn(line),
+  );
   const pollers = [
     new QueuePoller(sqsClient, inbound.queue.url, inbound.queue.arn, triage.handler, { concurrency: options.triagePollers ?? 4, onError }),
     new QueuePoller(sqsClient, outbound.queue.url, outbound.queue.arn, send, { concurrency: 1, onError }),
+    new QueuePoller(
+      sqsClient,
+      training.queue.url,
+      training.queue.arn,
+      trainer,
+      // one job at a time, checked every second at most: training is rare
+      { concurrency: 1, maxIdleDelayMs: 1000, onError },
+    ),
   ];
   for (const poller of pollers) poller.start();
 
@@ -260,6 +288,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       const deadline = Date.now() + (stopOptions.drainTimeoutMs ?? 30_000);
       // inbound first: triage can add no send jobs, but approvals already queued should still go out
       const drained = (await drain(sqsClient, inbound.queue.url, pollers[0]!, deadline)) && (await drain(sqsClient, outbound.queue.url, pollers[1]!, deadline));
+      trainer.stop();
       await Promise.all(pollers.map((p) => p.stop()));
       for (const client of [sqsClient, dynamoClient, s3Client]) client.destroy();
       await Promise.all([dynamodb.stop(), sqs.stop(), s3.stop()]);

@@ -18,8 +18,11 @@ import {
   type EventPublisher,
   type MessageTemplate,
   type SendJobPublisher,
+  type SettingsStore,
   type ThreadStore,
 } from '../../shared/domain/index.js';
+import type { TrainingDeps } from '../../shared/use-cases/triage-model.js';
+import { registerModelRoutes, UPLOAD_BODY_MAX_BYTES, UPLOAD_PATH } from './model-routes.js';
 import { correlatedEvents, correlatedJobs, correlation } from '../../shared/observability/correlation.js';
 import { recordDraftReview } from '../../shared/observability/metrics.js';
 import { limitBody, REQUEST_BODY_MAX_BYTES } from '../../shared/http/body-limits.js';
@@ -56,6 +59,10 @@ export interface InboxApiDeps {
   web?: { login: LoginProvider; directory?: DirectoryEntry[]; presignDownloads?: boolean };
   /** DraftsApproved, DraftsEdited, DraftsRejected, recorded from each review's outcome; flushed by the Lambda entry once per invocation. */
   metrics?: Metrics;
+  /** Settings supervisors write: the category definitions. */
+  settings: SettingsStore;
+  /** Training jobs and promotion (the model bucket and the training queue); without it, none. */
+  training?: TrainingDeps;
 }
 
 const approveBody = z.object({
@@ -102,7 +109,9 @@ export function createInboxApiApp(given: InboxApiDeps): Hono<AuthEnv> {
   app.onError(errorHandler(deps.logger));
   app.use(correlation());
   const verify = tokenVerifier(deps.auth);
-  app.use('/api/*', limitBody(REQUEST_BODY_MAX_BYTES));
+  // a history upload is the one larger body (gzipped by the page); every other request is small
+  const [uploadLimit, requestLimit] = [limitBody(UPLOAD_BODY_MAX_BYTES), limitBody(REQUEST_BODY_MAX_BYTES)];
+  app.use('/api/*', (c, next) => (c.req.path === UPLOAD_PATH ? uploadLimit(c, next) : requestLimit(c, next)));
   // the API's and the page's ids become table keys
   for (const path of ['/api/*', '/threads/*', '/ui/*']) app.use(path, boundedPathIds());
   app.use('/api/*', requireAgent(verify));
@@ -166,6 +175,7 @@ export function createInboxApiApp(given: InboxApiDeps): Hono<AuthEnv> {
     });
     return c.json({ thread });
   });
+  registerModelRoutes(app, { settings: deps.settings, training: deps.training, categories });
   if (deps.web) {
     app.route(
       '/',

@@ -7,7 +7,10 @@ import { createDocumentClient } from '../../shared/config/clients.js';
 import { once, type Lazy } from '../../shared/config/once.js';
 import type { MessageTemplate } from '../../shared/domain/index.js';
 import type { Observability } from '../../shared/observability/powertools.js';
-import { SqsSendJobPublisher } from '../../shared/queue/send-job-publisher.js';
+import { SqsJsonPublisher, SqsSendJobPublisher } from '../../shared/queue/send-job-publisher.js';
+import { DynamoSettingsStore } from '../../shared/store/dynamo-settings.js';
+import { MODEL_PREFIX } from '../../shared/triage/local/published-model.js';
+import { TrainingJobs } from '../../shared/triage/local/training-jobs.js';
 import { SqsEventPublisher } from '../../shared/queue/sqs-publisher.js';
 import { DynamoAgentDirectory } from '../../shared/store/dynamo-agent-directory.js';
 import { DynamoThreadStore } from '../../shared/store/dynamo-thread-store.js';
@@ -27,6 +30,10 @@ export interface InboxApiWiring {
   inboundQueueUrl?: string;
   /** Email bodies, attachments and media; without it the page shows none. */
   mailBucket?: string;
+  /** The training worker's queue: with the mail bucket (the models live in it), supervisors can train and promote models. */
+  trainingQueueUrl?: string;
+  /** Where the models are in the bucket. */
+  modelPrefix?: string;
   /** How long the bucket keeps mail parts and media; named when one is gone. */
   mailRetentionDays?: number;
   /** Approved WhatsApp templates; the demo defaults otherwise. */
@@ -43,17 +50,29 @@ export function composeInboxApi(wiring: InboxApiWiring): Hono<AuthEnv> {
   const { logger, metrics, tracer } = wiring.observability;
   const sqs = once(async () => tracer.captureAWSv3Client(await wiring.sqs()));
   const documents = createDocumentClient(tracer.captureAWSv3Client(wiring.dynamo));
+  const blobs = wiring.mailBucket
+    ? new S3BlobStore(
+        once(async () => tracer.captureAWSv3Client(await wiring.s3())),
+        wiring.mailBucket,
+      )
+    : undefined;
+  const modelPrefix = wiring.modelPrefix ?? MODEL_PREFIX;
   return createInboxApiApp({
     store: new DynamoThreadStore(documents, wiring.tableName),
     agents: new DynamoAgentDirectory(documents, wiring.tableName),
     jobs: new SqsSendJobPublisher(sqs, wiring.outboundQueueUrl),
     events: wiring.inboundQueueUrl ? new SqsEventPublisher(sqs, wiring.inboundQueueUrl) : undefined,
-    blobs: wiring.mailBucket
-      ? new S3BlobStore(
-          once(async () => tracer.captureAWSv3Client(await wiring.s3())),
-          wiring.mailBucket,
-        )
-      : undefined,
+    blobs,
+    settings: new DynamoSettingsStore(documents, wiring.tableName),
+    training:
+      blobs && wiring.trainingQueueUrl
+        ? {
+            blobs,
+            prefix: modelPrefix,
+            jobs: new TrainingJobs(blobs, modelPrefix),
+            requests: new SqsJsonPublisher(sqs, wiring.trainingQueueUrl, 'the training queue did not take the job'),
+          }
+        : undefined,
     mailRetentionDays: wiring.mailRetentionDays,
     templates: wiring.templates,
     auth: wiring.auth,

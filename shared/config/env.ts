@@ -71,6 +71,8 @@ export const inboxApiShape = {
   /** How long mail parts and media are kept there (the lifecycle rule, context mailRetentionDays): the page says so when one is gone. */
   MAIL_RETENTION_DAYS: z.coerce.number('MAIL_RETENTION_DAYS must be a number of days').int().positive().optional(),
   /** JSON list of approved WhatsApp templates: [{"name","language","body"}] (body with {{1}} placeholders). */
+  /** The training worker's queue: an uploaded history or a retrain goes there (the page's Model section). */
+  TRAINING_QUEUE_URL: z.url('TRAINING_QUEUE_URL must be the training SQS queue URL').optional(),
   WHATSAPP_TEMPLATES: z
     .string()
     .transform((raw, ctx) => {
@@ -93,6 +95,13 @@ export const triageWorkerShape = {
   MODEL_PREFIX: z.string().default('models/'),
   /** How often triage reads the bucket's models/current.json again, so a newly published model is used without a redeploy. */
   MODEL_CHECK_SECONDS: z.coerce.number().int().positive().default(300),
+};
+
+export const trainingWorkerShape = {
+  ...common,
+  /** The bucket the models, their jobs and the uploaded histories are in (the mail bucket). */
+  MODEL_BUCKET: z.string().min(3, 'MODEL_BUCKET must be the bucket the models are in'),
+  MODEL_PREFIX: z.string().default('models/'),
 };
 
 export const sendShape = {

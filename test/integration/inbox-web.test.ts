@@ -24,6 +24,7 @@ import type { ThreadDetail } from '../../shared/use-cases/read-threads.js';
 import { redraft } from '../../shared/use-cases/redraft.js';
 import { startDynaliteStore } from '../helpers/dynalite-store.js';
 import { aDraft, aMessage, aThread } from '../helpers/threads.js';
+import { MemorySettingsStore } from '../helpers/memory-settings.js';
 
 const ISSUER = LOCAL_ISSUER;
 const AGENTS = [
@@ -86,6 +87,7 @@ beforeAll(async () => {
   const publicJwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'ES256' };
   publicJwkOf = publicJwk;
   app = createInboxApiApp({
+    settings: new MemorySettingsStore(),
     store,
     jobs: { publish: async (job) => void jobs.push(job) },
     events: { publish: async (batch) => void events.push(...batch) },
@@ -406,6 +408,7 @@ describe('the page: sign-in, session and form safety', () => {
       ['models/current.json', Buffer.from(JSON.stringify({ id: '0123456789abcdef', categories: ['Retour & ruil', 'Storing', 'Factuur'] }))],
     ]);
     const shopApp = createInboxApiApp({
+      settings: new MemorySettingsStore(),
       store,
       jobs: { publish: async (job) => void jobs.push(job) },
       blobs: { ...blobStore, get: async (key) => shopBlobs.get(key) ?? Promise.reject(new NotFoundError(key)) },
@@ -606,6 +609,7 @@ describe('signing in with the Cognito hosted UI', () => {
       return new Response(JSON.stringify({ id_token: await signIdToken({}), expires_in: 3600, refresh_token: 'r1', token_type: 'Bearer' }));
     };
     cognitoApp = createInboxApiApp({
+      settings: new MemorySettingsStore(),
       store,
       agents: new DynamoAgentDirectory(db.documents, 'balie'),
       jobs: { publish: async () => undefined },
@@ -659,6 +663,7 @@ describe('signing in with the Cognito hosted UI', () => {
 
   it('shows the sign-in page, not an error, when Cognito cannot be reached', async () => {
     const down = createInboxApiApp({
+      settings: new MemorySettingsStore(),
       store,
       agents: new DynamoAgentDirectory(db.documents, 'balie'),
       jobs: { publish: async () => undefined },

@@ -16,6 +16,7 @@ import { startDynaliteStore } from '../helpers/dynalite-store.js';
 import { anLlmAnswer, startFakeOpenAi } from '../helpers/fake-openai.js';
 import { fixture } from '../helpers/fixtures.js';
 import { aDraft, aMessage, aThread } from '../helpers/threads.js';
+import { MemorySettingsStore } from '../helpers/memory-settings.js';
 
 // Real Powertools Metrics (switched on; they are off outside Lambda) read back from stdout as EMF, around the real
 // use cases on dynalite: the triage worker against a server that speaks OpenAI's protocol, the inbox API's reviews.
@@ -148,6 +149,7 @@ describe('draft review metrics and the send job correlation id', () => {
     const observability = createObservability('inbox-api');
     const jobs: Array<{ job: SendJob; options?: PublishOptions }> = [];
     const app = createInboxApiApp({
+      settings: new MemorySettingsStore(),
       store: db.store,
       agents: new DynamoAgentDirectory(db.documents, 'balie-metrics'),
       jobs: { publish: async (job, options) => void jobs.push({ job, options }) },

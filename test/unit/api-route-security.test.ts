@@ -3,11 +3,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createInboxApiApp } from '../../functions/inbox-api/app.js';
 import { LOCAL_ISSUER, signLocalToken } from '../../shared/auth/local-keys.js';
 import { createLogger } from '../../shared/observability/logger.js';
-import type { ThreadStore } from '../../shared/domain/index.js';
+import type { SettingsStore, ThreadStore } from '../../shared/domain/index.js';
 import { MemoryAgentDirectory } from '../helpers/memory-agent-directory.js';
+import { UPLOAD_BODY_MAX_BYTES, UPLOAD_PATH } from '../../functions/inbox-api/model-routes.js';
 
 /** A store no refused request may reach: any call fails the test. */
-const untouchable = new Proxy({} as ThreadStore, {
+const untouchable = new Proxy({} as ThreadStore & SettingsStore, {
   get: (_, method) => () => {
     throw new Error(`the store was called (${String(method)}) for a request that should have been refused`);
   },
@@ -21,6 +22,7 @@ beforeAll(async () => {
   const pair = await generateKeyPair('ES256', { extractable: true });
   privateJwk = { ...(await exportJWK(pair.privateKey)), kid: 'k1', alg: 'ES256' };
   app = createInboxApiApp({
+    settings: untouchable,
     store: untouchable,
     jobs: { publish: async () => expect.unreachable('a refused request published a send job') },
     events: { publish: async () => expect.unreachable('a refused request published an event') },
@@ -104,10 +106,17 @@ describe('every /api route', () => {
     expect(exp! - iat!).toBe(12 * 3600);
   });
 
-  it('refuses a body over 1 MiB with a 413 and a JSON reason, before touching any data', async () => {
+  it('refuses a body over 1 MiB (a history upload over 4 MiB) with a 413 and a JSON reason, before touching any data', async () => {
     const supervisor = await signLocalToken(privateJwk, { sub: 'sue', name: 'Sue', role: 'supervisor' });
+    const upload = await app.request(`${UPLOAD_PATH}?filename=history.csv`, {
+      method: 'POST',
+      body: 'x'.repeat(UPLOAD_BODY_MAX_BYTES + 1),
+      headers: { authorization: `Bearer ${supervisor}`, 'content-type': 'text/csv' },
+    });
+    expect(upload.status).toBe(413);
+    expect(await upload.json()).toEqual({ error: 'too_large', message: `a request body is at most ${UPLOAD_BODY_MAX_BYTES} bytes` });
     const body = JSON.stringify({ version: 1, text: 'x'.repeat(1024 * 1024) });
-    for (const route of apiRoutes().filter((r) => r.method !== 'GET')) {
+    for (const route of apiRoutes().filter((r) => r.method !== 'GET' && r.path !== UPLOAD_PATH)) {
       for (const headers of [{}, { 'content-length': String(Buffer.byteLength(body)) }] as Array<Record<string, string>>) {
         const res = await app.request(route.path, {
           method: route.method,

@@ -227,6 +227,11 @@ export class PublishedCategories {
     return this.value;
   }
 
+  /** A model was just promoted here: the next `current()` reads current.json again. */
+  invalidate(): void {
+    this.readAt = -Infinity;
+  }
+
   private due(): boolean {
     return (this.options.now ?? Date.now)() - this.readAt > this.options.maxAgeMs;
   }
