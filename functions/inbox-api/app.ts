@@ -188,6 +188,8 @@ export function createInboxApiApp(given: InboxApiDeps): Hono<AuthEnv> {
         mailRetentionDays: deps.mailRetentionDays,
         templates: deps.templates,
         categories,
+        settings: deps.settings,
+        training: deps.training,
         logger: deps.logger,
         metrics: deps.metrics,
         verify,

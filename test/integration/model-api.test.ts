@@ -15,7 +15,11 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-async function call<T>(method: string, path: string, options: { role?: 'agent' | 'supervisor'; body?: string | Uint8Array; headers?: Record<string, string> } = {}) {
+async function call<T>(
+  method: string,
+  path: string,
+  options: { role?: 'agent' | 'supervisor'; body?: string | Uint8Array; headers?: Record<string, string> } = {},
+) {
   const res = await fetch(`${t.stack.url}${path}`, {
     method,
     headers: { authorization: `Bearer ${await t.token(options.role ?? 'supervisor')}`, ...options.headers },

@@ -15,6 +15,7 @@ import {
   type MessageTemplate,
   type QueueStats,
   type SendJobPublisher,
+  type SettingsStore,
   type ThreadStore,
 } from '../../../shared/domain/index.js';
 import { limitBody, LOGIN_BODY_MAX_BYTES, REQUEST_BODY_MAX_BYTES } from '../../../shared/http/body-limits.js';
@@ -22,6 +23,9 @@ import { knownError } from '../../../shared/http/on-error.js';
 import type { KnownAgents } from '../../../shared/use-cases/known-agents.js';
 import { countsFor, getThreadDetail, listWorklist, type ThreadDetail } from '../../../shared/use-cases/read-threads.js';
 import { loadAssets } from './assets.js';
+import { UPLOAD_BODY_MAX_BYTES } from '../model-routes.js';
+import { MODEL_UPLOAD_PATH, registerModelPage } from './model-routes.js';
+import type { TrainingDeps } from '../../../shared/use-cases/triage-model.js';
 import { registerThreadActions } from './actions.js';
 import { registerOriginalRoutes } from './originals.js';
 import { dictionaries, pickLanguage, type Dictionary } from './i18n.js';
@@ -54,7 +58,11 @@ export interface WebDeps {
   /** Known agents (names for subs, the supervisor's assign list). */
   directory?: DirectoryEntry[];
   /** The categories agents choose from (the published model's); the defaults without it. */
-  categories?: { now(): readonly string[]; current(): Promise<readonly string[]> };
+  categories?: { now(): readonly string[]; current(): Promise<readonly string[]>; invalidate?(): void };
+  /** The category definitions supervisors write on the Model page. */
+  settings: SettingsStore;
+  /** Training and promotion from the Model page; without it, only the categories. */
+  training?: TrainingDeps;
   logger: Logger;
   /** DraftsApproved, DraftsEdited, DraftsRejected from the page's reviews. */
   metrics?: Metrics;
@@ -85,7 +93,7 @@ export function createWebApp(deps: WebDeps): Hono<AuthEnv> {
 
   const formAction = ["'self'", ...(deps.login.kind === 'cognito' ? [new URL(deps.login.domain).origin] : [])];
   // the page's paths only: this app is mounted beside the JSON API and, locally, the webhooks
-  const pagePaths = ['/', '/threads/*', '/ui/*', '/login', '/logout', '/auth/*', '/assets/*'];
+  const pagePaths = ['/', '/threads/*', '/model', '/ui/*', '/login', '/logout', '/auth/*', '/assets/*'];
   const pageHeaders = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'none'"],
@@ -114,7 +122,9 @@ export function createWebApp(deps: WebDeps): Hono<AuthEnv> {
   }
 
   app.use('/login', limitBody(LOGIN_BODY_MAX_BYTES));
-  app.use('/ui/*', limitBody(REQUEST_BODY_MAX_BYTES));
+  // a history upload is the page's one larger body (the script gzips it; a plain form sends it as it is)
+  const [uploadLimit, formLimit] = [limitBody(UPLOAD_BODY_MAX_BYTES), limitBody(REQUEST_BODY_MAX_BYTES)];
+  app.use('/ui/*', (c, next) => (c.req.path === MODEL_UPLOAD_PATH ? uploadLimit(c, next) : formLimit(c, next)));
 
   app.get(assets.script, (c) =>
     c.body(assets.scriptBody, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable' }),
@@ -125,7 +135,7 @@ export function createWebApp(deps: WebDeps): Hono<AuthEnv> {
   app.route('/', loginRoutes({ login: deps.login, verify: deps.verify, style: assets.style, language }));
 
   const guarded = new Hono<AuthEnv>();
-  for (const path of ['/', '/threads/*', '/ui/*']) guarded.use(path, requireSession(deps.verify), deps.remember);
+  for (const path of ['/', '/threads/*', '/model', '/ui/*']) guarded.use(path, requireSession(deps.verify), deps.remember);
 
   guarded.get('/', (c) => page(c));
   guarded.get('/threads/:id', (c) => page(c, c.req.param('id')));
@@ -154,6 +164,7 @@ export function createWebApp(deps: WebDeps): Hono<AuthEnv> {
   });
   registerOriginalRoutes(guarded, deps, { language, loadThread });
   registerThreadActions(guarded, deps, { contextOf, tryLoadThread });
+  registerModelPage(guarded, deps, contextOf);
 
   app.route('/', guarded);
   return app;

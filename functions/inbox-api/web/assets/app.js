@@ -9,6 +9,7 @@
   const SEARCH_EVERY_MS = 30000;
   const $ = (/** @type {string} */ sel, /** @type {ParentNode} */ root = document) => /** @type {HTMLElement | null} */ (root.querySelector(sel));
   const app = $('.app');
+  modelPage();
   const panel = $('#thread-panel');
   const list = $('#worklist-items');
   const worklist = $('#worklist');
@@ -279,4 +280,64 @@
   poll(refreshCounts, COUNTS_EVERY_MS);
   void refreshCounts().catch(() => undefined);
   document.documentElement.dataset.ready = 'true';
+
+  /** The Categories and model page: the upload gzipped (a history shrinks about five times), the runs kept current. */
+  function modelPage() {
+    const page = $('#model-page');
+    if (!page) return;
+    // the worklist's part of the script returns early on this page: say here that the script is ready
+    document.documentElement.dataset.ready = 'true';
+    const form = /** @type {HTMLFormElement | null} */ ($('#upload-form'));
+    if (form && typeof CompressionStream === 'function')
+      form.addEventListener('submit', async (event) => {
+        const input = /** @type {HTMLInputElement} */ (form.querySelector('input[type=file]'));
+        const file = input.files && input.files[0];
+        if (!file) return;
+        event.preventDefault();
+        const button = /** @type {HTMLButtonElement} */ (form.querySelector('button[type=submit]'));
+        button.disabled = true;
+        try {
+          const gzipped = await new Response(file.stream().pipeThrough(new CompressionStream('gzip'))).blob();
+          const query = new URLSearchParams({ filename: file.name });
+          for (const name of ['textColumn', 'labelColumn']) {
+            const value = /** @type {HTMLInputElement} */ (form.elements.namedItem(name)).value.trim();
+            if (value) query.set(name, value);
+          }
+          const res = await fetch(`${form.action}?${query}`, {
+            method: 'POST',
+            body: gzipped,
+            headers: { 'content-type': 'application/octet-stream', 'content-encoding': 'gzip' },
+            credentials: 'same-origin',
+          });
+          // the server answers the page: 303 to it on success, the page with the reason otherwise
+          if (res.redirected) location.href = res.url;
+          else {
+            // the page the server rendered with the reason: its content in place of this one's
+            const fresh = new DOMParser().parseFromString(await res.text(), 'text/html').querySelector('#model-page');
+            if (!fresh) throw new Error('no page');
+            page.replaceWith(fresh);
+            modelPage();
+          }
+        } catch {
+          // the script could not send it: the plain form can
+          button.disabled = false;
+          form.submit();
+        }
+      });
+    const runs = $('#training-jobs');
+    if (!runs) return;
+    const refresh = async () => {
+      if (!runs.isConnected || !runs.querySelector('#training-jobs-body[data-active]')) return;
+      try {
+        const res = await fetch('/ui/model/jobs', { credentials: 'same-origin' });
+        // an open report stays open
+        const open = [...runs.querySelectorAll('details[open]')].map((d) => d.closest('li')?.id);
+        if (res.ok) runs.innerHTML = await res.text();
+        for (const id of open) if (id) document.querySelector(`#${CSS.escape(id)} details`)?.setAttribute('open', '');
+      } finally {
+        setTimeout(refresh, 2000);
+      }
+    };
+    setTimeout(refresh, 2000);
+  }
 })();

@@ -43,15 +43,20 @@ export function GoneDocument({ lang, message }: { lang: UiLanguage; message: str
   );
 }
 
-export function AppShell({ ctx, children, hasThread }: { ctx: PageContext; children: Child; hasThread: boolean }) {
+export function AppShell({ ctx, children, hasThread, title }: { ctx: PageContext; children: Child; hasThread: boolean; title?: string }) {
   const { t } = ctx;
   return (
-    <Document title={`${t.appName} — ${t.worklist}`} lang={ctx.lang} style={ctx.assets.style} script={ctx.assets.script}>
+    <Document title={`${t.appName} — ${title ?? t.worklist}`} lang={ctx.lang} style={ctx.assets.style} script={ctx.assets.script}>
       <div class={`app${hasThread ? ' has-thread' : ''}`} data-lang={ctx.lang}>
         <header class="top">
           <a class="brand" href="/">
             {t.appName}
           </a>
+          {ctx.agent.role === 'supervisor' ? (
+            <a href="/model" class="nav">
+              {t.model.nav}
+            </a>
+          ) : null}
           <span class="me">
             {ctx.agent.name} <small>({ctx.agent.role})</small>
           </span>
