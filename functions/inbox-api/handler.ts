@@ -18,6 +18,7 @@ export const app = composeInboxApi({
   tableName: config.TABLE_NAME,
   outboundQueueUrl: config.OUTBOUND_QUEUE_URL,
   inboundQueueUrl: config.INBOUND_QUEUE_URL,
+  trainingQueueUrl: config.TRAINING_QUEUE_URL,
   mailBucket: config.MAIL_BUCKET,
   mailRetentionDays: config.MAIL_RETENTION_DAYS,
   templates: config.WHATSAPP_TEMPLATES,

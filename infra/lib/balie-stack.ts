@@ -11,6 +11,7 @@ import { inboundMaxAgeFor, Monitoring, outboundMaxAge } from './monitoring.js';
 import { channelTokenKeys, Outbound } from './outbound.js';
 import { Storage } from './storage.js';
 import { Triage, triageTimeoutFor } from './triage.js';
+import { Training, trainingMaxAge } from './training.js';
 
 /** The HTTP API access log line ($context variables of HTTP APIs; requestId is required by the CDK). */
 const httpApiAccessLogFormat = AccessLogFormat.custom(
@@ -90,11 +91,18 @@ export class BalieStack extends Stack {
       graphApiBaseUrl: settings.graphApiBaseUrl,
       settings: settings.triage,
     });
+    const training = new Training(this, 'Training', {
+      table: storage.table,
+      bucket: email.bucket,
+      logLevel,
+      schedule: settings.retrainSchedule,
+    });
     const inbox = new Inbox(this, 'Inbox', {
       httpApi,
       table: storage.table,
       outboundQueue: outbound.queue,
       inboundQueue: ingest.queue,
+      trainingQueue: training.queue,
       mailBucket: email.bucket,
       mailRetention: settings.mailRetention,
       logLevel,
@@ -112,16 +120,23 @@ export class BalieStack extends Stack {
         triage: triage.triageFunction,
         'inbox-api': inbox.apiFunction,
         send: outbound.sendFunction,
+        train: training.trainFunction,
       },
       workQueues: {
         inbound: { queue: ingest.queue, maxAge: inboundMaxAgeFor(triageTimeoutFor(settings.triage)) },
         outbound: { queue: outbound.queue, maxAge: outboundMaxAge },
+        training: { queue: training.queue, maxAge: trainingMaxAge },
       },
       deadLetterQueues: {
         inbound: {
           queue: ingest.deadLetterQueue,
           instructions:
             'Each is a customer message triage failed on 5 times. Find the cause in the triage logs (the correlation id is the message id), fix it, then: npm run redrive -- --from <InboundDeadLetterQueueUrl> --to <InboundQueueUrl>.',
+        },
+        training: {
+          queue: training.deadLetterQueue,
+          instructions:
+            "Each is a training run that crashed twice (out of memory or time): its job on the Model page stays 'training'. Check the train logs; a smaller history, or the same one again from the page, usually does. The request itself need not be redriven.",
         },
         outbound: {
           queue: outbound.deadLetterQueue,

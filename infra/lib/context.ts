@@ -59,6 +59,11 @@ export const settingDefaults = {
   triageMaxConcurrency: '5',
   /** 'false' skips the check that the stack's region can receive mail with SES (for a region added after this list). */
   sesRegionCheck: 'true',
+  /**
+   * When the triage model is retrained from the newest history, the agents' corrections and the categories' examples
+   * (promoted only if it beats the model in use): an EventBridge `cron(…)` or `rate(…)` expression in UTC, or `off`.
+   */
+  retrainSchedule: 'cron(0 3 ? * MON *)',
 };
 export type SettingKey = keyof typeof settingDefaults;
 
@@ -136,6 +141,8 @@ export interface BalieSettings {
   };
   /** Whether to refuse a region where SES cannot receive mail. */
   readonly sesRegionCheck: boolean;
+  /** The retrain's EventBridge schedule expression; undefined: no scheduled retrain (supervisors retrain on the page). */
+  readonly retrainSchedule?: string;
 }
 
 // No whitespace, angle brackets, quotes or commas in the address itself, so a list of addresses is refused.
@@ -284,6 +291,10 @@ export function balieSettings(scope: Construct): BalieSettings {
     throw new Error(`context llmModel must be a Bedrock model or inference profile id like "${DEFAULT_BEDROCK_MODEL}" (not an ARN), got "${model}"`);
   if (provider === 'bedrock' && context('llmBaseUrl').trim())
     throw new Error("context llmBaseUrl is for an OpenAI-compatible endpoint; Bedrock is reached in the stack's region");
+  const schedule = context('retrainSchedule').trim();
+  // the fields EventBridge takes: cron with six fields, or rate with a whole number and a unit
+  if (schedule !== 'off' && !/^cron\(\S+( \S+){5}\)$/.test(schedule) && !/^rate\(\d+ (minute|minutes|hour|hours|day|days)\)$/.test(schedule))
+    throw new Error(`context retrainSchedule must be "off", "cron(min hour day month weekday year)" or "rate(7 days)", got "${schedule}"`);
   const logLevel = context('logLevel').trim().toUpperCase();
   if (!['DEBUG', 'INFO', 'WARN', 'ERROR'].includes(logLevel))
     throw new Error(`context logLevel must be DEBUG, INFO, WARN or ERROR, got "${context('logLevel')}"`);
@@ -312,5 +323,6 @@ export function balieSettings(scope: Construct): BalieSettings {
       maxConcurrency: whole('triageMaxConcurrency', 2, 1000, 'functions'),
     },
     sesRegionCheck: flag('sesRegionCheck'),
+    ...(schedule === 'off' ? {} : { retrainSchedule: schedule }),
   };
 }

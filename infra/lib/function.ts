@@ -7,7 +7,7 @@ import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
 
 /** The Lambda functions of Balie; each has its entry at `functions/<name>/handler.ts`. */
-export type FunctionName = 'ingest-webhook' | 'ingest-email' | 'triage' | 'inbox-api' | 'send';
+export type FunctionName = 'ingest-webhook' | 'ingest-email' | 'triage' | 'inbox-api' | 'send' | 'train';
 
 export interface BalieFunctionProps {
   readonly name: FunctionName;

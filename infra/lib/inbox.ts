@@ -23,6 +23,8 @@ export interface InboxProps {
   readonly outboundQueue: IQueue;
   /** The inbound queue: an agent's request for a new draft goes to the triage worker through it. */
   readonly inboundQueue: IQueue;
+  /** Where an uploaded history or a retrain request goes (the training worker's queue). */
+  readonly trainingQueue: IQueue;
   /** The mail bucket: agents download email bodies and attachments (mail/) and chat media (media/) through the API. */
   readonly mailBucket: IBucket;
   /** How long the bucket keeps mail parts and media (its lifecycle rule): the page names it when an original is gone. */
@@ -144,6 +146,7 @@ export class Inbox extends Construct {
         MAIL_RETENTION_DAYS: String(props.mailRetention.toDays()),
         OUTBOUND_QUEUE_URL: props.outboundQueue.queueUrl,
         INBOUND_QUEUE_URL: props.inboundQueue.queueUrl,
+        TRAINING_QUEUE_URL: props.trainingQueue.queueUrl,
         LOG_LEVEL: props.logLevel,
       },
     });
@@ -161,10 +164,12 @@ export class Inbox extends Construct {
         resources: [props.mailBucket.arnForObjects(`${mailPartsPrefix}*`), props.mailBucket.arnForObjects(`${mediaPrefix}*`)],
       }),
     );
-    // the published triage model's categories, which agents may correct a thread to (models/current.json only)
+    // Supervisors train and promote models on the Model page: the model in use and its categories, the training jobs
+    // and uploaded histories (read and write under models/), and a request on the training queue for each run.
     this.apiFunction.addToRolePolicy(
-      new PolicyStatement({ actions: ['s3:GetObject'], resources: [props.mailBucket.arnForObjects(`${modelPrefix}current.json`)] }),
+      new PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [props.mailBucket.arnForObjects(`${modelPrefix}*`)] }),
     );
+    props.trainingQueue.grantSendMessages(this.apiFunction);
     // Mail parts and media expire (mailRetention) while their threads stay. S3 tells a caller that a key is missing
     // (NoSuchKey, 404) only when it may list it, else AccessDenied (403), and the page would answer 500 where it
     // should say the original is gone. Listing is allowed for the same two prefixes (S3 checks a GET of a missing
@@ -173,7 +178,7 @@ export class Inbox extends Construct {
       new PolicyStatement({
         actions: ['s3:ListBucket'],
         resources: [props.mailBucket.bucketArn],
-        conditions: { StringLike: { 's3:prefix': [`${mailPartsPrefix}*`, `${mediaPrefix}*`, `${modelPrefix}current.json`] } },
+        conditions: { StringLike: { 's3:prefix': [`${mailPartsPrefix}*`, `${mediaPrefix}*`, `${modelPrefix}*`] } },
       }),
     );
     NagSuppressions.addResourceSuppressions(
@@ -182,8 +187,12 @@ export class Inbox extends Construct {
         {
           id: 'AwsSolutions-IAM5',
           reason:
-            'Attachment, body and media keys are made per message (mail/<SES message id>/..., media/<channel>/<hash>), so reading them is granted by prefix: s3:GetObject on mail/* and media/* only, never raw/.',
-          appliesTo: [`Resource::${nagArnOf(props.mailBucket)}/${mailPartsPrefix}*`, `Resource::${nagArnOf(props.mailBucket)}/${mediaPrefix}*`],
+            'Attachment, body and media keys are made per message (mail/<SES message id>/..., media/<channel>/<hash>), so reading them is granted by prefix: s3:GetObject on mail/* and media/* only, never raw/. Models, training jobs and uploaded histories are named by hash or id under models/: read and write there only.',
+          appliesTo: [
+            `Resource::${nagArnOf(props.mailBucket)}/${mailPartsPrefix}*`,
+            `Resource::${nagArnOf(props.mailBucket)}/${mediaPrefix}*`,
+            `Resource::${nagArnOf(props.mailBucket)}/${modelPrefix}*`,
+          ],
         },
       ],
       true,

@@ -17,11 +17,16 @@ export function deadLetterQueue(scope: Construct, id: string): Queue {
  * blocking its consumer; the visibility timeout is 6× the consumer's timeout, as AWS recommends, so a slow batch
  * is not delivered twice while it runs.
  */
-export function workQueueWithDlq(scope: Construct, ids: { queue: string; dlq: string }, consumerTimeout: Duration): { queue: Queue; deadLetterQueue: Queue } {
+export function workQueueWithDlq(
+  scope: Construct,
+  ids: { queue: string; dlq: string },
+  consumerTimeout: Duration,
+  maxReceiveCount = 5,
+): { queue: Queue; deadLetterQueue: Queue } {
   const dlq = deadLetterQueue(scope, ids.dlq);
   const queue = secureQueue(scope, ids.queue, {
     visibilityTimeout: Duration.seconds(6 * consumerTimeout.toSeconds()),
-    deadLetterQueue: { queue: dlq, maxReceiveCount: 5 },
+    deadLetterQueue: { queue: dlq, maxReceiveCount },
   });
   return { queue, deadLetterQueue: dlq };
 }

@@ -38,8 +38,8 @@ describe('bench/bundles.ts bundles what cdk synth bundles', () => {
   }, 180_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('finds the five functions', () => {
-    expect([...ours.keys()].sort()).toEqual(['inbox-api', 'ingest-email', 'ingest-webhook', 'send', 'triage']);
+  it('finds the six functions', () => {
+    expect([...ours.keys()].sort()).toEqual(['inbox-api', 'ingest-email', 'ingest-webhook', 'send', 'train', 'triage']);
     expect([...cdkAssets.keys()].sort()).toEqual([...ours.keys()].sort());
   });
 

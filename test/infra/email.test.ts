@@ -213,22 +213,34 @@ describe('email channel', () => {
       expect(actionsAllowedTo(template, emailFunction).filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
     });
 
-    it('is the only function with access to raw mail; the inbox API may only read mail/, media/ and the model’s current.json, triage put media/ and read knowledge/ and models/', () => {
+    it('is the only function with access to raw mail; the inbox API may only read mail/ and media/ and read and write models/, triage put media/ and read knowledge/ and models/, train read and write models/', () => {
       for (const service of ['ingest-webhook', 'send']) {
         expect(actionsAllowedTo(template, functionOf(template, service)[1]).filter((a) => a.startsWith('s3:'))).toEqual([]);
       }
       const inboxApi = functionOf(template, 'inbox-api')[1];
-      expect(
-        actionsAllowedTo(template, inboxApi)
-          .filter((a) => a.startsWith('s3:'))
-          .sort(),
-      ).toEqual(['s3:GetObject', 's3:ListBucket']);
+      expect([...new Set(actionsAllowedTo(template, inboxApi).filter((a) => a.startsWith('s3:')))].sort()).toEqual([
+        's3:GetObject',
+        's3:ListBucket',
+        's3:PutObject',
+      ]);
       expect(resourcesAllowedFor(template, inboxApi, 's3:GetObject')).toEqual([
         `${bucketId}.Arn/mail/*`,
         `${bucketId}.Arn/media/*`,
-        `${bucketId}.Arn/models/current.json`,
+        `${bucketId}.Arn/models/*`,
       ]);
+      // uploaded histories and training jobs: written under models/ only
+      expect(resourcesAllowedFor(template, inboxApi, 's3:PutObject')).toEqual([`${bucketId}.Arn/models/*`]);
       expect(resourcesAllowedFor(template, inboxApi, 's3:ListBucket')).toEqual([`${bucketId}.Arn`]);
+
+      const train = functionOf(template, 'train')[1];
+      expect([...new Set(actionsAllowedTo(template, train).filter((a) => a.startsWith('s3:')))].sort()).toEqual([
+        's3:GetObject',
+        's3:ListBucket',
+        's3:PutObject',
+      ]);
+      expect(resourcesAllowedFor(template, train, 's3:GetObject')).toEqual([`${bucketId}.Arn/models/*`]);
+      expect(resourcesAllowedFor(template, train, 's3:PutObject')).toEqual([`${bucketId}.Arn/models/*`]);
+      expect(train.Properties.Environment).toEqual({ Variables: expect.objectContaining({ MODEL_PREFIX: 'models/' }) });
 
       const triage = functionOf(template, 'triage')[1];
       expect(

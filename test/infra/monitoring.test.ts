@@ -112,8 +112,8 @@ describe('monitoring', () => {
   describe('alarms', () => {
     it('all notify the one alarm topic, and only when something is wrong (missing data is fine)', () => {
       const alarms = alarmsOf(template);
-      // 3 DLQs + 2 queue ages + 5 functions × (errors, throttles) + sends failed + sends retrying
-      expect(alarms).toHaveLength(3 + 2 + 10 + 2);
+      // 4 DLQs + 3 queue ages + 6 functions × (errors, throttles) + sends failed + sends retrying
+      expect(alarms).toHaveLength(4 + 3 + 12 + 2);
       for (const [id, alarm] of alarms) {
         expect(alarm.Properties.AlarmActions, id).toEqual([{ Ref: topicId }]);
         expect(alarm.Properties.TreatMissingData, id).toBe('notBreaching');
@@ -122,9 +122,9 @@ describe('monitoring', () => {
       }
     });
 
-    it('alarms on the first message in every DLQ (inbound, outbound and the email on-failure queue)', () => {
+    it('alarms on the first message in every DLQ (inbound, outbound, training and the email on-failure queue)', () => {
       const dlqs = deadLetterQueueIds(template);
-      expect(dlqs).toHaveLength(3);
+      expect(dlqs).toHaveLength(4);
       for (const dlq of dlqs) {
         const [alarm, ...others] = alarmsOn(template, 'AWS/SQS', 'ApproximateNumberOfMessagesVisible', {
           name: 'QueueName',
@@ -135,12 +135,13 @@ describe('monitoring', () => {
       }
     });
 
-    it('alarms when a message waits too long on the queues that feed triage (5 min) and send (15 min)', () => {
+    it('alarms when a message waits too long on the queues that feed triage (5 min), send (15 min) and train (35 min)', () => {
       expect(inboundMaxAgeFor(triageTimeoutFor({ mode: 'local', llmTimeout: Duration.seconds(8) })).toSeconds()).toBe(300);
       expect(outboundMaxAge.toSeconds()).toBe(900);
       for (const [service, seconds] of [
         ['triage', 300],
         ['send', 900],
+        ['train', 2100],
       ] as const) {
         const [queueId] = queueFeeding(template, service);
         const alarms = alarmsOn(template, 'AWS/SQS', 'ApproximateAgeOfOldestMessage', { name: 'QueueName', value: { 'Fn::GetAtt': [queueId, 'QueueName'] } });
@@ -153,7 +154,7 @@ describe('monitoring', () => {
 
     it('alarms on any error and any throttle of every function', () => {
       const functions = Object.keys(template.findResources('AWS::Lambda::Function'));
-      expect(functions).toHaveLength(5);
+      expect(functions).toHaveLength(6);
       for (const fn of functions) {
         for (const metric of ['Errors', 'Throttles']) {
           const alarms = alarmsOn(template, 'AWS/Lambda', metric, { name: 'FunctionName', value: { Ref: fn } });
@@ -198,7 +199,7 @@ describe('monitoring', () => {
 
     it('shows the depth of every queue and DLQ, each function’s errors and duration, and the API’s 4xx, 5xx and latency', () => {
       const queues = Object.keys(template.findResources('AWS::SQS::Queue'));
-      expect(queues).toHaveLength(5);
+      expect(queues).toHaveLength(7);
       for (const queue of queues) expect(body, queue).toContain(`"ApproximateNumberOfMessagesVisible","QueueName","${queue}.QueueName"`);
       for (const fn of Object.keys(template.findResources('AWS::Lambda::Function'))) {
         expect(body, fn).toContain(`"AWS/Lambda","Errors","FunctionName","${fn}"`);

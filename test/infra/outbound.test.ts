@@ -145,7 +145,7 @@ describe('outbound path', () => {
       expect(resourcesAllowedFor(template, triage, 'secretsmanager:GetSecretValue')).toEqual([secretId]);
       const functions = Object.entries(template.findResources('AWS::Lambda::Function')) as [string, Resource][];
       const others = functions.filter(([id]) => id !== sendId && id !== triageId);
-      expect(others).toHaveLength(3);
+      expect(others).toHaveLength(4);
       for (const [id, fn] of others) {
         // Neither this secret nor a wildcard that would match it.
         const readable = resourcesAllowedFor(template, fn, 'secretsmanager:GetSecretValue').filter((r) => r === secretId || r.includes('*'));
@@ -196,11 +196,12 @@ describe('outbound path', () => {
   });
 
   describe('inbox-api function', () => {
-    it('publishes send jobs to the outbound queue and redraft requests to the inbound queue, to no other queue', () => {
+    it('publishes send jobs to the outbound queue, redraft requests to the inbound queue and training runs to the training queue, to no other queue', () => {
       const [, inboxApi] = functionOf(template, 'inbox-api');
       const [inboundId] = queueFeeding(template, 'triage');
+      const [trainingId] = queueFeeding(template, 'train');
       const queues = resourcesAllowedFor(template, inboxApi, 'sqs:SendMessage');
-      expect([...queues].sort()).toEqual([`${inboundId}.Arn`, `${outboundId}.Arn`].sort());
+      expect([...queues].sort()).toEqual([`${inboundId}.Arn`, `${outboundId}.Arn`, `${trainingId}.Arn`].sort());
     });
 
     it('is told the outbound queue URL', () => {

@@ -38,6 +38,7 @@ const operatorSettings: Record<SettingKey, string> = {
   llmTimeoutSeconds: '12',
   triageMaxConcurrency: '10',
   sesRegionCheck: 'false',
+  retrainSchedule: 'rate(1 day)',
 };
 
 const synth = (context: Record<string, unknown>, env?: { account: string; region: string }) => {

@@ -85,24 +85,24 @@ describe('BalieStack', () => {
   });
 
   describe('queues', () => {
-    it('encrypts all five queues (inbound and outbound with their DLQs, the email DLQ) and refuses requests without TLS', () => {
-      template.resourceCountIs('AWS::SQS::Queue', 5);
-      template.resourcePropertiesCountIs('AWS::SQS::Queue', { SqsManagedSseEnabled: true }, 5);
+    it('encrypts all seven queues (inbound, outbound and training with their DLQs, the email DLQ) and refuses requests without TLS', () => {
+      template.resourceCountIs('AWS::SQS::Queue', 7);
+      template.resourcePropertiesCountIs('AWS::SQS::Queue', { SqsManagedSseEnabled: true }, 7);
       const denyInsecure = Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
-      template.resourcePropertiesCountIs('AWS::SQS::QueuePolicy', { PolicyDocument: { Statement: Match.arrayWith([denyInsecure]) } }, 5);
+      template.resourcePropertiesCountIs('AWS::SQS::QueuePolicy', { PolicyDocument: { Statement: Match.arrayWith([denyInsecure]) } }, 7);
     });
   });
 
   describe('functions', () => {
-    it('runs five Node.js 22 functions on ARM64 with tracing and source maps', () => {
-      template.resourceCountIs('AWS::Lambda::Function', 5);
+    it('runs six Node.js 22 functions on ARM64 with tracing and source maps', () => {
+      template.resourceCountIs('AWS::Lambda::Function', 6);
       const shared = {
         Runtime: 'nodejs22.x',
         Architectures: ['arm64'],
         TracingConfig: { Mode: 'Active' },
         Environment: { Variables: Match.objectLike({ NODE_OPTIONS: '--enable-source-maps' }) },
       };
-      template.resourcePropertiesCountIs('AWS::Lambda::Function', shared, 5);
+      template.resourcePropertiesCountIs('AWS::Lambda::Function', shared, 6);
     });
 
     it('lets the webhook function send to the queue and do nothing on the table', () => {
