@@ -22,7 +22,8 @@ export async function warmUpLanguageId(): Promise<void> {
  * ("Hoi", "ok thx") it guesses, so when it is unsure and our function-word count has an answer, that wins.
  */
 export async function identifyLanguage(text: string): Promise<{ language: string; confidence: number }> {
-  const clean = text.replace(/\s+/g, ' ').trim();
+  // the first 1,000 characters say the language of a long mail as well as all of it, at a fraction of the cost
+  const clean = text.slice(0, 1000).replace(/\s+/g, ' ').trim();
   if (!clean) return { language: 'en', confidence: 0 };
   const ft = await fastText();
   const [best] = [...ft.predict(clean, 1, 0)];

@@ -21,12 +21,15 @@ export interface SerializedModel {
 
 /**
  * Multinomial logistic regression over hashed features. Only buckets with a non-zero weight are stored (training
- * uses L1, so the file stays small); at load they are spread into a 2^20 lookup table (4 MB), so scoring a message
- * is one array read per feature.
+ * uses L1, so the file stays small); at load they go into an open-addressing table of (bucket, row) pairs at most a
+ * quarter full, so scoring a message is about one probe per feature in a table that stays in the CPU's cache
+ * (512 KB for the shipped category model's 17k buckets; a flat 2^20 lookup was 4 MB per model, a cache miss per
+ * feature, and the largest share of classify's time).
  */
 export class LinearModel {
-  /** bucket → 1 + row of `weights`, 0 when the bucket has no weight: one typed-array read per feature. */
-  private readonly rowOf: Int32Array;
+  /** Pairs [bucket, 1 + row of `weights`]; bucket −1 marks an empty slot. Buckets are hashes, so they index directly. */
+  private readonly slots: Int32Array;
+  private readonly mask: number;
   private readonly weights: Float32Array;
 
   constructor(readonly model: SerializedModel) {
@@ -35,8 +38,28 @@ export class LinearModel {
     const raw = Buffer.from(model.weights, 'base64');
     const quantized = new Int16Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
     this.weights = Float32Array.from(quantized, (w) => w / model.scale);
-    this.rowOf = new Int32Array(1 << model.featureBits);
-    buckets.forEach((bucket, row) => (this.rowOf[bucket] = row + 1));
+    let size = 16;
+    while (size < buckets.length * 4) size *= 2;
+    this.mask = size - 1;
+    this.slots = new Int32Array(size * 2).fill(-1);
+    buckets.forEach((bucket, row) => {
+      let slot = bucket & this.mask;
+      while (this.slots[slot * 2] !== -1) slot = (slot + 1) & this.mask;
+      this.slots[slot * 2] = bucket;
+      this.slots[slot * 2 + 1] = row + 1;
+    });
+  }
+
+  /** 1 + the bucket's row of `weights`, or 0 when the bucket has no weight. */
+  private rowOf(bucket: number): number {
+    const slots = this.slots;
+    let slot = bucket & this.mask;
+    for (;;) {
+      const key = slots[slot * 2]!;
+      if (key === bucket) return slots[slot * 2 + 1]!;
+      if (key === -1) return 0;
+      slot = (slot + 1) & this.mask;
+    }
   }
 
   get labels(): string[] {
@@ -49,7 +72,7 @@ export class LinearModel {
     const sums = new Float64Array(k);
     const { indices } = features;
     for (let i = 0; i < indices.length; i++) {
-      const row = this.rowOf[indices[i]!]!;
+      const row = this.rowOf(indices[i]!);
       if (row === 0) continue;
       const base = (row - 1) * k;
       for (let c = 0; c < k; c++) sums[c]! += this.weights[base + c]!;
@@ -59,7 +82,7 @@ export class LinearModel {
 
   /** How much one feature pushes towards `label` in this text (for reasons). */
   contribution(index: number, label: number, value: number): number {
-    const row = this.rowOf[index]!;
+    const row = this.rowOf(index);
     return row === 0 ? 0 : this.weights[(row - 1) * this.model.labels.length + label]! * value;
   }
 }
