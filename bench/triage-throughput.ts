@@ -17,6 +17,9 @@ for (let i = 0; i < n; i++) sink += words(fold(texts[i % texts.length]!)).length
 const floorSeconds = (performance.now() - t0) / 1000;
 
 t0 = performance.now();
+const cpu0 = process.cpuUsage();
 for (let i = 0; i < n; i++) sink += (await classifier.classify({ text: texts[i % texts.length]!, channel: 'whatsapp' })).confidence;
 const engineSeconds = (performance.now() - t0) / 1000;
-console.log(JSON.stringify({ n, engineSeconds, floorSeconds, checked: sink > 0 }));
+// CPU time as well: on a shared machine the wall clock also counts the time other work had the core
+const cpu = process.cpuUsage(cpu0);
+console.log(JSON.stringify({ n, engineSeconds, engineCpuSeconds: (cpu.user + cpu.system) / 1e6, floorSeconds, checked: sink > 0 }));

@@ -21,14 +21,15 @@ export interface SerializedModel {
 
 /**
  * Multinomial logistic regression over hashed features. Only buckets with a non-zero weight are stored (training
- * uses L1, so the file stays small); at load they go into an open-addressing table of (bucket, row) pairs at most a
- * quarter full, so scoring a message is about one probe per feature in a table that stays in the CPU's cache
- * (512 KB for the shipped category model's 17k buckets; a flat 2^20 lookup was 4 MB per model, a cache miss per
- * feature, and the largest share of classify's time).
+ * uses L1, so the file stays small); at load they go into an open-addressing table at most half full, so scoring a
+ * message is one or two probes per feature in a table small enough to stay in the CPU's cache (192 KB for the
+ * shipped category model's 17k buckets; a flat 2^20 lookup was 4 MB per model, a cache miss per feature, and the
+ * largest share of classify's time).
  */
 export class LinearModel {
-  /** Pairs [bucket, 1 + row of `weights`]; bucket −1 marks an empty slot. Buckets are hashes, so they index directly. */
-  private readonly slots: Int32Array;
+  /** Open addressing: the bucket in each slot (−1: empty; buckets are hashes, so they index directly) and 1 + its row of `weights`. */
+  private readonly keys: Int32Array;
+  private readonly rows: Uint16Array | Int32Array;
   private readonly mask: number;
   private readonly weights: Float32Array;
 
@@ -39,24 +40,25 @@ export class LinearModel {
     const quantized = new Int16Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
     this.weights = Float32Array.from(quantized, (w) => w / model.scale);
     let size = 16;
-    while (size < buckets.length * 4) size *= 2;
+    while (size < buckets.length * 2) size *= 2;
     this.mask = size - 1;
-    this.slots = new Int32Array(size * 2).fill(-1);
+    this.keys = new Int32Array(size).fill(-1);
+    this.rows = buckets.length < 0xffff ? new Uint16Array(size) : new Int32Array(size);
     buckets.forEach((bucket, row) => {
       let slot = bucket & this.mask;
-      while (this.slots[slot * 2] !== -1) slot = (slot + 1) & this.mask;
-      this.slots[slot * 2] = bucket;
-      this.slots[slot * 2 + 1] = row + 1;
+      while (this.keys[slot] !== -1) slot = (slot + 1) & this.mask;
+      this.keys[slot] = bucket;
+      this.rows[slot] = row + 1;
     });
   }
 
   /** 1 + the bucket's row of `weights`, or 0 when the bucket has no weight. */
   private rowOf(bucket: number): number {
-    const slots = this.slots;
+    const keys = this.keys;
     let slot = bucket & this.mask;
     for (;;) {
-      const key = slots[slot * 2]!;
-      if (key === bucket) return slots[slot * 2 + 1]!;
+      const key = keys[slot]!;
+      if (key === bucket) return this.rows[slot]!;
       if (key === -1) return 0;
       slot = (slot + 1) & this.mask;
     }
