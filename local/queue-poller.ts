@@ -18,7 +18,13 @@ export class QueuePoller {
     private readonly queueUrl: string,
     private readonly queueArn: string,
     private readonly handler: SqsLambdaHandler,
-    private readonly options: { concurrency: number; maxIdleDelayMs?: number; onError?: (err: unknown) => void },
+    private readonly options: {
+      concurrency: number;
+      maxIdleDelayMs?: number;
+      /** Messages per batch, as the event source mapping's BatchSize (10). */
+      batchSize?: number;
+      onError?: (err: unknown) => void;
+    },
   ) {}
 
   start(): void {
@@ -58,7 +64,7 @@ export class QueuePoller {
     const out = await this.sqs.send(
       new ReceiveMessageCommand({
         QueueUrl: this.queueUrl,
-        MaxNumberOfMessages: 10,
+        MaxNumberOfMessages: this.options.batchSize ?? 10,
         WaitTimeSeconds: 0,
         // local-aws-sqs honours the legacy AttributeNames only
         AttributeNames: ['All'],

@@ -270,8 +270,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       training.queue.url,
       training.queue.arn,
       trainer,
-      // one job at a time, checked every second at most: training is rare
-      { concurrency: 1, maxIdleDelayMs: 1000, onError },
+      // one run at a time, as in AWS (batch size 1), checked every second at most: training is rare
+      { concurrency: 1, batchSize: 1, maxIdleDelayMs: 1000, onError },
     ),
   ];
   for (const poller of pollers) poller.start();

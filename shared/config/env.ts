@@ -70,9 +70,9 @@ export const inboxApiShape = {
   MAIL_BUCKET: z.string().min(3).optional(),
   /** How long mail parts and media are kept there (the lifecycle rule, context mailRetentionDays): the page says so when one is gone. */
   MAIL_RETENTION_DAYS: z.coerce.number('MAIL_RETENTION_DAYS must be a number of days').int().positive().optional(),
-  /** JSON list of approved WhatsApp templates: [{"name","language","body"}] (body with {{1}} placeholders). */
   /** The training worker's queue: an uploaded history or a retrain goes there (the page's Model section). */
   TRAINING_QUEUE_URL: z.url('TRAINING_QUEUE_URL must be the training SQS queue URL').optional(),
+  /** JSON list of approved WhatsApp templates: [{"name","language","body"}] (body with {{1}} placeholders). */
   WHATSAPP_TEMPLATES: z
     .string()
     .transform((raw, ctx) => {

@@ -16,6 +16,8 @@ export function isDefaultCategory(category: string): category is DefaultCategory
 /** At most this many categories a supervisor defines, and examples per category (the page and the LLM prompt stay readable). */
 export const MAX_CATEGORY_DEFINITIONS = 200;
 export const MAX_CATEGORY_EXAMPLES = 20;
+/** All definitions together, as stored: one table item holds them (DynamoDB's limit is 400 KB). */
+export const MAX_CATEGORY_DEFINITIONS_BYTES = 300 * 1024;
 
 /**
  * A category as a supervisor defines it: its name (what the model learns and agents choose), what it covers (the LLM
@@ -24,7 +26,16 @@ export const MAX_CATEGORY_EXAMPLES = 20;
 export const categoryDefinitionSchema = z.object({
   name: categorySchema,
   description: z.string().trim().max(500).default(''),
-  examples: z.array(z.string().trim().min(1).max(1000)).max(MAX_CATEGORY_EXAMPLES).default([]),
+  // one line each (the page shows one example per line, so a line break would split it on the next save)
+  examples: z
+    .array(
+      z
+        .string()
+        .transform((e) => e.replace(/\s+/g, ' ').trim())
+        .pipe(z.string().min(1).max(1000)),
+    )
+    .max(MAX_CATEGORY_EXAMPLES)
+    .default([]),
 });
 export type CategoryDefinition = z.infer<typeof categoryDefinitionSchema>;
 
@@ -33,6 +44,13 @@ export const categoryDefinitionsSchema = z
   .min(2, 'define at least two categories')
   .max(MAX_CATEGORY_DEFINITIONS)
   .superRefine((list, ctx) => {
+    const bytes = Buffer.byteLength(JSON.stringify(list));
+    if (bytes > MAX_CATEGORY_DEFINITIONS_BYTES)
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: `the categories take ${Math.ceil(bytes / 1024)} KB, more than the ${MAX_CATEGORY_DEFINITIONS_BYTES / 1024} KB they may: shorten or remove examples`,
+      });
     const seen = new Set<string>();
     for (const [i, d] of list.entries()) {
       const key = d.name.toLowerCase();

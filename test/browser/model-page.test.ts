@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, browserAvailable, launchChromium } from '../helpers/browser.js';
@@ -110,6 +111,20 @@ describe.skipIf(!available)('the Categories and model page in Chromium', { timeo
     await bob.waitForSelector('.flash.error');
     expect(await bob.locator('.flash.error').textContent()).toMatch(/changed by someone else/);
     expect(await bob.locator('textarea[name=description]').first().inputValue()).toBe('Ann was here');
+  });
+
+  it('says in the page when an upload is refused before it reaches the page (over 4 MiB even gzipped), and sends it once', async () => {
+    const page = await signedIn('local-supervisor');
+    await page.goto(`${t.stack.url}/model`);
+    const before = (await t.api<{ jobs: unknown[] }>('/api/models', 'supervisor')).body.jobs.length;
+    // random text does not compress: 6 MB of it is still over 4 MiB gzipped
+    const big = `text,category\n${randomBytes(4_500_000).toString('base64')},x\n`;
+    await page.setInputFiles('#upload-form input[type=file]', { name: 'huge.csv', mimeType: 'text/csv', buffer: Buffer.from(big) });
+    await page.click('#upload-form button[type=submit]');
+    await page.waitForSelector('#upload-form + .flash.error, .flash.error');
+    expect(await page.locator('.flash.error').textContent()).toBe('a request body is at most 4194304 bytes');
+    expect(new URL(page.url()).pathname).toBe('/model');
+    expect((await t.api<{ jobs: unknown[] }>('/api/models', 'supervisor')).body.jobs.length).toBe(before);
   });
 
   it('fits a phone: the categories as cards, nothing wider than the screen', async () => {

@@ -32,8 +32,10 @@ const json = (body: unknown) => ({ body: JSON.stringify(body), headers: { 'conte
 async function finished(id: string): Promise<TrainingJob> {
   return waitFor(
     async () => {
-      const { body } = await call<{ job: TrainingJob }>('GET', `/api/models/jobs/${id}`);
-      return ['ready', 'failed', 'promoted'].includes(body.job.status) ? body.job : undefined;
+      // s3rver writes an object in place, so a read while the worker writes the job can see half of it (a 500
+      // here; S3 itself replaces objects whole): asked again, as the page's refresh does
+      const { status, body } = await call<{ job: TrainingJob }>('GET', `/api/models/jobs/${id}`);
+      return status === 200 && ['ready', 'failed', 'promoted'].includes(body.job.status) ? body.job : undefined;
     },
     { what: 'the training job to finish', timeoutMs: 60_000 },
   );

@@ -33,13 +33,13 @@ afterAll(async () => {
 });
 
 let prefixCount = 0;
-function worker(options: { feedback?: Feedback[]; blobs?: BlobStore } = {}) {
+function worker(options: { feedback?: Feedback[]; blobs?: BlobStore; maxRows?: number } = {}) {
   const blobs = options.blobs ?? new S3BlobStore(client, bucket);
   const prefix = `m${++prefixCount}/`;
   const jobs = new TrainingJobs(blobs, prefix);
   const settings = new MemorySettingsStore();
   const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
-  const deps: TrainingWorkerDeps = { blobs, prefix, jobs, settings, feedback: async () => options.feedback ?? [], logger };
+  const deps: TrainingWorkerDeps = { blobs, prefix, jobs, settings, feedback: async () => options.feedback ?? [], logger, maxRows: options.maxRows };
   /** What the inbox API does for an upload: the file in the bucket, a queued job. */
   const upload = async (name: string, body: string, columns: { textColumn?: string; labelColumn?: string } = {}): Promise<TrainingJob> => {
     const id = newJobId();
@@ -160,6 +160,43 @@ describe('the training worker', () => {
     expect(await w.jobs.get(job.id)).toMatchObject({ status: 'failed', error: 'S3 is slow down' });
     failing = false;
     expect((await runTrainingJob(w.deps, { jobId: job.id }))!.status).toBe('ready');
+  });
+
+  it("trains on a file's last rows when it has more than one run takes, and says how many it left out", async () => {
+    const w = worker({ maxRows: 150 });
+    const job = await w.upload('export.csv', toCsv(syntheticHistory({ labels: 3, rows: 200, seed: 8 })));
+    const report = (await runTrainingJob(w.deps, { jobId: job.id }))!.report!;
+    expect(report.sources.history).toBe(150);
+    expect(report.leftOut[0]).toEqual({ why: "the file's first rows: one run trains on its last 150", rows: 50 });
+  });
+
+  it('does not replace a model a supervisor promoted while the retrain ran: that one was not measured', async () => {
+    const real = new S3BlobStore(client, bucket);
+    let during: (() => Promise<void>) | undefined;
+    // the moment the retrain stores its candidate, a supervisor promotes another run's model
+    const racing: BlobStore = {
+      get: (key) => real.get(key),
+      list: (...a) => real.list(...a),
+      put: async (key, body, type) => {
+        await real.put(key, body, type);
+        if (during && key.endsWith('/manifest.json')) {
+          const promote = during;
+          during = undefined;
+          await promote();
+        }
+      },
+    };
+    const feedback: Feedback[] = [];
+    const w = worker({ blobs: racing, feedback });
+    const rows = syntheticHistory({ labels: 3, rows: 150, seed: 9 });
+    const first = (await runTrainingJob(w.deps, { jobId: (await w.upload('a.csv', toCsv(rows))).id }))!;
+    // a correction since: the scheduled retrain has new rows to learn from
+    feedback.push(correction(rows[3]!.text, rows[4]!.category));
+    during = async () => void (await promoteStoredModel(real, w.prefix, first.report!.candidateId));
+    const retrain = (await runTrainingJob(w.deps, { scheduled: true }))!;
+    expect(retrain.status).toBe('ready');
+    expect(retrain.outcome).toMatch(/was promoted while this ran and was not measured; nothing changed/);
+    expect((await currentModel(real, w.prefix))?.id).toBe(first.report!.candidateId);
   });
 
   describe('on a schedule', () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BlobStore, Classifier } from '../../shared/domain/index.js';
 import { ModelClassifier } from '../../shared/triage/local/model-classifier.js';
-import { loadPublishedModel, promoteStoredModel, storeModel, type PublishedModel } from '../../shared/triage/local/published-model.js';
+import { currentModel, loadPublishedModel, promoteStoredModel, storeModel, type PublishedModel } from '../../shared/triage/local/published-model.js';
 import type { History, HistoryRow } from './history.js';
 import { evaluate } from './metrics.js';
 import { trainShopModel, writeModelDir, type CrossValidation } from './shop-model.js';
@@ -88,6 +88,15 @@ export async function retrain(
       return {
         promoted: false,
         reason: `the candidate's macro-F1 ${mine.macroF1.toFixed(3)} on ${heldOut.length} held-out rows is not higher than the model in use's ${theirs.macroF1.toFixed(3)}; nothing changed`,
+        ...outcome,
+      };
+    // measured against the model in use when the run began: if a supervisor promoted another one meanwhile (or a
+    // second retrain did), that one was not measured and stays
+    const inUseNow = (await currentModel(blobs, prefix))?.id ?? 'shipped';
+    if (inUseNow !== current.model.id)
+      return {
+        promoted: false,
+        reason: `the candidate's macro-F1 ${mine.macroF1.toFixed(3)} beats ${current.model.id}'s ${theirs.macroF1.toFixed(3)}, but ${inUseNow} was promoted while this ran and was not measured; nothing changed`,
         ...outcome,
       };
     const publishedNow = await promoteStoredModel(blobs, prefix, stored.id);

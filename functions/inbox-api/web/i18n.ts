@@ -112,7 +112,7 @@ const en = {
     published: 'promoted',
     retrain: 'Retrain now',
     retrainHelp:
-      'Trains again from the newest history with the agents’ corrections and the examples below, and switches over only when the new model beats the one in use on the same held-out messages. This also runs every week on its own.',
+      'Trains again from the newest history with the agents’ corrections and the examples below, and switches over only when the new model beats the one in use on the same held-out messages. In AWS this also runs on a schedule (weekly unless the operator set another).',
     categories: 'Categories',
     categoriesHelp:
       'What triage sorts messages into. The description and examples tell the AI what a category covers; examples (one per line) are also training messages. Leave a name empty to remove a category.',
@@ -305,7 +305,7 @@ const nl: Dictionary = {
     published: 'in gebruik genomen',
     retrain: 'Nu opnieuw trainen',
     retrainHelp:
-      'Traint opnieuw op de nieuwste historie met de correcties van medewerkers en de voorbeelden hieronder, en stapt alleen over als het nieuwe model op dezelfde apart gehouden berichten beter scoort dan het huidige. Dit gebeurt ook elke week vanzelf.',
+      'Traint opnieuw op de nieuwste historie met de correcties van medewerkers en de voorbeelden hieronder, en stapt alleen over als het nieuwe model op dezelfde apart gehouden berichten beter scoort dan het huidige. In AWS gebeurt dit ook volgens een planning (wekelijks, tenzij de beheerder iets anders instelde).',
     categories: 'Categorieën',
     categoriesHelp:
       'Waarin triage berichten indeelt. De beschrijving en voorbeelden vertellen de AI wat een categorie omvat; voorbeelden (één per regel) zijn ook trainingsberichten. Maak een naam leeg om een categorie te verwijderen.',

@@ -50,7 +50,7 @@ export const trainingJobSchema = z.object({
   requestedBy: z.string(),
   createdAt: z.string(),
   status: trainingJobStatusSchema,
-  /** The uploaded history (kind upload), or the one a retrain used. */
+  /** The uploaded history (kind upload), or the one a scheduled retrain used (a supervisor's retrain uses the newest too, unrecorded). */
   file: z
     .object({
       name: z.string(),

@@ -296,6 +296,8 @@
         event.preventDefault();
         const button = /** @type {HTMLButtonElement} */ (form.querySelector('button[type=submit]'));
         button.disabled = true;
+        /** @type {Response} */
+        let res;
         try {
           const gzipped = await new Response(file.stream().pipeThrough(new CompressionStream('gzip'))).blob();
           const query = new URLSearchParams({ filename: file.name });
@@ -303,33 +305,51 @@
             const value = /** @type {HTMLInputElement} */ (form.elements.namedItem(name)).value.trim();
             if (value) query.set(name, value);
           }
-          const res = await fetch(`${form.action}?${query}`, {
+          res = await fetch(`${form.action}?${query}`, {
             method: 'POST',
             body: gzipped,
             headers: { 'content-type': 'application/octet-stream', 'content-encoding': 'gzip' },
             credentials: 'same-origin',
           });
-          // the server answers the page: 303 to it on success, the page with the reason otherwise
-          if (res.redirected) location.href = res.url;
-          else {
-            // the page the server rendered with the reason: its content in place of this one's
-            const fresh = new DOMParser().parseFromString(await res.text(), 'text/html').querySelector('#model-page');
-            if (!fresh) throw new Error('no page');
-            page.replaceWith(fresh);
-            modelPage();
-          }
         } catch {
-          // the script could not send it: the plain form can
+          // the script could not send it (no network answer at all): the plain form can
           button.disabled = false;
           form.submit();
+          return;
         }
+        // 303 to the page on success
+        if (res.redirected) {
+          location.href = res.url;
+          return;
+        }
+        const text = await res.text();
+        // a refusal the page explains (a file that is not a history…): that page in place of this one
+        const fresh = new DOMParser().parseFromString(text, 'text/html').querySelector('#model-page');
+        if (fresh) {
+          page.replaceWith(fresh);
+          modelPage();
+          return;
+        }
+        // anything else is the API's JSON error (413 too large, 401 signed out, 503 queue): said here, nothing sent twice
+        let message = `${res.status}`;
+        try {
+          message = JSON.parse(text).message || message;
+        } catch {
+          // not JSON: the status it is
+        }
+        const flash = document.createElement('p');
+        flash.className = 'flash error';
+        flash.setAttribute('role', 'alert');
+        flash.textContent = message;
+        form.before(flash);
+        button.disabled = false;
       });
     const runs = $('#training-jobs');
     if (!runs) return;
     const refresh = async () => {
       if (!runs.isConnected || !runs.querySelector('#training-jobs-body[data-active]')) return;
       try {
-        const res = await fetch('/ui/model/jobs', { credentials: 'same-origin' });
+        const res = await fetch('/ui/model/jobs', { headers: FRAGMENT, credentials: 'same-origin' });
         // an open report stays open
         const open = [...runs.querySelectorAll('details[open]')].map((d) => d.closest('li')?.id);
         if (res.ok) runs.innerHTML = await res.text();
