@@ -11,6 +11,9 @@ import { BalieFunction } from './function.js';
 import { nagArnOf } from './nag.js';
 import { deadLetterQueue } from './queues.js';
 
+/** Histories supervisors upload to train a model (shared/triage/local/training-jobs.ts: models/ + uploads/). */
+export const uploadedHistoriesPrefix = 'models/uploads/';
+
 /** Where the SES receipt rule writes the raw MIME; ingest-email reads `<prefix><SES message id>`. */
 export const rawMailPrefix = 'raw/';
 /** Where ingest-email writes attachments and bodies too big for the queue (shared/use-cases/ingest-email.ts). */
@@ -103,6 +106,8 @@ export class EmailIngest extends Construct {
         { id: 'expire-mail-parts', prefix: mailPartsPrefix, expiration: props.mailRetention },
         // customer media from the chat channels, copied by triage
         { id: 'expire-media', prefix: mediaPrefix, expiration: props.mailRetention },
+        // labelled histories supervisors uploaded (customers' messages too); a retrain after this asks for a new one
+        { id: 'expire-uploaded-histories', prefix: uploadedHistoriesPrefix, expiration: props.mailRetention },
       ],
       // Customers' mail outlives any one deployment of the stack, as the table does.
       removalPolicy: RemovalPolicy.RETAIN,

@@ -14,6 +14,9 @@ import {
   withoutBundling,
   type Resource,
 } from './template-queries.js';
+import { uploadedHistoriesPrefix } from '../../infra/lib/email.js';
+import { modelPrefix } from '../../infra/lib/triage.js';
+import { UPLOADS_FOLDER } from '../../shared/triage/local/training-jobs.js';
 
 type Statement = { Effect: string; Principal?: { Service?: string }; Action: string | string[]; Resource: unknown; Condition?: unknown };
 
@@ -91,12 +94,14 @@ describe('email channel', () => {
       });
     });
 
-    it('expires raw MIME under raw/ and attachments and big bodies under mail/ after the days set in context', () => {
+    it('expires raw MIME under raw/, attachments and big bodies under mail/, and uploaded histories after the days set in context', () => {
+      expect(uploadedHistoriesPrefix).toBe(`${modelPrefix}${UPLOADS_FOLDER}`);
       template.hasResourceProperties('AWS::S3::Bucket', {
         LifecycleConfiguration: {
           Rules: Match.arrayWith([
             Match.objectLike({ Prefix: 'raw/', ExpirationInDays: Number(settingDefaults.rawMailRetentionDays), Status: 'Enabled' }),
             Match.objectLike({ Prefix: 'mail/', ExpirationInDays: Number(settingDefaults.mailRetentionDays), Status: 'Enabled' }),
+            Match.objectLike({ Prefix: 'models/uploads/', ExpirationInDays: Number(settingDefaults.mailRetentionDays), Status: 'Enabled' }),
           ]),
         },
       });

@@ -199,6 +199,17 @@ describe('the training worker', () => {
     expect((await currentModel(real, w.prefix))?.id).toBe(first.report!.candidateId);
   });
 
+  it('says a retrain needs the history uploaded again once the bucket expired it, and trains nothing', async () => {
+    const w = worker();
+    await w.jobs.setLatestHistory({ name: 'export-2025.csv', key: `${w.prefix}uploads/0000000000000-gone/export-2025.csv`, bytes: 1000 });
+    const job = await w.jobs.put({ id: newJobId(), kind: 'retrain', requestedBy: 'local-supervisor', createdAt: new Date().toISOString(), status: 'queued' });
+    const failed = (await runTrainingJob(w.deps, { jobId: job.id }))!;
+    expect(failed).toMatchObject({
+      status: 'failed',
+      error: 'export-2025.csv is no longer kept (uploaded histories expire with the mail): upload the history again',
+    });
+  });
+
   describe('on a schedule', () => {
     it('does nothing while there is nothing to train from', async () => {
       const w = worker();

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { BlobStore, Feedback, SettingsStore } from '../../shared/domain/index.js';
+import { NotFoundError, type BlobStore, type Feedback, type SettingsStore } from '../../shared/domain/index.js';
 import { readCategoryDefinitions } from '../../shared/use-cases/category-definitions.js';
 import { newJobId, type HistoryPointer, type TrainingJob, type TrainingJobs, type TrainingReport } from '../../shared/triage/local/training-jobs.js';
 import { HistoryError, MIN_PER_LABEL, readHistoryBytes, type History, type HistoryRow } from './history.js';
@@ -153,7 +153,15 @@ async function gatherInputs(deps: TrainingWorkerDeps, job: TrainingJob): Promise
   let base: History | undefined;
   let older = 0;
   if (pointer) {
-    const bytes = await deps.blobs.get(pointer.key);
+    let bytes: Uint8Array;
+    try {
+      bytes = await deps.blobs.get(pointer.key);
+    } catch (err) {
+      // uploads expire with the mail (the bucket's lifecycle rule, mailRetentionDays): say so, and what to do
+      if (err instanceof NotFoundError)
+        throw new HistoryError(`${pointer.name} is no longer kept (uploaded histories expire with the mail): upload the history again`);
+      throw err;
+    }
     base = readHistoryBytes(pointer.name, bytes, {
       textColumn: pointer.textColumn,
       labelColumn: pointer.labelColumn,

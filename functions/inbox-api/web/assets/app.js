@@ -298,8 +298,28 @@
         button.disabled = true;
         /** @type {Response} */
         let res;
+        const say = (/** @type {string} */ message) => {
+          const flash = document.createElement('p');
+          flash.className = 'flash error';
+          flash.setAttribute('role', 'alert');
+          flash.textContent = message;
+          form.querySelector('.flash')?.remove();
+          form.prepend(flash);
+          button.disabled = false;
+        };
         try {
           const gzipped = await new Response(file.stream().pipeThrough(new CompressionStream('gzip'))).blob();
+          const max = Number(form.dataset.maxBytes || Infinity);
+          if (gzipped.size > max) {
+            const mb = (gzipped.size / 1024 / 1024).toFixed(1);
+            const limit = Math.floor(max / 1024 / 1024);
+            say(
+              document.documentElement.lang === 'nl'
+                ? `Dit bestand is ook gecomprimeerd ${mb} MB; de pagina neemt tot ${limit} MB. Splits het, houd de nieuwste regels, of train het met npm run retrain -- --from BESTAND --bucket <MailBucketName>.`
+                : `This file is ${mb} MB even compressed; the page takes up to ${limit} MB. Split it, keep the newest rows, or train it with npm run retrain -- --from FILE --bucket <MailBucketName>.`,
+            );
+            return;
+          }
           const query = new URLSearchParams({ filename: file.name });
           for (const name of ['textColumn', 'labelColumn']) {
             const value = /** @type {HTMLInputElement} */ (form.elements.namedItem(name)).value.trim();
@@ -337,12 +357,7 @@
         } catch {
           // not JSON: the status it is
         }
-        const flash = document.createElement('p');
-        flash.className = 'flash error';
-        flash.setAttribute('role', 'alert');
-        flash.textContent = message;
-        form.before(flash);
-        button.disabled = false;
+        say(message);
       });
     const runs = $('#training-jobs');
     if (!runs) return;

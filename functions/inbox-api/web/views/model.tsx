@@ -1,6 +1,7 @@
 import type { CategoryDefinitions } from '../../../../shared/use-cases/category-definitions.js';
 import type { PublishedModel } from '../../../../shared/triage/local/published-model.js';
 import type { TrainingJob } from '../../../../shared/triage/local/training-jobs.js';
+import { UPLOAD_BODY_MAX_BYTES } from '../../model-routes.js';
 import type { PageContext } from './context.js';
 import { when } from './format.js';
 
@@ -100,7 +101,14 @@ export function ModelPage({
           <section aria-labelledby="upload-title" class="panel">
             <h2 id="upload-title">{t.model.upload}</h2>
             <p class="help">{t.model.uploadHelp}</p>
-            <form method="post" action="/ui/model/upload" enctype="multipart/form-data" class="upload" id="upload-form">
+            <form
+              method="post"
+              action="/ui/model/upload"
+              enctype="multipart/form-data"
+              class="upload"
+              id="upload-form"
+              data-max-bytes={String(UPLOAD_BODY_MAX_BYTES)}
+            >
               <label>
                 {t.model.file}
                 <input type="file" name="file" required accept=".csv,.tsv,.txt,.jsonl,.ndjson,.json" />
