@@ -18,9 +18,11 @@ import {
   type EventPublisher,
   type MessageTemplate,
   type SendJobPublisher,
+  type CannedReplyStore,
   type SettingsStore,
   type ThreadStore,
 } from '../../shared/domain/index.js';
+import { registerCannedReplyRoutes } from './canned-reply-routes.js';
 import type { TrainingDeps } from '../../shared/use-cases/triage-model.js';
 import { registerModelRoutes, UPLOAD_BODY_MAX_BYTES, UPLOAD_PATH } from './model-routes.js';
 import { correlatedEvents, correlatedJobs, correlation } from '../../shared/observability/correlation.js';
@@ -61,6 +63,8 @@ export interface InboxApiDeps {
   metrics?: Metrics;
   /** Settings supervisors write: the category definitions. */
   settings: SettingsStore;
+  /** The shop's canned replies (supervisors write, agents read). */
+  cannedReplies: CannedReplyStore;
   /** Training jobs and promotion (the model bucket and the training queue); without it, none. */
   training?: TrainingDeps;
 }
@@ -176,6 +180,7 @@ export function createInboxApiApp(given: InboxApiDeps): Hono<AuthEnv> {
     return c.json({ thread });
   });
   registerModelRoutes(app, { settings: deps.settings, training: deps.training, categories });
+  registerCannedReplyRoutes(app, deps.cannedReplies);
   if (deps.web) {
     app.route(
       '/',

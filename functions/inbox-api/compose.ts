@@ -9,6 +9,7 @@ import type { MessageTemplate } from '../../shared/domain/index.js';
 import type { Observability } from '../../shared/observability/powertools.js';
 import { SqsJsonPublisher, SqsSendJobPublisher } from '../../shared/queue/send-job-publisher.js';
 import { DynamoSettingsStore } from '../../shared/store/dynamo-settings.js';
+import { DynamoCannedReplyStore } from '../../shared/store/dynamo-canned-replies.js';
 import { MODEL_PREFIX } from '../../shared/triage/local/published-model.js';
 import { TrainingJobs } from '../../shared/triage/local/training-jobs.js';
 import { SqsEventPublisher } from '../../shared/queue/sqs-publisher.js';
@@ -64,6 +65,7 @@ export function composeInboxApi(wiring: InboxApiWiring): Hono<AuthEnv> {
     events: wiring.inboundQueueUrl ? new SqsEventPublisher(sqs, wiring.inboundQueueUrl) : undefined,
     blobs,
     settings: new DynamoSettingsStore(documents, wiring.tableName),
+    cannedReplies: new DynamoCannedReplyStore(documents, wiring.tableName),
     training:
       blobs && wiring.trainingQueueUrl
         ? {

@@ -9,3 +9,4 @@ export * from './priority.js';
 export * from './thread-status.js';
 export * from './thread.js';
 export * from './triage.js';
+export * from './canned-replies.js';

@@ -2,6 +2,7 @@ import type { Channel } from './channel.js';
 import type { Contact, InboundEvent, InboundMessage, MediaRef, StatusUpdate } from './inbound.js';
 import type { ThreadStatus } from './thread-status.js';
 import type { AuditEntry, Draft, Feedback, Message, Note, SendJob, Thread } from './thread.js';
+import type { CannedReply } from './canned-replies.js';
 import type { Category, Classification, Priority, TriageResult } from './triage.js';
 
 /** Classifies one customer message. Must be safe to call twice with the same input. */
@@ -192,6 +193,16 @@ export interface SettingsStore {
   getSetting(name: string): Promise<StoredSetting<unknown> | undefined>;
   /** Writes version `expectedVersion + 1`; ConflictError when the stored version is not `expectedVersion`. */
   putSetting(name: string, value: unknown, expectedVersion: number, by: string, now?: Date): Promise<StoredSetting<unknown>>;
+}
+
+/** The shop's canned replies: a handful to a few hundred, read whole by the page and the drafter. */
+export interface CannedReplyStore {
+  listCannedReplies(): Promise<CannedReply[]>;
+  getCannedReply(id: string): Promise<CannedReply | undefined>;
+  /** Creates it when `expectedVersion` is 0, else replaces it if its version is still that; ConflictError otherwise. */
+  putCannedReply(reply: CannedReply, expectedVersion: number): Promise<void>;
+  /** NotFoundError when there is none. */
+  deleteCannedReply(id: string): Promise<void>;
 }
 
 /** Someone who used Balie with a valid token: who a thread may be assigned to. */

@@ -20,6 +20,8 @@ export const keys = {
   contactThread: (channel: Channel, handle: string, threadId: string) => ({ pk: `CONTACT#${channel}#${handle}`, sk: `THREAD#${threadId}` }),
   /** One per person who used Balie with a valid token. */
   agent: (sub: string) => ({ pk: `AGENT#${sub}`, sk: 'PROFILE' }),
+  /** The shop's canned replies, all in one small partition (read whole by the page and the drafter). */
+  cannedReply: (id: string) => ({ pk: CANNED_REPLY_PARTITION, sk: id }),
   /** One per setting (category definitions, …), versioned. */
   setting: (name: string) => ({ pk: `SETTING#${name}`, sk: 'SETTING' }),
   orphanStatus: (channel: Channel, externalId: string, at: string, status: string) => ({
@@ -29,6 +31,7 @@ export const keys = {
 };
 
 export const FEEDBACK_PARTITION = 'FEEDBACK';
+export const CANNED_REPLY_PARTITION = 'CANNED';
 export const TRIAGE_USAGE_PARTITION = 'STATS#triage';
 export const LOCAL_OUTBOX_PARTITION = 'LOCAL#OUTBOX';
 

@@ -25,6 +25,7 @@ import { redraft } from '../../shared/use-cases/redraft.js';
 import { startDynaliteStore } from '../helpers/dynalite-store.js';
 import { aDraft, aMessage, aThread } from '../helpers/threads.js';
 import { MemorySettingsStore } from '../helpers/memory-settings.js';
+import { MemoryCannedReplyStore } from '../helpers/memory-canned-replies.js';
 
 const ISSUER = LOCAL_ISSUER;
 const AGENTS = [
@@ -88,6 +89,7 @@ beforeAll(async () => {
   publicJwkOf = publicJwk;
   app = createInboxApiApp({
     settings: new MemorySettingsStore(),
+    cannedReplies: new MemoryCannedReplyStore(),
     store,
     jobs: { publish: async (job) => void jobs.push(job) },
     events: { publish: async (batch) => void events.push(...batch) },
@@ -409,6 +411,7 @@ describe('the page: sign-in, session and form safety', () => {
     ]);
     const shopApp = createInboxApiApp({
       settings: new MemorySettingsStore(),
+      cannedReplies: new MemoryCannedReplyStore(),
       store,
       jobs: { publish: async (job) => void jobs.push(job) },
       blobs: { ...blobStore, get: async (key) => shopBlobs.get(key) ?? Promise.reject(new NotFoundError(key)) },
@@ -610,6 +613,7 @@ describe('signing in with the Cognito hosted UI', () => {
     };
     cognitoApp = createInboxApiApp({
       settings: new MemorySettingsStore(),
+      cannedReplies: new MemoryCannedReplyStore(),
       store,
       agents: new DynamoAgentDirectory(db.documents, 'balie'),
       jobs: { publish: async () => undefined },
@@ -664,6 +668,7 @@ describe('signing in with the Cognito hosted UI', () => {
   it('shows the sign-in page, not an error, when Cognito cannot be reached', async () => {
     const down = createInboxApiApp({
       settings: new MemorySettingsStore(),
+      cannedReplies: new MemoryCannedReplyStore(),
       store,
       agents: new DynamoAgentDirectory(db.documents, 'balie'),
       jobs: { publish: async () => undefined },

@@ -17,6 +17,7 @@ import { anLlmAnswer, startFakeOpenAi } from '../helpers/fake-openai.js';
 import { fixture } from '../helpers/fixtures.js';
 import { aDraft, aMessage, aThread } from '../helpers/threads.js';
 import { MemorySettingsStore } from '../helpers/memory-settings.js';
+import { MemoryCannedReplyStore } from '../helpers/memory-canned-replies.js';
 
 // Real Powertools Metrics (switched on; they are off outside Lambda) read back from stdout as EMF, around the real
 // use cases on dynalite: the triage worker against a server that speaks OpenAI's protocol, the inbox API's reviews.
@@ -150,6 +151,7 @@ describe('draft review metrics and the send job correlation id', () => {
     const jobs: Array<{ job: SendJob; options?: PublishOptions }> = [];
     const app = createInboxApiApp({
       settings: new MemorySettingsStore(),
+      cannedReplies: new MemoryCannedReplyStore(),
       store: db.store,
       agents: new DynamoAgentDirectory(db.documents, 'balie-metrics'),
       jobs: { publish: async (job, options) => void jobs.push({ job, options }) },

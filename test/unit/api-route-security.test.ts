@@ -3,12 +3,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createInboxApiApp } from '../../functions/inbox-api/app.js';
 import { LOCAL_ISSUER, signLocalToken } from '../../shared/auth/local-keys.js';
 import { createLogger } from '../../shared/observability/logger.js';
-import type { SettingsStore, ThreadStore } from '../../shared/domain/index.js';
+import type { CannedReplyStore, SettingsStore, ThreadStore } from '../../shared/domain/index.js';
 import { MemoryAgentDirectory } from '../helpers/memory-agent-directory.js';
 import { UPLOAD_BODY_MAX_BYTES, UPLOAD_PATH } from '../../functions/inbox-api/model-routes.js';
 
 /** A store no refused request may reach: any call fails the test. */
-const untouchable = new Proxy({} as ThreadStore & SettingsStore, {
+const untouchable = new Proxy({} as ThreadStore & SettingsStore & CannedReplyStore, {
   get: (_, method) => () => {
     throw new Error(`the store was called (${String(method)}) for a request that should have been refused`);
   },
@@ -23,6 +23,7 @@ beforeAll(async () => {
   privateJwk = { ...(await exportJWK(pair.privateKey)), kid: 'k1', alg: 'ES256' };
   app = createInboxApiApp({
     settings: untouchable,
+    cannedReplies: untouchable,
     store: untouchable,
     jobs: { publish: async () => expect.unreachable('a refused request published a send job') },
     events: { publish: async () => expect.unreachable('a refused request published an event') },
