@@ -19,12 +19,12 @@ import type { ChannelCredentials } from '../shared/config/senders.js';
 import { errorHandler } from '../shared/http/on-error.js';
 import { createLogger } from '../shared/observability/logger.js';
 import { createObservability } from '../shared/observability/powertools.js';
-import { DynamoThreadStore, ensureTable, S3BlobStore } from '../shared/store/index.js';
+import { DynamoCannedReplyStore, DynamoThreadStore, ensureTable, S3BlobStore } from '../shared/store/index.js';
 import { DEMO_KNOWLEDGE_DIR } from '../shared/triage/knowledge/knowledge-base.js';
 import { sendDemoTraffic } from './demo.js';
 import { startDynalite, startS3, startSqs, type Emulator } from './emulators.js';
 import { publishModel } from '../shared/triage/local/published-model.js';
-import { seedKnowledgeArticles } from './knowledge.js';
+import { seedCannedReplies, seedKnowledgeArticles } from './knowledge.js';
 import { createLocalEmailRoute } from './local-email-route.js';
 import { loopbackHostOnly, sameOriginOnly } from './local-guards.js';
 import { LocalOutbox } from './outbox.js';
@@ -171,6 +171,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const outbox = new LocalOutbox(documents, tableName, LOCAL_DEFAULTS.emailFrom);
   const blobs = new S3BlobStore(s3Client, LOCAL_DEFAULTS.mailBucket);
   await seedKnowledgeArticles(blobs, LOCAL_DEFAULTS.knowledgePrefix, options.knowledgeDir ?? DEMO_KNOWLEDGE_DIR);
+  if (options.demo !== false) await seedCannedReplies(new DynamoCannedReplyStore(documents, tableName));
   if (options.modelDir) await publishModel(blobs, LOCAL_DEFAULTS.modelPrefix, options.modelDir);
 
   // the functions themselves, composed exactly as their Lambda entries compose them
