@@ -1,9 +1,7 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { S3Client } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ThreadPage } from '../../shared/domain/index.js';
 import { S3BlobStore } from '../../shared/store/s3-blob-store.js';
 import { DEFAULT_CATEGORIES } from '../../shared/domain/index.js';
@@ -12,29 +10,15 @@ import { readHistory } from '../../training/lib/history.js';
 import { retrain } from '../../training/lib/retrain.js';
 import { trainShopModel, writeModelDir } from '../../training/lib/shop-model.js';
 import { syntheticHistory, toCsv } from '../../training/lib/synthetic-history.js';
-import { startS3, type Emulator } from '../../local/emulators.js';
 import { whatsappTextWebhook } from '../../local/whatsapp-payloads.js';
 import { waitFor } from '../helpers/fixtures.js';
 import { startTestStack } from '../helpers/stack.js';
+import { useS3Bucket } from '../helpers/s3-bucket.js';
 
 // A shop's model in the bucket, as triage reads it in AWS: S3 through the real SDK against s3rver.
-const dir = mkdtempSync(join(tmpdir(), 'balie-published-'));
-let s3: Emulator;
-let client: S3Client;
 const bucket = 'balie-models-test';
-beforeAll(async () => {
-  s3 = await startS3({ dataDir: join(dir, 's3'), bucket });
-  client = new S3Client({
-    endpoint: s3.endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-  });
-});
-afterAll(async () => {
-  await s3?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const s3 = useS3Bucket(bucket);
+const dir = s3.dir;
 
 /** A model folder as `npm run train -- --from FILE --out DIR` writes it. */
 function shopModel(name: string, labels: number, seed: number): { out: string; labels: string[]; sample: string } {
@@ -51,7 +35,7 @@ const logger = () => ({ info: vi.fn(), error: vi.fn() });
 
 describe('a published triage model', () => {
   it('is used once published, by the engine name and its own categories; before that, the shipped model', async () => {
-    const blobs = new S3BlobStore(client, bucket);
+    const blobs = new S3BlobStore(s3.client, bucket);
     let now = 0;
     const log = logger();
     const classifier = await PublishedModelClassifier.create({ blobs, prefix: 'one/', checkEveryMs: 1000, logger: log, now: () => now });
@@ -77,7 +61,7 @@ describe('a published triage model', () => {
   });
 
   it('leaves the model in use in place when the published one is corrupt, and says so', async () => {
-    const blobs = new S3BlobStore(client, bucket);
+    const blobs = new S3BlobStore(s3.client, bucket);
     const shop = shopModel('good', 3, 12);
     const good = await publishModel(blobs, 'two/', shop.out);
     let now = 0;
@@ -102,7 +86,7 @@ describe('a published triage model', () => {
   });
 
   it('refuses to publish a corrupt folder, and current.json keeps naming the model in use', async () => {
-    const blobs = new S3BlobStore(client, bucket);
+    const blobs = new S3BlobStore(s3.client, bucket);
     const shop = shopModel('kept', 3, 13);
     const kept = await publishModel(blobs, 'three/', shop.out);
     const broken = join(dir, 'broken');
@@ -123,7 +107,7 @@ describe('a published triage model', () => {
     const ok = await run(['--model', shop.out, '--bucket', bucket, '--endpoint', s3.endpoint]);
     expect([ok.code, ok.stderr]).toEqual([0, '']);
     const published = JSON.parse(ok.stdout.trim().split('\n').at(-1)!);
-    const current = JSON.parse(Buffer.from(await new S3BlobStore(client, bucket).get(`${MODEL_PREFIX}current.json`)).toString('utf8'));
+    const current = JSON.parse(Buffer.from(await new S3BlobStore(s3.client, bucket).get(`${MODEL_PREFIX}current.json`)).toString('utf8'));
     expect(current.id).toBe(published.id);
     const bad = await run(['--model', join(dir, 'nothing-here'), '--bucket', bucket, '--endpoint', s3.endpoint]);
     expect([bad.code, bad.stderr]).toEqual([2, expect.stringMatching(/category\.json cannot be read/)]);
@@ -131,7 +115,7 @@ describe('a published triage model', () => {
   });
 
   it('the retrain job publishes a candidate only when it beats the model in use on the same held-out rows', async () => {
-    const blobs = new S3BlobStore(client, bucket);
+    const blobs = new S3BlobStore(s3.client, bucket);
     const file = join(dir, 'retrain.csv');
     writeFileSync(file, toCsv(syntheticHistory({ labels: 4, rows: 400, seed: 21 })));
     const history = readHistory(file);

@@ -1,8 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { S3Client } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { TransientError, type BlobStore, type Feedback } from '../../shared/domain/index.js';
 import { S3BlobStore } from '../../shared/store/s3-blob-store.js';
 import { currentModel, promoteStoredModel, PublishedModelClassifier } from '../../shared/triage/local/published-model.js';
@@ -10,31 +6,16 @@ import { newJobId, TrainingJobs, type TrainingJob } from '../../shared/triage/lo
 import { saveCategoryDefinitions } from '../../shared/use-cases/category-definitions.js';
 import { syntheticHistory, toCsv } from '../../training/lib/synthetic-history.js';
 import { runTrainingJob, type TrainingWorkerDeps } from '../../training/lib/training-job.js';
-import { startS3, type Emulator } from '../../local/emulators.js';
 import { MemorySettingsStore } from '../helpers/memory-settings.js';
+import { useS3Bucket } from '../helpers/s3-bucket.js';
 
 // The training worker against S3 through the real SDK (s3rver): jobs, uploads and candidates as they live in AWS.
-const dir = mkdtempSync(join(tmpdir(), 'balie-training-jobs-'));
-let s3: Emulator;
-let client: S3Client;
 const bucket = 'balie-training-test';
-beforeAll(async () => {
-  s3 = await startS3({ dataDir: join(dir, 's3'), bucket });
-  client = new S3Client({
-    endpoint: s3.endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-  });
-});
-afterAll(async () => {
-  await s3?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const s3 = useS3Bucket(bucket);
 
 let prefixCount = 0;
 function worker(options: { feedback?: Feedback[]; blobs?: BlobStore; maxRows?: number } = {}) {
-  const blobs = options.blobs ?? new S3BlobStore(client, bucket);
+  const blobs = options.blobs ?? new S3BlobStore(s3.client, bucket);
   const prefix = `m${++prefixCount}/`;
   const jobs = new TrainingJobs(blobs, prefix);
   const settings = new MemorySettingsStore();
@@ -146,7 +127,7 @@ describe('the training worker', () => {
   });
 
   it('marks the job failed and throws, so the queue tries again, when the bucket fails', async () => {
-    const real = new S3BlobStore(client, bucket);
+    const real = new S3BlobStore(s3.client, bucket);
     let failing = false;
     const flaky: BlobStore = {
       put: (...a) => real.put(...a),
@@ -171,7 +152,7 @@ describe('the training worker', () => {
   });
 
   it('does not replace a model a supervisor promoted while the retrain ran: that one was not measured', async () => {
-    const real = new S3BlobStore(client, bucket);
+    const real = new S3BlobStore(s3.client, bucket);
     let during: (() => Promise<void>) | undefined;
     // the moment the retrain stores its candidate, a supervisor promotes another run's model
     const racing: BlobStore = {
