@@ -1,6 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { zValidator } from '@hono/zod-validator';
+import { badRequest } from '../../shared/http/validation.js';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import * as z from 'zod';
@@ -12,7 +13,6 @@ import {
   DEFAULT_TEMPLATES,
   prioritySchema,
   threadStatusSchema,
-  ValidationError,
   type AgentDirectory,
   type BlobStore,
   type EventPublisher,
@@ -92,10 +92,6 @@ const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(2048).optional(),
 });
-
-const badRequest = (result: { success: true } | { success: false; error: { issues: unknown } }) => {
-  if (!result.success) throw new ValidationError('invalid request', result.error.issues);
-};
 
 /**
  * The agents' JSON API (every `/api` route needs a bearer token) and, with `web`, their page. Send jobs and redraft

@@ -1,13 +1,10 @@
 import { zValidator } from '@hono/zod-validator';
+import { badRequest } from '../../shared/http/validation.js';
 import type { Hono } from 'hono';
 import * as z from 'zod';
 import { requireRole, type AuthEnv } from '../../shared/auth/middleware.js';
 import { ValidationError, type CannedReplyStore } from '../../shared/domain/index.js';
 import { createCannedReply, listCannedReplies, updateCannedReply } from '../../shared/use-cases/canned-replies.js';
-
-const badRequest = (result: { success: true } | { success: false; error: { issues: unknown } }) => {
-  if (!result.success) throw new ValidationError('invalid request', result.error.issues);
-};
 
 /**
  * The shop's canned replies (stable interface, docs/DESIGN.md): everyone reads them, supervisors write them. A body

@@ -1,5 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { zValidator } from '@hono/zod-validator';
+import { badRequest } from '../../shared/http/validation.js';
 import type { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import * as z from 'zod';
@@ -19,10 +20,6 @@ export interface ModelRouteDeps {
   /** The categories of the model in use. */
   categories?: { current(): Promise<readonly string[]>; invalidate?(): void };
 }
-
-const badRequest = (result: { success: true } | { success: false; error: { issues: unknown } }) => {
-  if (!result.success) throw new ValidationError('invalid request', result.error.issues);
-};
 
 /**
  * The shop's categories and its triage model, for the supervisors' Model page and for tools: category definitions

@@ -1,8 +1,7 @@
-import { ConflictError, ValidationError, type BlobStore, type PublishOptions } from '../domain/index.js';
+import { ConflictError, DEFAULT_CATEGORIES, ValidationError, type BlobStore, type PublishOptions } from '../domain/index.js';
 import type { Agent } from '../auth/roles.js';
 import { currentModel, promoteStoredModel, type PublishedModel } from '../triage/local/published-model.js';
 import { newJobId, type TrainingJob, type TrainingJobs } from '../triage/local/training-jobs.js';
-import { ModelClassifier } from '../triage/local/model-classifier.js';
 
 /** The largest history an upload may be once unpacked (the training worker reads up to this much at once). */
 export const MAX_HISTORY_BYTES = 64 * 1024 * 1024;
@@ -23,7 +22,8 @@ export async function modelOverview(
   deps: Pick<TrainingDeps, 'blobs' | 'prefix' | 'jobs'>,
 ): Promise<{ current: PublishedModel | { id: 'shipped'; categories: string[] }; jobs: TrainingJob[] }> {
   const [current, jobs] = await Promise.all([currentModel(deps.blobs, deps.prefix), deps.jobs.list(20)]);
-  return { current: current ?? { id: 'shipped', categories: new ModelClassifier().categories }, jobs };
+  // the shipped model's labels are the defaults; its files are not beside the inbox API's bundle, so not read here
+  return { current: current ?? { id: 'shipped', categories: [...DEFAULT_CATEGORIES] }, jobs };
 }
 
 /**

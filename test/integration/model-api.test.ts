@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ThreadPage } from '../../shared/domain/index.js';
+import { DEFAULT_CATEGORIES, type ThreadPage } from '../../shared/domain/index.js';
 import type { TrainingJob } from '../../shared/triage/local/training-jobs.js';
 import { syntheticHistory, toCsv } from '../../training/lib/synthetic-history.js';
 import { whatsappTextWebhook } from '../../local/whatsapp-payloads.js';
@@ -86,8 +86,8 @@ describe('training from an uploaded history', () => {
     expect(job.report!.sources).toMatchObject({ history: 200, examples: 4 });
     expect(job.report!.categories).toEqual(expect.arrayContaining(['Retour', 'Storing']));
 
-    const overview = await call<{ current: { id: string }; jobs: TrainingJob[] }>('GET', '/api/models');
-    expect([overview.body.current.id, overview.body.jobs[0]!.id]).toEqual(['shipped', job.id]);
+    const overview = await call<{ current: { id: string; categories: string[] }; jobs: TrainingJob[] }>('GET', '/api/models');
+    expect([overview.body.current, overview.body.jobs[0]!.id]).toEqual([{ id: 'shipped', categories: [...DEFAULT_CATEGORIES] }, job.id]);
     expect((await call('POST', `/api/models/jobs/${job.id}/promote`, { role: 'agent' })).status).toBe(403);
     const promoted = await call<{ job: TrainingJob }>('POST', `/api/models/jobs/${job.id}/promote`);
     expect(promoted).toMatchObject({ status: 200, body: { job: { status: 'promoted', promotedBy: 'test-supervisor' } } });
