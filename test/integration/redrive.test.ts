@@ -21,6 +21,22 @@ import { ensureQueueWithDlq, MAX_RECEIVE_COUNT, queueDepth, type QueueRef } from
 import { redrive, RedriveRefusedError, replayFailedInvocations } from '../../shared/queue/redrive.js';
 import { waitFor } from '../helpers/fixtures.js';
 
+/**
+ * The queue's depth once local-aws-sqs's approximate counters have caught up (a message a dry run made visible again
+ * can count as in flight for a moment, visible 2 and in flight 1 at once): it must reach exactly `expected`.
+ */
+async function expectDepth(url: string, expected: { visible: number; inFlight: number }): Promise<void> {
+  let last: unknown;
+  await waitFor(
+    async () => {
+      last = await queueDepth(sqs, url);
+      return JSON.stringify(last) === JSON.stringify(expected) ? true : undefined;
+    },
+    { what: `depth ${JSON.stringify(expected)}`, timeoutMs: 5_000 },
+  ).catch(() => undefined);
+  expect(last).toEqual(expected);
+}
+
 const config = () => ({ region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
 let emulator: Emulator;
 let sqs: SQSClient;
@@ -99,7 +115,7 @@ describe('DLQ redrive (local-aws-sqs)', () => {
       attempt: { DataType: 'Number', StringValue: '3' },
     });
     expect(Buffer.from(byBody.get('not json at all')!.raw!.BinaryValue!)).toEqual(Buffer.from([0, 1, 2, 255]));
-    expect(await queueDepth(sqs, pair.dlq.url)).toEqual({ visible: 0, inFlight: 0 });
+    await expectDepth(pair.dlq.url, { visible: 0, inFlight: 0 });
   });
 
   it('stops after --max messages and leaves the rest in the DLQ', async () => {
@@ -114,7 +130,7 @@ describe('DLQ redrive (local-aws-sqs)', () => {
     expect(result).toMatchObject({ received: 3, moved: 3, failed: [] });
     const back = await drain(pair.queue);
     expect(back).toHaveLength(3);
-    expect(await queueDepth(sqs, pair.dlq.url)).toEqual({ visible: 2, inFlight: 0 });
+    await expectDepth(pair.dlq.url, { visible: 2, inFlight: 0 });
     expect([...bodies(back), ...bodies(await drain(pair.dlq))].sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
 
@@ -128,9 +144,9 @@ describe('DLQ redrive (local-aws-sqs)', () => {
     const result = await redrive(sqs, { from: pair.dlq.url, to: pair.queue.url, dryRun: true });
 
     expect(result).toMatchObject({ dryRun: true, received: 14, moved: 0, failed: [], notDeleted: [] });
-    expect(await queueDepth(sqs, pair.queue.url)).toEqual({ visible: 0, inFlight: 0 });
+    await expectDepth(pair.queue.url, { visible: 0, inFlight: 0 });
     // the counted messages are visible again at once, not after the visibility timeout
-    expect(await queueDepth(sqs, pair.dlq.url)).toEqual({ visible: 14, inFlight: 0 });
+    await expectDepth(pair.dlq.url, { visible: 14, inFlight: 0 });
   });
 
   it('leaves a message SendMessageBatch refused in the DLQ, deletes only the ones sent, and moves it on a later run', async () => {
@@ -183,7 +199,7 @@ describe('DLQ redrive (local-aws-sqs)', () => {
     const again = await redrive(sqs, { from: pair.dlq.url, to: pair.queue.url });
     expect(again).toMatchObject({ received: 1, moved: 1, failed: [] });
     expect(bodies(await drain(pair.queue))).toEqual(['refused']);
-    expect(await queueDepth(sqs, pair.dlq.url)).toEqual({ visible: 0, inFlight: 0 });
+    await expectDepth(pair.dlq.url, { visible: 0, inFlight: 0 });
   });
 
   it('refuses a queue that sends its failures to another DLQ, unless forced', async () => {
@@ -194,7 +210,7 @@ describe('DLQ redrive (local-aws-sqs)', () => {
     await expect(redrive(sqs, { from: a.dlq.url, to: b.queue.url })).rejects.toThrow(RedriveRefusedError);
     await expect(redrive(sqs, { from: a.dlq.url, to: a.dlq.url })).rejects.toThrow(/same queue/);
     await expect(redrive(sqs, { from: a.dlq.url, to: a.queue.url, max: 0 })).rejects.toThrow(/max/);
-    expect(await queueDepth(sqs, a.dlq.url)).toEqual({ visible: 1, inFlight: 0 });
+    await expectDepth(a.dlq.url, { visible: 1, inFlight: 0 });
 
     expect(await redrive(sqs, { from: a.dlq.url, to: b.queue.url, force: true })).toMatchObject({ moved: 1 });
     expect(bodies(await drain(b.queue))).toEqual(['belongs to a']);
@@ -209,7 +225,7 @@ describe('DLQ redrive (local-aws-sqs)', () => {
 
     const dry = await run('--dry-run');
     expect(dry.stdout).toContain('dry run: 2 message(s) would move');
-    expect(await queueDepth(sqs, pair.dlq.url)).toEqual({ visible: 2, inFlight: 0 });
+    await expectDepth(pair.dlq.url, { visible: 2, inFlight: 0 });
 
     const moved = await run('--max', '5');
     expect(moved.stdout).toContain('received 2, moved 2, failed 0, not deleted 0');
@@ -267,7 +283,7 @@ describe('replaying failed invocations (local-aws-sqs)', () => {
 
     expect(result).toMatchObject({ dryRun: true, received: 2, replayed: 0, failed: [] });
     expect(invocations).toBe(0);
-    expect(await queueDepth(sqs, dlq.url)).toEqual({ visible: 2, inFlight: 0 });
+    await expectDepth(dlq.url, { visible: 2, inFlight: 0 });
   });
 
   it('npm run redrive --invoke: invokes the function through Lambda’s Invoke API and keeps what failed', async () => {
